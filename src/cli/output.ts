@@ -1,0 +1,70 @@
+// Writing records for other tools: JSON Lines, CSV (UTF-8 with BOM so Excel and WPS detect the encoding)
+// and a plain table for terminals.
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+
+export const OutputFormat = z.enum(['jsonl', 'csv', 'table']);
+export type OutputFormat = z.infer<typeof OutputFormat>;
+
+export const CSV_BOM = '\uFEFF';
+
+type Row = Record<string, unknown>;
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join('|');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** One JSON object per line. */
+export function toJsonl(rows: Iterable<Row>): string {
+  let out = '';
+  for (const row of rows) out += JSON.stringify(row) + '\n';
+  return out;
+}
+
+/** CSV with a header row; `withBom` starts a file (set false when appending further chunks). */
+export function toCsv(rows: Iterable<Row>, columns: string[], withBom = true): string {
+  const records = [...rows].map((row) => columns.map((c) => cell(row[c])));
+  return (withBom ? CSV_BOM : '') + stringify(records, { header: withBom, columns });
+}
+
+/** Display width: CJK and full-width characters take two terminal columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000) ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function truncate(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+/** An aligned text table; long cells are cut at `maxCell` columns. */
+export function toTable(rows: Iterable<Row>, columns: string[], maxCell = 40): string {
+  const cells = [...rows].map((row) => columns.map((c) => truncate(cell(row[c]).replace(/\s+/g, ' '), maxCell)));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (r: string[]) => r.map((v, i) => pad(v, widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+}
+
+/** Formats rows in the requested format. */
+export function formatRows(rows: Row[], format: OutputFormat, columns: string[]): string {
+  if (format === 'jsonl') return toJsonl(rows);
+  if (format === 'csv') return toCsv(rows, columns);
+  return toTable(rows, columns);
+}

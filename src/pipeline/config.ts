@@ -1,0 +1,64 @@
+// Pipeline definitions (pipeline/*.json): which components run, with which options, into which indexes.
+// Validated with zod at start, so a malformed file is refused with the field named.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+
+export const StageName = z.enum(['read', 'clean', 'segment', 'entities', 'figures', 'index']);
+export type StageName = z.infer<typeof StageName>;
+
+export const PipelineConfig = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    /** Components in order, spaCy-style; read, clean and segment are always needed. */
+    stages: z.array(StageName).min(1),
+    /** Folder of the custom dictionaries, relative to the pipeline file's project (the working directory). */
+    dictionaries: z.string().default('dictionaries'),
+    clean: z
+      .object({
+        /** Paragraphs longer than this are split at sentence ends. */
+        maxPassageChars: z.number().int().min(50).max(20000).default(400),
+      })
+      .strict()
+      .default({ maxPassageChars: 400 }),
+    index: z
+      .object({
+        passages: z.string().regex(/^[A-Za-z0-9_-]+$/).default('passages'),
+        figures: z.string().regex(/^[A-Za-z0-9_-]+$/).default('figures'),
+        /** Documents per Meilisearch write. */
+        batchSize: z.number().int().min(1).max(100000).default(500),
+        /** Writes in flight at once. */
+        concurrency: z.number().int().min(1).max(16).default(2),
+      })
+      .strict()
+      .default({ passages: 'passages', figures: 'figures', batchSize: 500, concurrency: 2 }),
+  })
+  .strict();
+export type PipelineConfig = z.infer<typeof PipelineConfig>;
+
+export const DEFAULT_PIPELINE = 'pipeline/default.json';
+
+/** Reads and validates a pipeline file; errors name the file and the field. */
+export function loadPipeline(file = DEFAULT_PIPELINE): PipelineConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message;
+    throw new InputError(`pipeline ${file}: ${reason}`);
+  }
+  const parsed = PipelineConfig.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? issue.path.join('.') : '(top level)';
+    throw new InputError(`pipeline ${file}: field "${field}": ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Resolves a path named in a pipeline file against the working directory. */
+export function resolveFromProject(p: string): string {
+  return path.resolve(process.cwd(), p);
+}

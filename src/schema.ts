@@ -1,0 +1,106 @@
+// The data model of zhpipe. Every type used across stages is inferred from a zod schema here, so the
+// schemas are the single source of truth for what flows between stages and into Meilisearch.
+import { z } from 'zod';
+
+/**
+ * An anchor of an offset map: from derived index `at` on, derived index i maps to source index
+ * `src + (i - at)`, until the next anchor. A map is a list of anchors sorted by `at`.
+ */
+export const Anchor = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type Anchor = z.infer<typeof Anchor>;
+export const OffsetMap = z.array(Anchor);
+export type OffsetMap = z.infer<typeof OffsetMap>;
+
+export const Encoding = z.enum(['utf-8', 'gb18030', 'big5']);
+export type Encoding = z.infer<typeof Encoding>;
+
+/** A file as read: the original decoded text, and the text with markup removed plus its map back. */
+export const SourceDoc = z.object({
+  doc: z.string(),
+  docId: z.string(),
+  encoding: Encoding,
+  original: z.string(),
+  text: z.string(),
+  map: OffsetMap,
+});
+export type SourceDoc = z.infer<typeof SourceDoc>;
+
+export const Script = z.enum(['simplified', 'traditional']);
+export type Script = z.infer<typeof Script>;
+
+/** A token from the segmenter; offsets are into the passage text (UTF-16, end exclusive). */
+export const Token = z.object({
+  text: z.string(),
+  tag: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Token = z.infer<typeof Token>;
+
+export const EntityType = z.enum(['person', 'place', 'org']);
+export type EntityType = z.infer<typeof EntityType>;
+
+/** An entity mention; `start`/`end` are into the document's original decoded text. */
+export const Mention = z.object({
+  doc: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  type: EntityType,
+  text: z.string(),
+  canonical: z.string(),
+});
+export type Mention = z.infer<typeof Mention>;
+
+export const FigureKind = z.enum([
+  'count',
+  'percent',
+  'percentage_point',
+  'money',
+  'measure',
+  'duration',
+  'ratio',
+  'multiple',
+  'rank',
+]);
+export type FigureKind = z.infer<typeof FigureKind>;
+export const Qualifier = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx', 'range']);
+export type Qualifier = z.infer<typeof Qualifier>;
+export const FigureStatus = z.enum(['target', 'actual', 'other']);
+export type FigureStatus = z.infer<typeof FigureStatus>;
+
+/** A quantitative figure (DESIGN.md contract); `start`/`end` are into the original decoded text. */
+export const Figure = z.object({
+  doc: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  value: z.number(),
+  valueHi: z.number().nullable(),
+  unit: z.string(),
+  kind: FigureKind,
+  qualifier: Qualifier,
+  metric: z.string(),
+  period: z.string(),
+  status: FigureStatus,
+  sentence: z.string(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+/** A passage: a paragraph (or a part of an overlong one) with layout breaks removed. */
+export const Passage = z.object({
+  id: z.string(),
+  doc: z.string(),
+  docId: z.string(),
+  /** Position of the passage within its document, from 0. */
+  index: z.number().int().nonnegative(),
+  heading: z.boolean(),
+  /** Offsets into the document's original decoded text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The passage as written in the source, cleaned of layout breaks and markup. */
+  text: z.string(),
+  /** Maps passage-text indices to the original decoded text. */
+  map: OffsetMap,
+  script: Script,
+});
+export type Passage = z.infer<typeof Passage>;
