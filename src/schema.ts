@@ -104,3 +104,43 @@ export const Passage = z.object({
   script: Script,
 });
 export type Passage = z.infer<typeof Passage>;
+
+/** A passage as stored in the Meilisearch `passages` index. */
+export const PassageRecord = z.object({
+  id: z.string(),
+  doc: z.string(),
+  docId: z.string(),
+  index: z.number().int(),
+  heading: z.boolean(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** 1-based line of `start` in the original text, for people reading results. */
+  line: z.number().int(),
+  text: z.string(),
+  /** Simplified, width-folded copy of `text`, index for index: what search matches. */
+  norm: z.string(),
+  /** The offset map, flattened: [at0, src0, at1, src1, …]. */
+  map: z.array(z.number().int()),
+  script: Script,
+  person: z.array(z.string()),
+  place: z.array(z.string()),
+  org: z.array(z.string()),
+  year: z.array(z.number().int()),
+  figures: z.array(Figure.omit({ doc: true, sentence: true })),
+  figureKinds: z.array(FigureKind),
+  units: z.array(z.string()),
+  hasFigure: z.boolean(),
+  hasTarget: z.boolean(),
+});
+export type PassageRecord = z.infer<typeof PassageRecord>;
+
+/** A figure as stored in the Meilisearch `figures` index. */
+export const FigureRecord = Figure.extend({
+  id: z.string(),
+  docId: z.string(),
+  passageId: z.string(),
+  year: z.array(z.number().int()),
+  place: z.array(z.string()),
+  org: z.array(z.string()),
+});
+export type FigureRecord = z.infer<typeof FigureRecord>;

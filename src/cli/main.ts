@@ -1,0 +1,36 @@
+// The zhpipe command line. Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.
+import { Command, CommanderError } from 'commander';
+import { exitCodeOf } from '../errors.js';
+import { ingestCommand } from './ingest.js';
+import { meiliCommand } from './meili.js';
+import { searchCommand } from './search.js';
+
+export function program(): Command {
+  const root = new Command('zhpipe')
+    .description('Pipeline and search for Chinese news text: search in either script, extract figures and targets, cut corpora.')
+    .version('0.1.0')
+    .option('--data-dir <dir>', 'data directory (index server, keys, state); default $ZHPIPE_DATA_DIR or .zhpipe')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const command of [ingestCommand(), searchCommand(), meiliCommand()]) root.addCommand(command);
+  // Subcommands inherit the error handling of the root.
+  root.commands.forEach(function override(c: Command): void {
+    c.exitOverride();
+    c.commands.forEach(override);
+  });
+  return root;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are not errors; anything else commander rejects is bad usage.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`zhpipe: ${(err as Error).message}\n`);
+    return exitCodeOf(err);
+  }
+}

@@ -1,0 +1,102 @@
+// The CPU side of the pipeline: files → read → clean → segment → entities → figures, one document at a
+// time, as named in the pipeline definition. Bad files are yielded as skipped with their reason.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Passage, SourceDoc, Token } from '../schema.js';
+import { clean } from '../stages/clean.js';
+import { readSource, UnreadableFileError } from '../stages/read.js';
+import { segment } from '../stages/segment.js';
+import type { PipelineConfig } from './config.js';
+
+export interface AnalyzedPassage {
+  passage: Passage;
+  tokens: Token[];
+}
+
+export interface AnalyzedDoc {
+  source: SourceDoc;
+  passages: AnalyzedPassage[];
+}
+
+export interface SkippedFile {
+  skipped: string;
+  reason: string;
+}
+
+export function isSkipped(item: AnalyzedDoc | SkippedFile): item is SkippedFile {
+  return 'skipped' in item;
+}
+
+/** The document name of a file: relative to the working directory when inside it, else absolute. */
+export function docName(file: string): string {
+  const abs = path.resolve(file);
+  const rel = path.relative(process.cwd(), abs);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');
+}
+
+/** Expands paths (files and directories, recursively; hidden entries skipped) into files in a stable order. */
+export function listInputs(paths: string[]): { files: string[]; missing: SkippedFile[] } {
+  const files: string[] = [];
+  const missing: SkippedFile[] = [];
+  const walk = (p: string) => {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      missing.push({ skipped: p, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot access (${code})` });
+      return;
+    }
+    if (stat.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = readdirSync(p).sort();
+      } catch (err) {
+        missing.push({ skipped: p, reason: `cannot read directory (${(err as NodeJS.ErrnoException).code})` });
+        return;
+      }
+      for (const entry of entries) if (!entry.startsWith('.')) walk(path.join(p, entry));
+    } else if (stat.isFile()) {
+      files.push(p);
+    }
+  };
+  for (const p of paths) walk(p);
+  return { files, missing };
+}
+
+/** Reads one file into a SourceDoc, or says why it cannot be read. */
+export function readFile(file: string): SourceDoc | SkippedFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { skipped: file, reason: code === 'EACCES' ? 'permission denied' : `cannot read (${code})` };
+  }
+  try {
+    return readSource(docName(file), bytes);
+  } catch (err) {
+    if (err instanceof UnreadableFileError) return { skipped: file, reason: err.message };
+    throw err;
+  }
+}
+
+/** Runs the text stages over one document. */
+export function analyzeSource(source: SourceDoc, config: PipelineConfig): AnalyzedDoc {
+  const passages = clean(source, config.clean);
+  const segmenting = config.stages.includes('segment');
+  return {
+    source,
+    passages: passages.map((passage) => ({ passage, tokens: segmenting ? segment(passage.text) : [] })),
+  };
+}
+
+/** Analyzes files and directories, yielding each document or skipped file in order. */
+export async function* analyzePaths(paths: string[], config: PipelineConfig): AsyncGenerator<AnalyzedDoc | SkippedFile> {
+  const { files, missing } = listInputs(paths);
+  yield* missing;
+  for (const file of files) {
+    const source = readFile(file);
+    yield 'skipped' in source ? source : analyzeSource(source, config);
+  }
+}

@@ -1,0 +1,200 @@
+// Stage "index": annotated passages and figures into Meilisearch. zhpipe owns the index settings, writes
+// in batches through p-queue, waits for every task and reports a failed one with its error. Re-ingesting a
+// document replaces its passages and removes those it no longer has, so the index mirrors the files.
+import type { Index, Meilisearch, Settings, Task } from 'meilisearch';
+import PQueue from 'p-queue';
+import { RuntimeError } from '../errors.js';
+import type { FigureRecord, PassageRecord } from '../schema.js';
+
+export interface IndexNames {
+  passages: string;
+  figures: string;
+}
+
+export interface WriterOptions {
+  batchSize: number;
+  concurrency: number;
+}
+
+/** Words and synonyms of the custom dictionaries, pushed to Meilisearch so its tokenizer agrees with ours. */
+export interface Vocabulary {
+  words: string[];
+  synonyms: Record<string, string[]>;
+}
+
+const TASK_TIMEOUT_MS = 10 * 60_000;
+const RETRIES = 4;
+
+export function passageSettings(vocabulary: Vocabulary): Settings {
+  return {
+    searchableAttributes: ['norm'],
+    displayedAttributes: ['*'],
+    filterableAttributes: ['id', 'doc', 'docId', 'person', 'place', 'org', 'year', 'figureKinds', 'units', 'hasFigure', 'hasTarget', 'heading', 'script'],
+    sortableAttributes: ['index', 'doc'],
+    localizedAttributes: [{ attributePatterns: ['norm'], locales: ['cmn'] }],
+    dictionary: vocabulary.words,
+    synonyms: vocabulary.synonyms,
+    // Typos on two-character Chinese words match unrelated words; see README (search) for the measurement.
+    typoTolerance: { enabled: false },
+    pagination: { maxTotalHits: 10000 },
+    faceting: { maxValuesPerFacet: 200 },
+  };
+}
+
+export function figureSettings(vocabulary: Vocabulary): Settings {
+  return {
+    searchableAttributes: ['metric', 'sentence', 'text'],
+    displayedAttributes: ['*'],
+    filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'value'],
+    sortableAttributes: ['value', 'doc', 'start'],
+    localizedAttributes: [{ attributePatterns: ['metric', 'sentence'], locales: ['cmn'] }],
+    dictionary: vocabulary.words,
+    synonyms: vocabulary.synonyms,
+    typoTolerance: { enabled: false },
+    pagination: { maxTotalHits: 100000 },
+    faceting: { maxValuesPerFacet: 500 },
+  };
+}
+
+/** Waits for a task and turns a failed one into an error naming it. */
+export async function settle(client: Meilisearch, taskUid: number): Promise<Task> {
+  const task = await client.tasks.waitForTask(taskUid, { timeout: TASK_TIMEOUT_MS, interval: 50 });
+  if (task.status === 'failed') {
+    const error = task.error;
+    // Messages can quote a whole filter; keep the line readable.
+    const message = (error?.message ?? '').slice(0, 300);
+    throw new RuntimeError(`Meilisearch task ${task.uid} (${task.type} on ${task.indexUid ?? '?'}) failed: ${error?.code ?? ''} ${message}`.trim());
+  }
+  return task;
+}
+
+/** Retries a request to Meilisearch with exponential backoff when the server does not answer. */
+export async function withRetry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      // A failed task is an answer, not an outage: do not retry it.
+      if (err instanceof RuntimeError || attempt >= RETRIES) {
+        throw err instanceof RuntimeError ? err : new RuntimeError(`${what}: ${(err as Error).message}`);
+      }
+      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+    }
+  }
+}
+
+/** Creates an index if needed and applies settings only when they differ (a settings change re-indexes). */
+async function prepareIndex(client: Meilisearch, uid: string, settings: Settings): Promise<Index> {
+  const index = client.index(uid);
+  let exists = true;
+  try {
+    await index.getRawInfo();
+  } catch {
+    exists = false;
+  }
+  if (!exists) await settle(client, (await client.createIndex(uid, { primaryKey: 'id' })).taskUid);
+  const current = (await index.getSettings()) as Record<string, unknown>;
+  const changed = Object.entries(settings).some(([key, value]) => JSON.stringify(sortKeys(current[key])) !== JSON.stringify(sortKeys(value)));
+  if (changed) await settle(client, (await index.updateSettings(settings)).taskUid);
+  return index;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+
+export async function prepareIndexes(client: Meilisearch, names: IndexNames, vocabulary: Vocabulary): Promise<{ passages: Index; figures: Index }> {
+  const passages = await withRetry('preparing the passages index', () => prepareIndex(client, names.passages, passageSettings(vocabulary)));
+  const figures = await withRetry('preparing the figures index', () => prepareIndex(client, names.figures, figureSettings(vocabulary)));
+  return { passages, figures };
+}
+
+export interface WriteStats {
+  passages: number;
+  figures: number;
+  tasks: number;
+}
+
+/**
+ * Buffers records into batches and writes them through a bounded queue, so the CPU stages keep working
+ * while Meilisearch indexes. `close()` flushes and waits for everything.
+ */
+export class IndexWriter {
+  private readonly queue: PQueue;
+  private passageBuffer: PassageRecord[] = [];
+  private figureBuffer: FigureRecord[] = [];
+  private failure: Error | undefined;
+  readonly stats: WriteStats = { passages: 0, figures: 0, tasks: 0 };
+
+  constructor(
+    private readonly client: Meilisearch,
+    private readonly indexes: { passages: Index; figures: Index },
+    private readonly options: WriterOptions,
+  ) {
+    this.queue = new PQueue({ concurrency: options.concurrency });
+  }
+
+  /** Adds one document's records and removes the records it no longer has. */
+  async writeDocument(docId: string, passages: PassageRecord[], figures: FigureRecord[]): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.passageBuffer.push(...passages);
+    this.figureBuffer.push(...figures);
+    this.enqueueStaleDeletion(this.indexes.passages, docId, passages.map((p) => p.id));
+    this.enqueueStaleDeletion(this.indexes.figures, docId, figures.map((f) => f.id));
+    if (this.passageBuffer.length >= this.options.batchSize) this.flushPassages();
+    if (this.figureBuffer.length >= this.options.batchSize) this.flushFigures();
+    // Back-pressure: never hold more than a few batches in memory.
+    await this.queue.onSizeLessThan(this.options.concurrency * 2);
+    if (this.failure) throw this.failure;
+  }
+
+  private enqueueStaleDeletion(index: Index, docId: string, keep: string[]): void {
+    // Ids and doc ids are hex and dashes: safe inside the filter string.
+    const filter = keep.length ? `docId = "${docId}" AND id NOT IN [${keep.map((id) => `"${id}"`).join(',')}]` : `docId = "${docId}"`;
+    this.enqueue(`removing stale records of ${docId}`, () => index.deleteDocuments({ filter }), () => undefined);
+  }
+
+  private flushPassages(): void {
+    const batch = this.passageBuffer;
+    this.passageBuffer = [];
+    if (batch.length === 0) return;
+    this.enqueue(`writing ${batch.length} passages`, () => this.indexes.passages.addDocuments(batch, { primaryKey: 'id' }), () => {
+      this.stats.passages += batch.length;
+    });
+  }
+
+  private flushFigures(): void {
+    const batch = this.figureBuffer;
+    this.figureBuffer = [];
+    if (batch.length === 0) return;
+    this.enqueue(`writing ${batch.length} figures`, () => this.indexes.figures.addDocuments(batch, { primaryKey: 'id' }), () => {
+      this.stats.figures += batch.length;
+    });
+  }
+
+  private enqueue(what: string, send: () => Promise<{ taskUid: number }>, done: () => void): void {
+    void this.queue
+      .add(async () => {
+        const enqueued = await withRetry(what, send);
+        await withRetry(`waiting for Meilisearch (${what})`, () => settle(this.client, enqueued.taskUid));
+        this.stats.tasks++;
+        done();
+      })
+      .catch((err: Error) => {
+        this.failure ??= err;
+      });
+  }
+
+  /** Flushes the remaining batches and waits for every task; throws the first failure. */
+  async close(): Promise<WriteStats> {
+    this.flushPassages();
+    this.flushFigures();
+    await this.queue.onIdle();
+    if (this.failure) throw this.failure;
+    return this.stats;
+  }
+}
