@@ -1,7 +1,8 @@
 // The search API used by the CLI (and the web server): one zod-validated request in, the DESIGN.md
 // response out. Queries are normalized to simplified mainland wording; results come back in the script
 // of the query (or the one asked for), highlights included.
-import type { Meilisearch, SearchParams } from 'meilisearch';
+import { MeilisearchApiError, type Meilisearch, type SearchParams } from 'meilisearch';
+import { RuntimeError } from '../errors.js';
 import { z } from 'zod';
 import { Figure, PassageRecord, Script } from '../schema.js';
 import { toSource } from '../text/offsets.js';
@@ -164,7 +165,15 @@ export async function search(ctx: SearchContext, input: SearchRequest): Promise<
   const request = SearchRequest.parse(input);
   const { simplified, script: queryScript } = prepareQuery(request.q, ctx.regional);
   const script = request.script ?? queryScript;
-  const result = await ctx.client.index(ctx.index).search<PassageRecord>(simplified, searchParams(request));
+  const result = await ctx.client
+    .index(ctx.index)
+    .search<PassageRecord>(simplified, searchParams(request))
+    .catch((err: unknown) => {
+      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') {
+        throw new RuntimeError(`nothing indexed yet (no index "${ctx.index}"): run \`zhpipe ingest\` first`);
+      }
+      throw err;
+    });
   const hits = result.hits.map((hit) => {
     const formatted = (hit._formatted as { norm?: string } | undefined)?.norm;
     return toHit(hit as unknown as PassageRecord, formatted, script, hit._rankingScore);

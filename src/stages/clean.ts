@@ -17,6 +17,8 @@ interface Line {
   end: number;
   /** Marked as a heading in the source (Markdown `#`). */
   marked: boolean;
+  /** A repeated line was dropped right before this one: never join across the gap. */
+  afterDrop: boolean;
 }
 
 interface Paragraph {
@@ -38,8 +40,15 @@ const DATELINE = /^(本报讯|本报[^\s，,。]{0,8}电|新华社|据[^\s，,�
 // Headings seldom hold a clause break; a line with one that stops short was cut by the layout.
 const CLAUSE = /[，,、；;]/;
 
+// Lines at least this long that repeat verbatim are layout or scraping artefacts; shorter ones (datelines,
+// sub-headings) may legitimately repeat.
+const MIN_DEDUPE_LINE = 16;
+
+/** Non-empty lines, trimmed, Markdown heading marks removed; long lines repeated verbatim are dropped. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
+  const seen = new Set<string>();
+  let dropped = false;
   const re = /[^\r\n]+/g;
   for (const m of text.matchAll(re)) {
     let start = m.index ?? 0;
@@ -52,7 +61,17 @@ function splitLines(text: string): Line[] {
       marked = true;
       start += heading[0].length;
     }
-    if (end > start) lines.push({ start, end, marked });
+    if (end <= start) continue;
+    const content = text.slice(start, end);
+    if (content.length >= MIN_DEDUPE_LINE) {
+      if (seen.has(content)) {
+        dropped = true;
+        continue;
+      }
+      seen.add(content);
+    }
+    lines.push({ start, end, marked, afterDrop: dropped });
+    dropped = false;
   }
   return lines;
 }
@@ -83,6 +102,7 @@ function paragraphs(text: string, lines: Line[]): Paragraph[] {
       prev !== undefined &&
       !prev.heading &&
       !line.marked &&
+      !line.afterDrop &&
       !DATELINE.test(content) &&
       !endsParagraph(prevText) &&
       (goesOn(prevText) || [...prevText].length >= MIN_RUNNING_LINE);
@@ -157,6 +177,7 @@ export function clean(source: SourceDoc, options: CleanOptions): Passage[] {
   const { text } = source;
   const script: Script = detectScript(text);
   const seen = new Set<string>();
+  let dropped = false;
   const passages: Passage[] = [];
   for (const para of paragraphs(text, splitLines(text))) {
     const built = new MappedTextBuilder(source.map);

@@ -1,0 +1,74 @@
+// Shared test helpers: temporary directories, unique index names, and running the real CLI.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Meilisearch } from 'meilisearch';
+import { inject } from 'vitest';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const CORPUS = path.join(ROOT, 'corpus');
+const BIN = path.join(ROOT, 'src/bin/zhpipe.js');
+
+export function tempDir(prefix = 'zhpipe-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A unique pair of index names, so test files never share an index. */
+export function uniqueIndexes(label: string): { passages: string; figures: string } {
+  const suffix = `${label}_${process.pid}_${Date.now().toString(36)}`;
+  return { passages: `passages_${suffix}`, figures: `figures_${suffix}` };
+}
+
+/** Writes a pipeline file using the given index names; returns its path. */
+export function writePipeline(dir: string, indexes: { passages: string; figures: string }, extra: Record<string, unknown> = {}): string {
+  const file = path.join(dir, 'pipeline.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'test',
+      stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
+      dictionaries: path.join(ROOT, 'dictionaries'),
+      index: { ...indexes, batchSize: 100, concurrency: 2 },
+      ...extra,
+    }),
+  );
+  return file;
+}
+
+export function testClient(): Meilisearch {
+  const { host, apiKey } = inject('meili');
+  return new Meilisearch({ host, apiKey });
+}
+
+/** Environment pointing the CLI at the test server. */
+export function meiliEnv(): Record<string, string> {
+  const { host, apiKey } = inject('meili');
+  return { MEILI_HOST: host, MEILI_MASTER_KEY: apiKey };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs `zhpipe …` as a child process, as a user would. */
+export function runCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ZHPIPE_DATA_DIR: undefined, MEILI_HOST: undefined, MEILI_MASTER_KEY: undefined, ...options.env };
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}

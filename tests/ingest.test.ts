@@ -1,0 +1,119 @@
+// Ingest and search against the real Meilisearch started for the test run.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PipelineConfig } from '../src/pipeline/config.js';
+import { ingest } from '../src/pipeline/ingest.js';
+import { search, type SearchContext } from '../src/search/search.js';
+import { loadRegional } from '../src/vocabulary.js';
+import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes } from './helpers.js';
+
+const client = testClient();
+const indexes = uniqueIndexes('ingest');
+const config = PipelineConfig.parse({
+  name: 'test',
+  stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
+  dictionaries: path.join(ROOT, 'dictionaries'),
+  index: { ...indexes, batchSize: 50, concurrency: 2 },
+});
+const ctx: SearchContext = { client, index: indexes.passages, regional: loadRegional(path.join(ROOT, 'dictionaries')) };
+
+async function allIds(): Promise<string[]> {
+  const { results } = await client.index(indexes.passages).getDocuments({ limit: 10000, fields: ['id'] });
+  return results.map((r) => String(r.id)).sort();
+}
+
+describe('ingest the bundled corpus', () => {
+  let first: Awaited<ReturnType<typeof ingest>>;
+  beforeAll(async () => {
+    first = await ingest(client, [CORPUS], config);
+  });
+
+  it('indexes every seed article', async () => {
+    expect(first.documents).toBe(5);
+    expect(first.skipped).toEqual([]);
+    expect(first.passages).toBeGreaterThan(200);
+    expect((await allIds()).length).toBe(first.passages);
+  });
+
+  it('leaves the index unchanged when the same files are ingested again', async () => {
+    const before = await allIds();
+    const again = await ingest(client, [CORPUS], config);
+    expect(again.passages).toBe(first.passages);
+    expect(await allIds()).toEqual(before);
+  });
+
+  it('finds the same passages for 充電樁 and 充电桩, shown in the script of the query', async () => {
+    const traditional = await search(ctx, { q: '充電樁' });
+    const simplified = await search(ctx, { q: '充电桩' });
+    expect(traditional.total).toBeGreaterThan(0);
+    expect(traditional.hits.map((h) => h.id)).toEqual(simplified.hits.map((h) => h.id));
+    expect(traditional.hits[0]?.text).toContain('充電樁');
+    expect(traditional.hits[0]?.highlight).toContain('<mark>充電樁</mark>');
+    expect(simplified.hits[0]?.highlight).toContain('<mark>充电桩</mark>');
+  });
+
+  it.each([
+    ['長三角一體化', '长三角一体化'],
+    ['優良天數比率', '优良天数比率'],
+    ['國家發展改革委', '国家发展改革委'],
+    ['新能源汽車', '新能源汽车'],
+  ])('finds the same passages for %s and %s', async (traditional, simplified) => {
+    const a = await search(ctx, { q: traditional, limit: 20 });
+    const b = await search(ctx, { q: simplified, limit: 20 });
+    expect(b.total).toBeGreaterThan(0);
+    expect(a.hits.map((h) => h.id)).toEqual(b.hits.map((h) => h.id));
+  });
+
+  it('returns match offsets that point at the query in the original text', async () => {
+    const { hits } = await search(ctx, { q: '充电桩' });
+    const hit = hits[0];
+    expect(hit).toBeDefined();
+    const { readFileSync } = await import('node:fs');
+    const original = readFileSync(path.join(ROOT, hit?.doc ?? ''), 'utf8');
+    for (const m of hit?.matches ?? []) expect(original.slice(m.start, m.end)).toBe('充电桩');
+  });
+
+  it('shows results in the script asked for', async () => {
+    const { hits } = await search(ctx, { q: '充电桩', script: 'traditional' });
+    expect(hits[0]?.text).toContain('充電樁');
+  });
+
+  it('filters by document', async () => {
+    const doc = 'corpus/004_9c34a97e38f5307b.txt';
+    const { hits } = await search(ctx, { q: '长三角', filter: [{ field: 'doc', op: '=', value: doc }], limit: 50 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.doc === doc)).toBe(true);
+  });
+});
+
+describe('re-ingest after a file changes', () => {
+  it('removes the passages the file no longer has', async () => {
+    const own = uniqueIndexes('change');
+    const cfg = { ...config, index: { ...config.index, ...own } };
+    const dir = tempDir();
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, '第一段内容写在这里。\n\n第二段讲充电桩建设。\n');
+    await ingest(client, [file], cfg);
+    writeFileSync(file, '第一段内容写在这里。\n\n第三段讲集装箱码头。\n');
+    await ingest(client, [file], cfg);
+    const { results } = await client.index(own.passages).getDocuments({ limit: 100, fields: ['text'] });
+    expect(results.map((r) => r.text).sort()).toEqual(['第一段内容写在这里。', '第三段讲集装箱码头。']);
+  });
+
+  it('indexes good files and reports bad ones by name with the reason', async () => {
+    const own = uniqueIndexes('bad');
+    const cfg = { ...config, index: { ...config.index, ...own } };
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'in'));
+    copyFileSync(path.join(CORPUS, '004_9c34a97e38f5307b.txt'), path.join(dir, 'in', 'good.txt'));
+    writeFileSync(path.join(dir, 'in', 'empty.txt'), '');
+    writeFileSync(path.join(dir, 'in', 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    const summary = await ingest(client, [path.join(dir, 'in'), path.join(dir, 'missing.txt')], cfg);
+    expect(summary.documents).toBe(1);
+    const reasons = Object.fromEntries(summary.skipped.map((s) => [path.basename(s.skipped), s.reason]));
+    expect(reasons['empty.txt']).toMatch(/empty/);
+    expect(reasons['image.png']).toMatch(/binary/);
+    expect(reasons['missing.txt']).toMatch(/no such file/);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { detectScript, foldWidth, normalizeForIndex, normalizeQuery, toScript } from '../src/text/script.js';
+import { prepareQuery, rewriteRegional } from '../src/search/search.js';
+import { loadRegional } from '../src/vocabulary.js';
+import path from 'node:path';
+import { ROOT } from './helpers.js';
+
+const regional = loadRegional(path.join(ROOT, 'dictionaries'));
+
+describe('script normalization', () => {
+  it('converts traditional queries to simplified', () => {
+    expect(normalizeQuery('充電樁')).toBe('充电桩');
+    expect(normalizeQuery('長三角一體化')).toBe('长三角一体化');
+  });
+
+  it('uses Taiwan phrase conversion, not just characters', () => {
+    expect(normalizeQuery('人工智慧')).toBe('人工智能');
+    expect(normalizeQuery('積體電路')).toBe('集成电路');
+    expect(normalizeQuery('軟體')).toBe('软件');
+  });
+
+  it('folds full-width letters, digits and spaces', () => {
+    expect(foldWidth('ＧＤＰ　１９９７')).toBe('GDP 1997');
+  });
+
+  it('keeps the searchable copy index for index the same as the source', () => {
+    const text = '臺灣的積體電路產業，ＧＤＰ成長２％';
+    const norm = normalizeForIndex(text);
+    expect(norm.length).toBe(text.length);
+    expect(norm).toBe('台湾的积体电路产业,GDP成长2%');
+  });
+
+  it('displays in either script without changing length', () => {
+    const text = '全年长三角区域要新建公共充电桩超7万个';
+    expect(toScript(text, 'traditional')).toBe('全年長三角區域要新建公共充電樁超7萬個');
+    expect(toScript(text, 'traditional').length).toBe(text.length);
+  });
+
+  it('detects the script of a query', () => {
+    expect(detectScript('充電樁')).toBe('traditional');
+    expect(detectScript('充电桩')).toBe('simplified');
+    expect(detectScript('GDP')).toBe('simplified');
+  });
+});
+
+describe('regional vocabulary', () => {
+  it('rewrites Taiwan wording to mainland wording', () => {
+    expect(prepareQuery('量子電腦', regional).simplified).toBe('量子计算机');
+    expect(prepareQuery('零組件', regional).simplified).toBe('零部件');
+    expect(prepareQuery('貨櫃', regional).simplified).toBe('集装箱');
+  });
+
+  it('applies a false friend only to traditional queries (Taiwanese 機車 is a motorcycle)', () => {
+    expect(prepareQuery('機車', regional).simplified).toBe('摩托车');
+    expect(prepareQuery('机车', regional).simplified).toBe('机车');
+  });
+
+  it('prefers the longest variant', () => {
+    expect(rewriteRegional('量子电脑', regional, false)).toBe('量子计算机');
+  });
+});
