@@ -1,0 +1,66 @@
+// One-character abbreviations (沪 苏 浙 皖, 中 美 日 …) are ordinary characters most of the time, so they are
+// tagged only where the usage is unmistakable: runs of them (沪苏浙皖, 中美, 港台), X方 (中方), and after a
+// verb of movement (来浙调研, 在沪举行, 访华).
+import type { Candidate, TagContext } from './types.js';
+import { Tier } from './types.js';
+import { jiebaLexicon } from './lexicon.js';
+
+const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进出旅留对同']);
+/** Abbreviations that are too common as ordinary characters to be read alone even after 来/在 (在新, 对中). */
+const NEVER_ALONE = new Set([...'新中青云黑吉宁甘秦贵西马老土伊以埃巴加印意法德英亚非欧蒙']);
+const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
+
+function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {
+  const ch = ctx.text[i] ?? '';
+  const hit = ctx.dicts.surfaces.get(ch);
+  if (!hit || hit.type !== 'place' || ctx.dicts.blocked.has(ch)) return null;
+  return { canonical: hit.canonical };
+}
+
+export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, tokens } = ctx;
+  const isStart = (i: number) => (ctx.tokenAt[i] ?? -1) >= 0;
+  const isEnd = (i: number) => (ctx.tokenEndingAt[i] ?? -1) >= 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!abbreviationAt(ctx, i)) {
+      i++;
+      continue;
+    }
+    // Collect a run, allowing 、 between members (沪、苏、浙、皖).
+    const members: number[] = [i];
+    let j = i + 1;
+    while (j < text.length) {
+      if (abbreviationAt(ctx, j)) members.push(j++);
+      else if (text[j] === '、' && abbreviationAt(ctx, j + 1)) j++;
+      else break;
+    }
+    const runEnd = (members[members.length - 1] ?? i) + 1;
+    // 中华 is no run: both characters stand for China.
+    const distinct = new Set(members.map((m) => abbreviationAt(ctx, m)?.canonical)).size;
+    // 加以, 非法: a run that spells an ordinary word is that word.
+    const word = text.slice(i, runEnd);
+    const ordinary = jiebaLexicon().get(word);
+    const isWord = !!ordinary && ordinary.tag !== 'ns' && ordinary.tag !== 'j';
+    if (!isWord && members.length >= 2 && distinct === members.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && isEnd(runEnd)) {
+      for (const m of members) out.push({ start: m, end: m + 1, type: 'place', canonical: (abbreviationAt(ctx, m) as { canonical: string }).canonical, tier: Tier.rule });
+    }
+    i = runEnd;
+  }
+  tokens.forEach((t) => {
+    // 中方, 美方: the country abbreviation in front of 方 (the side, the party).
+    if (t.text.length === 2 && t.text[1] === '方') {
+      const a = abbreviationAt(ctx, t.start);
+      if (a) out.push({ start: t.start, end: t.start + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
+      return;
+    }
+    // 来浙, 在沪, 访华: as a token of its own or glued to the verb in one two-character token.
+    const single = t.text.length === 1 ? t.start : t.text.length === 2 && BEFORE_SINGLE.has(t.text[0] ?? '') ? t.start + 1 : -1;
+    if (single < 0 || !BEFORE_SINGLE.has(text[single - 1] ?? '')) return;
+    if (NEVER_ALONE.has(text[single] ?? '')) return;
+    const a = abbreviationAt(ctx, single);
+    if (a) out.push({ start: single, end: single + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
+  });
+  return out;
+}

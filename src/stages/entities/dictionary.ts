@@ -1,0 +1,172 @@
+// Entity dictionaries: plain UTF-8 files under dictionaries/entities/, loaded into lookup tables.
+//
+// Two kinds of file (DESIGN.md: documented at the top of each file):
+//  - entity files (every *.txt not named below): `NAME TYPE [ALIAS ...]`, whitespace separated, TYPE one of
+//    person|place|org; aliases resolve to NAME, the canonical. A line `!NAME` blocks NAME (and rule-found
+//    mentions with exactly that text), so a user can remove a built-in name without editing shipped files.
+//  - list files: surnames.txt, org-suffixes.txt, place-suffixes.txt, titles.txt: one item per line.
+// `#` starts a comment (at line start, or after whitespace).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EntityType } from '../../schema.js';
+import { InputError } from '../../errors.js';
+import { Trie } from './trie.js';
+
+export interface EntityEntry {
+  /** The canonical name. */
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  /** File name the entry came from (for `dict list` and error messages). */
+  file: string;
+}
+
+/** What a surface form (name or alias) in the text resolves to. */
+export interface SurfaceHit {
+  type: EntityType;
+  canonical: string;
+  /** True for the canonical name itself, false for an alias. */
+  primary: boolean;
+}
+
+export interface EntityDictionaries {
+  /** Canonical name → entry; a later file overrides an earlier one (user.txt is read last). */
+  entries: Map<string, EntityEntry>;
+  /** Surface form → what it means; longest-match lookup goes through `trie`. */
+  surfaces: Map<string, SurfaceHit>;
+  trie: Trie<SurfaceHit>;
+  /** Names blocked by `!NAME` lines. */
+  blocked: Set<string>;
+  surnames: Set<string>;
+  compoundSurnames: Set<string>;
+  orgSuffixes: string[];
+  placeSuffixes: string[];
+  /** Role and title words that precede a person's name (书记, 董事长, 记者 …). */
+  titles: string[];
+}
+
+export const LIST_FILES = ['surnames.txt', 'org-suffixes.txt', 'place-suffixes.txt', 'titles.txt'] as const;
+export const USER_FILE = 'user.txt';
+
+/** The bundled dictionaries folder (dictionaries/entities at the project root). */
+export function defaultDictionaryDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(here, '../../../dictionaries/entities');
+}
+
+function stripComment(line: string): string {
+  if (line.trimStart().startsWith('#')) return '';
+  const at = line.search(/\s#/);
+  return (at >= 0 ? line.slice(0, at) : line).trim();
+}
+
+export interface ParsedEntityFile {
+  entries: EntityEntry[];
+  blocked: string[];
+}
+
+/** Parses an entity file; a malformed line is an InputError naming file and line. */
+export function parseEntityFile(text: string, file: string): ParsedEntityFile {
+  const entries: EntityEntry[] = [];
+  const blocked: string[] = [];
+  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
+    const line = stripComment(raw);
+    if (!line) return;
+    if (line.startsWith('!')) {
+      const name = line.slice(1).trim();
+      if (name) blocked.push(name);
+      return;
+    }
+    const [name, type, ...aliases] = line.split(/\s+/);
+    const parsed = EntityType.safeParse(type);
+    if (!name || !parsed.success) {
+      throw new InputError(`${file}:${i + 1}: expected "NAME person|place|org [ALIAS ...]", got "${raw.trim()}"`);
+    }
+    entries.push({ name, type: parsed.data, aliases: aliases.filter((a) => a !== name), file });
+  });
+  return { entries, blocked };
+}
+
+/** Parses a list file: the first field of every non-comment line. */
+export function parseListFile(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const first = stripComment(raw).split(/\s+/)[0];
+    if (first) out.push(first);
+  }
+  return out;
+}
+
+export interface DictionarySources {
+  entityFiles: { file: string; text: string }[];
+  lists: Partial<Record<(typeof LIST_FILES)[number], string>>;
+}
+
+/** Reads the folder's files: entity files in name order with user.txt last, then the list files. */
+export function readDictionarySources(dir: string): DictionarySources {
+  if (!existsSync(dir)) throw new InputError(`dictionary folder not found: ${dir}`);
+  const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const listNames = new Set<string>(LIST_FILES);
+  const entityNames = names.filter((f) => !listNames.has(f) && f !== USER_FILE);
+  if (names.includes(USER_FILE)) entityNames.push(USER_FILE);
+  const lists: DictionarySources['lists'] = {};
+  for (const f of LIST_FILES) if (names.includes(f)) lists[f] = readFileSync(path.join(dir, f), 'utf8');
+  return {
+    entityFiles: entityNames.map((file) => ({ file, text: readFileSync(path.join(dir, file), 'utf8') })),
+    lists,
+  };
+}
+
+/** Builds the lookup tables from file contents (pure; tests build dictionaries from strings). */
+export function buildDictionaries(sources: DictionarySources): EntityDictionaries {
+  const entries = new Map<string, EntityEntry>();
+  const blocked = new Set<string>();
+  for (const { file, text } of sources.entityFiles) {
+    const parsed = parseEntityFile(text, file);
+    for (const e of parsed.entries) {
+      const prev = entries.get(e.name);
+      // Same name twice: the later file decides the type; aliases accumulate.
+      entries.set(e.name, prev ? { ...e, aliases: [...new Set([...prev.aliases, ...e.aliases])] } : e);
+    }
+    for (const b of parsed.blocked) blocked.add(b);
+  }
+  for (const b of blocked) entries.delete(b);
+
+  const surfaces = new Map<string, SurfaceHit>();
+  // Canonical names first, so an alias never shadows another entry's own name.
+  for (const e of entries.values()) surfaces.set(e.name, { type: e.type, canonical: e.name, primary: true });
+  for (const e of entries.values()) {
+    for (const a of e.aliases) {
+      if (!surfaces.has(a) && !blocked.has(a)) surfaces.set(a, { type: e.type, canonical: e.name, primary: false });
+    }
+  }
+  const trie = new Trie<SurfaceHit>();
+  for (const [surface, hit] of surfaces) trie.add(surface, hit);
+
+  const surnameList = parseListFile(sources.lists['surnames.txt'] ?? '');
+  const byLengthDesc = (a: string, b: string) => b.length - a.length;
+  return {
+    entries,
+    surfaces,
+    trie,
+    blocked,
+    surnames: new Set(surnameList.filter((s) => s.length === 1)),
+    compoundSurnames: new Set(surnameList.filter((s) => s.length > 1)),
+    orgSuffixes: [...new Set(parseListFile(sources.lists['org-suffixes.txt'] ?? ''))].sort(byLengthDesc),
+    placeSuffixes: [...new Set(parseListFile(sources.lists['place-suffixes.txt'] ?? ''))].sort(byLengthDesc),
+    titles: [...new Set(parseListFile(sources.lists['titles.txt'] ?? ''))].sort(byLengthDesc),
+  };
+}
+
+const cache = new Map<string, EntityDictionaries>();
+
+/** Loads every dictionary file of `dir` (default: the bundled dictionaries/entities). Cached per folder. */
+export function loadEntityDictionaries(dir: string = defaultDictionaryDir(), options: { fresh?: boolean } = {}): EntityDictionaries {
+  const key = path.resolve(dir);
+  const hit = cache.get(key);
+  if (hit && !options.fresh) return hit;
+  const dicts = buildDictionaries(readDictionarySources(key));
+  cache.set(key, dicts);
+  return dicts;
+}

@@ -1,0 +1,257 @@
+// Person names beyond the dictionary: surname-led unknown words, names after a title, names before a
+// speech verb, bylines, foreign names with an interpunct, and headline runs of names glued together.
+import type { Candidate, TagContext } from './types.js';
+import { Tier } from './types.js';
+import { isCommonWord, jiebaLexicon } from './lexicon.js';
+
+const CJK = /^[\u3400-\u9fff]+$/;
+/** Words that follow a name in news text; the name before them is a person. */
+const AFTER_NAME = ['说', '表示', '指出', '认为', '强调', '介绍', '称', '告诉', '同志', '先生', '女士', '主持', '致辞', '讲话', '透露', '坦言', '感慨', '回忆', '笑着说', '摄', '说道', '问道', '答道', '提出', '建议', '希望', '发现'];
+/** Verbs that end a headline run of names (陈吉宁信长星…王清宪出席). */
+const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '会谈', '看望', '调研', '考察', '率队', '分别', '等', '在', '共同', '一同', '见证', '签署', '发言', '慰问', '出访', '视察'];
+/** Characters that almost never end a given name; a 3-char guess ending in one is cut to 2. */
+const NOT_NAME_END = new Set([...'的了在是和与及说表指认强介等向对为从将把被也都就还又并而或但于以之其这那上下中里外前后时会到去来出入']);
+
+/** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
+const TRANSLITERATION = new Set([...'阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐']);
+
+/** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
+function isCommonNoun(word: string): boolean {
+  const e = jiebaLexicon().get(word);
+  return !!e && e.freq >= 300 && ['n', 'vn', 'v', 'a', 'ad', 'an', 'd', 't'].includes(e.tag);
+}
+
+/** Names are surname + 1–2 characters; with a compound surname, + 1–2 characters. */
+export function surnameLength(ctx: TagContext, text: string): number {
+  if (text.length >= 3 && ctx.dicts.compoundSurnames.has(text.slice(0, 2))) return 2;
+  return ctx.dicts.surnames.has(text.slice(0, 1)) ? 1 : 0;
+}
+
+function looksLikeName(ctx: TagContext, word: string): boolean {
+  if (!CJK.test(word) || ctx.dicts.blocked.has(word)) return false;
+  const s = surnameLength(ctx, word);
+  if (!s) return false;
+  const given = word.length - s;
+  return given >= 1 && given <= 2;
+}
+
+function person(start: number, end: number, text: string, tier: Candidate['tier']): Candidate {
+  return { start, end, type: 'person', canonical: text.slice(start, end), tier };
+}
+
+function isPunct(text: string): boolean {
+  return /^[^\u3400-\u9fffA-Za-z0-9]+$/.test(text);
+}
+
+/** A title or a speech verb right before or after the token: 书记陈吉宁, 彭真校长, 相伟说. */
+function titled(ctx: TagContext, i: number): boolean {
+  const { tokens, dicts } = ctx;
+  const t = tokens[i] as (typeof tokens)[number];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev && dicts.titles.includes(prev.text) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
+  return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titles.includes(next.text));
+}
+
+/** The segmenter's name-like words, filtered: its dictionary tags many ordinary words as names (文明, 卫星). */
+function fromTags(ctx: TagContext, out: Candidate[]): void {
+  const { tokens, text, dicts } = ctx;
+  tokens.forEach((t, i) => {
+    const isNr = t.tag === 'nr' || t.tag === 'nrfg' || t.tag === 'nrt';
+    if ((!isNr && t.tag !== 'x') || !CJK.test(t.text) || dicts.blocked.has(t.text)) return;
+    // 苏浙皖 is a run of place abbreviations, not a name.
+    if ([...t.text].every((ch) => dicts.surfaces.get(ch)?.type === 'place')) return;
+    const len = t.text.length;
+    const surname = surnameLength(ctx, t.text);
+    const context = titled(ctx, i);
+    // 李铁/nr 辰/ng 校长: the segmenter split a three-character name before a title or a speech verb.
+    const glued = tokens[i + 1];
+    if (len === 2 && surname === 1 && glued && glued.start === t.end && glued.text.length === 1 && CJK.test(glued.text) && !NOT_NAME_END.has(glued.text) && titled(ctx, i + 1)) {
+      out.push(person(t.start, glued.end, text, Tier.rule));
+      return;
+    }
+    if (len === 2 && t.text[1] === '老' && surname === 1) {
+      out.push(person(t.start, t.start + 1, text, Tier.pos)); // 胡老: the surname is the name
+      return;
+    }
+    if (isNr) {
+      if (surname && len - surname >= 1 && len - surname <= 2) {
+        if (len === 2 && !context) return;
+        // 纪念章, 小学生, 雷阵雨: a common word at the front, or an ordinary noun as the "given name".
+        if (len >= 3 && !context && (isCommonWord(t.text.slice(0, 2), 200) || isCommonNoun(t.text.slice(surname)))) return;
+        out.push(person(t.start, t.end, text, Tier.pos));
+      } else if (context || (len >= 3 && [...t.text].every((ch) => TRANSLITERATION.has(ch)))) {
+        out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
+      }
+      return;
+    }
+    // Unknown words (x) found by the segmenter's HMM.
+    if (!looksLikeName(ctx, t.text) || NOT_NAME_END.has(t.text[len - 1] ?? '')) return;
+    if (len === 2 && !context) return;
+    const next = tokens[i + 1];
+    const strong = context || !next || next.start > t.end || isPunct(next.text) || /^[vpcu]/.test(next.tag);
+    if (strong && !isCommonWord(t.text.slice(0, 2), 200)) out.push(person(t.start, t.end, text, Tier.pos));
+  });
+}
+
+/** Reads a name starting at `at`: 2 or 3 characters led by a surname, cut by token ends and non-name chars. */
+export function readNameAt(ctx: TagContext, at: number): number {
+  const { text } = ctx;
+  const s = surnameLength(ctx, text.slice(at, at + 3));
+  if (!s) return -1;
+  const tokIdx = ctx.tokenAt[at] ?? -1;
+  const tok = tokIdx >= 0 ? ctx.tokens[tokIdx] : undefined;
+  // Whole token already a name-sized word led by a surname; an ordinary word (关于, 从) is no name.
+  if (tok && tok.end - tok.start >= s + 1 && tok.end - tok.start <= s + 2 && CJK.test(tok.text)) {
+    return tok.tag === 'x' || tok.tag.startsWith('nr') || !isCommonWord(tok.text, 1) ? tok.end : -1;
+  }
+  if (tok && tok.end - tok.start > s + 2) return -1;
+  let end = at + s;
+  for (let k = 0; k < 2 && end < text.length; k++) {
+    const ch = text[end] ?? '';
+    if (!CJK.test(ch) || (k === 1 && NOT_NAME_END.has(ch))) break;
+    end++;
+  }
+  if (end - at <= s) return -1;
+  // 任浙江: a known name or a word of two or more characters inside is not a given name.
+  for (let k = at + s; k < end; k++) {
+    const inner = ctx.tokenAt[k] ?? -1;
+    const tk = inner >= 0 ? ctx.tokens[inner] : undefined;
+    if (tk && tk.end - tk.start >= 2 && (ctx.dicts.surfaces.has(tk.text) || isCommonWord(tk.text, 100))) return -1;
+  }
+  return end;
+}
+
+/** 书记陈吉宁, 记者 许丛军 沈吟, 董事长薛敏: a title word, then names (space-separated in bylines). */
+function afterTitles(ctx: TagContext, out: Candidate[]): void {
+  const { text, tokens } = ctx;
+  tokens.forEach((t, i) => {
+    if (!ctx.dicts.titles.includes(t.text)) return;
+    let at = t.end;
+    let spaced = false;
+    while (text[at] === ' ' || text[at] === '\u3000') {
+      at++;
+      spaced = true;
+    }
+    for (let n = 0; n < 8; n++) {
+      const end = readNameAt(ctx, at);
+      if (end < 0) break;
+      // The name must end where a token ends, or the words after it would be cut.
+      const afterEnd = text[end] ?? '';
+      if (!spaced && CJK.test(afterEnd) && (ctx.tokenEndingAt[end] ?? -1) < 0) break;
+      out.push(person(at, end, text, Tier.rule));
+      if (!spaced) break;
+      // Bylines: further names separated by spaces (记者 齐中熙 何欣荣 樊曦).
+      let next = end;
+      while (text[next] === ' ' || text[next] === '\u3000') next++;
+      if (next === end) break;
+      at = next;
+    }
+    void i;
+  });
+}
+
+/** Name before a speech verb or an honorific: 相伟说, 骆大进表示, 习近平同志. */
+function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
+  const { text, tokens } = ctx;
+  tokens.forEach((t, i) => {
+    if ((!AFTER_NAME.includes(t.text) && !ctx.dicts.titles.includes(t.text)) || i === 0) return;
+    const prev = tokens[i - 1];
+    if (!prev || prev.end !== t.start) return;
+    if (looksLikeName(ctx, prev.text) && (prev.tag === 'x' || prev.tag.startsWith('nr'))) out.push(person(prev.start, prev.end, text, Tier.rule));
+  });
+}
+
+/** Foreign names written with an interpunct: 詹姆斯·董, 卡洛斯·阿马特 (one word on each side of the dot). */
+function interpunctNames(ctx: TagContext, out: Candidate[]): void {
+  const { text } = ctx;
+  const isPart = (ch: string) => CJK.test(ch) && !NOT_NAME_END.has(ch);
+  for (const m of text.matchAll(/[·•・]/g)) {
+    const dot = m.index ?? 0;
+    if (text[dot - 1] && '·•・'.includes(text[dot - 1] as string)) continue;
+    const spanning = ctx.tokens.find((t) => t.start < dot && t.end > dot + 1);
+    if (spanning) {
+      if (CJK.test(spanning.text.replace(/[·•・]/g, ''))) out.push(person(spanning.start, spanning.end, text, Tier.rule));
+      continue;
+    }
+    // Left part: the segmenter's word ending at the dot, else up to five characters.
+    const leftTok = ctx.tokenEndingAt[dot] ?? -1;
+    let start = leftTok >= 0 ? (ctx.tokens[leftTok] as { start: number }).start : dot;
+    if (leftTok < 0 || dot - start > 6) {
+      start = dot;
+      while (start > 0 && dot - start < 5 && isPart(text[start - 1] ?? '')) start--;
+    }
+    if (start === dot || !CJK.test(text.slice(start, dot))) continue;
+    // Right part(s): characters up to the first that cannot be in a name (在, 说, 的 …), at most six per part.
+    let end = dot;
+    while (text[end] && '·•・'.includes(text[end] as string)) {
+      let e = end + 1;
+      while (e < text.length && e - end - 1 < 6 && isPart(text[e] ?? '')) e++;
+      if (e === end + 1) break;
+      end = e;
+    }
+    if (end > dot + 1) out.push(person(start, end, text, Tier.rule));
+  }
+}
+
+interface RunPiece {
+  start: number;
+  end: number;
+  known: boolean;
+}
+
+/** Splits text[from, to) into names, preferring dictionary persons and 3-character names. */
+function splitNameRun(ctx: TagContext, from: number, to: number): RunPiece[] | null {
+  const { text, dicts } = ctx;
+  const best: ({ cost: number; pieces: RunPiece[] } | null)[] = new Array(to - from + 1).fill(null);
+  best[0] = { cost: 0, pieces: [] };
+  for (let i = from; i < to; i++) {
+    const cur = best[i - from];
+    if (!cur) continue;
+    const options: RunPiece[] = [];
+    for (const m of dicts.trie.matchesAt(text, i)) {
+      if (m.value.type === 'person' && m.end <= to) options.push({ start: i, end: m.end, known: true });
+    }
+    const s = surnameLength(ctx, text.slice(i, i + 3));
+    if (s) for (const given of [1, 2]) if (i + s + given <= to) options.push({ start: i, end: i + s + given, known: false });
+    for (const p of options) {
+      const len = p.end - p.start;
+      const cost = cur.cost + (p.known ? 0 : len === 3 ? 1 : 1.4);
+      const slot = best[p.end - from];
+      if (!slot || cost < slot.cost) best[p.end - from] = { cost, pieces: [...cur.pieces, p] };
+    }
+  }
+  return best[to - from]?.pieces ?? null;
+}
+
+/** Headline runs: 陈吉宁信长星王浩梁言顺龚正许昆林刘捷王清宪出席 → eight names. */
+function headlineRuns(ctx: TagContext, out: Candidate[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{4,60}/g)) {
+    const runStart = m.index ?? 0;
+    const run = m[0];
+    // Try each end word; the names are what stands before it.
+    for (const endWord of RUN_END) {
+      const at = run.indexOf(endWord);
+      if (at < 4) continue;
+      const pieces = splitNameRun(ctx, runStart, runStart + at);
+      if (!pieces || pieces.length < 2) continue;
+      const known = pieces.filter((p) => p.known).length;
+      // Without any known name a run of surname-led chunks is too easy to invent; ask for one anchor.
+      if (known === 0 && pieces.length < 3) continue;
+      if (known === 0 && !pieces.every((p) => (ctx.tokenAt[p.start] ?? -1) >= 0)) continue;
+      for (const p of pieces) out.push(person(p.start, p.end, text, p.known ? Tier.dictionary : Tier.rule));
+      break;
+    }
+  }
+}
+
+export function recognizePersons(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  fromTags(ctx, out);
+  afterTitles(ctx, out);
+  beforeSpeech(ctx, out);
+  interpunctNames(ctx, out);
+  headlineRuns(ctx, out);
+  return out;
+}

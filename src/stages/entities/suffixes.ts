@@ -1,0 +1,151 @@
+// Organizations and places found by their last word: 公司 集团 大学 委员会 … and 省 市 县 镇 湖 港 ….
+// The name before the suffix is grown leftwards over noun-like tokens, so 浙江省发展规划研究院 comes out whole.
+import type { Token } from '../../schema.js';
+import type { Candidate, TagContext } from './types.js';
+import { Tier } from './types.js';
+import { isCommonWord } from './lexicon.js';
+
+const CJK = /^[\u3400-\u9fff]+$/;
+/** POS tags that can be part of a name: nouns, proper nouns, abbreviations, unknown words, English, some modifiers. */
+const NAME_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x', 'eng', 'vn', 'b', 'an', 'l', 'ng', 'nx', 's']);
+/** Words that never start or sit inside an organization name although tagged like nouns. */
+const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '企业', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '据', '讯', '电']);
+/** Heads that make a generic noun phrase, not a name (示范区, 开发区 are descriptions, not places). */
+const GENERIC_PLACE = new Set(['地区', '社区', '园区', '城区', '景区', '市区', '郊区', '山区', '湖区', '港区', '示范区', '开发区', '先行区', '合作区', '功能区', '自贸区', '高新区', '新区', '片区', '辖区', '省市', '县市', '城市', '都市', '本市', '全市', '全省', '全县', '我省', '我市', '该市', '该县', '该省', '各省', '各市', '外省', '建制镇', '乡镇', '村镇', '城镇', '农村', '乡村', '江河', '湖泊', '河湖', '山川', '江山', '港口', '海港']);
+
+/** Words ending in a one-character organization suffix that are not organizations. */
+const NOT_ORG_WORDS = new Set(['干部', '全部', '内部', '外部', '东部', '西部', '南部', '北部', '中部', '局部', '腹部', '头部', '底部', '顶部', '面部', '大部', '格局', '布局', '结局', '大局', '全局', '时局', '政局', '当局', '大厅', '客厅', '餐厅', '展厅', '门厅', '部署', '签署', '主办', '承办', '举办', '创办', '协办', '合办', '部队', '军队', '球队', '团队', '车队', '舰队', '梯队', '排队', '主委', '编委', '常委', '党委']);
+
+const ADMIN_SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '州', '旗', '盟', '自治区', '自治州', '自治县', '特别行政区', '街道']);
+
+function isBreak(t: Token): boolean {
+  return BREAK_WORDS.has(t.text) || !NAME_TAGS.has(t.tag) || !/^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.text);
+}
+
+/** True when the text at [start, end) is a dictionary place or a segmenter place. */
+function isPlaceAt(ctx: TagContext, start: number, end: number): boolean {
+  const hit = ctx.dicts.surfaces.get(ctx.text.slice(start, end));
+  if (hit) return hit.type === 'place';
+  const i = ctx.tokenAt[start] ?? -1;
+  const t = i >= 0 ? ctx.tokens[i] : undefined;
+  return !!t && t.end === end && t.tag === 'ns';
+}
+
+function placeLikeToken(ctx: TagContext, t: Token): boolean {
+  if (t.tag === 'ns') return true;
+  if (t.text.length < 2) return false;
+  const hit = ctx.dicts.surfaces.get(t.text);
+  return hit?.type === 'place';
+}
+
+/** Index of the first token of the name that ends at token `last` (exclusive of the suffix part). */
+function growLeft(ctx: TagContext, last: number, maxChars: number): number {
+  const { tokens, text } = ctx;
+  let first = last + 1;
+  let i = last;
+  const end = tokens[last]?.end ?? 0;
+  while (i >= 0) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i + 1];
+    if (prev && t.end !== prev.start) break; // a space or a dropped character separates them
+    if (t.text === ')' || t.text === '）') {
+      // A bracketed place inside a company name: 本源量子计算科技(合肥)股份有限公司.
+      const open = tokens.slice(Math.max(0, i - 4), i).findLastIndex((x) => x.text === '(' || x.text === '（');
+      if (open < 0) break;
+      const openIdx = Math.max(0, i - 4) + open;
+      const inner = text.slice((tokens[openIdx] as Token).end, t.start);
+      if (!CJK.test(inner) || inner.length > 6) break;
+      i = openIdx - 1;
+      first = openIdx;
+      continue;
+    }
+    if (isBreak(t)) break;
+    if (end - t.start > maxChars) break;
+    first = i;
+    i--;
+  }
+  return first;
+}
+
+/** Words an organization name may start with although they are common nouns. */
+const HEAD_WORDS = new Set(['国家', '国际', '全国', '中央', '世界', '中华', '人民', '亚洲', '欧洲', '全球', '最高', '联合', '首都']);
+
+function properHead(ctx: TagContext, t: Token): boolean {
+  if (HEAD_WORDS.has(t.text)) return true;
+  if (['ns', 'nt', 'nz', 'nr', 'nrt', 'nrfg', 'x', 'j', 'eng'].includes(t.tag) && /[\u3400-\u9fffA-Za-z]/.test(t.text)) return true;
+  return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
+}
+
+/** Organizations: a name grown leftwards from a token that ends in an organization suffix. */
+export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { tokens, text, dicts } = ctx;
+  tokens.forEach((t, i) => {
+    const suffix = dicts.orgSuffixes.find((s) => t.text.endsWith(s));
+    if (!suffix) return;
+    const single = suffix.length === 1;
+    // 签署, 举办, 干部, 西北部: verbs and ordinary nouns that merely end in a one-character suffix.
+    if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || NOT_ORG_WORDS.has(t.text) || isCommonWord(t.text, 500))) return;
+    let first = growLeft(ctx, i - 1, 24 - t.text.length);
+    // The suffix token may carry part of the name itself (研究院, 联合会): count its own head too.
+    const ownHead = t.text.length - suffix.length;
+    if (first > i - 1 && ownHead === 0) return; // nothing before a bare suffix
+    if (first > i - 1) first = i;
+    // The name starts at its first proper word (a place, a name, an abbreviation): 东道主法国队 → 法国队,
+    // and a suffix after only generic words (保险公司, 航空公司) is a description, not a name.
+    while (first < i && !properHead(ctx, tokens[first] as Token)) first++;
+    if (first === i && (ownHead === 0 || !properHead(ctx, t))) return;
+    const start = (tokens[first] as Token).start;
+    const name = text.slice(start, t.end);
+    if (name.length < (single ? 3 : 4) && !(ownHead > 0 && name.length >= 3)) return;
+    if (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队'].includes(suffix.slice(-1))) {
+      // Short suffixes need a proper head: a place (江苏省交通运输厅) or a known or unknown proper noun.
+      const head = tokens[first] as Token;
+      const proper = placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text);
+      if (!proper) return;
+    }
+    out.push({ start, end: t.end, type: 'org', canonical: name, tier: Tier.rule });
+  });
+  return out;
+}
+
+/** Places: a proper-noun token followed by a place suffix (杨舍 + 镇, 曲麻莱 + 县), or one token that is both. */
+export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { tokens, text, dicts } = ctx;
+  tokens.forEach((t, i) => {
+    const suffix = dicts.placeSuffixes.find((s) => t.text.endsWith(s));
+    if (!suffix) return;
+    if (t.text === suffix) {
+      const prev = tokens[i - 1];
+      if (!prev || prev.end !== t.start || !CJK.test(prev.text) || prev.text.length > 4) return;
+      if (!['ns', 'nr', 'nrt', 'nz', 'x', 'j'].includes(prev.tag) && !isPlaceAt(ctx, prev.start, prev.end)) return;
+      const name = text.slice(prev.start, t.end);
+      if (GENERIC_PLACE.has(name)) return;
+      out.push({ start: prev.start, end: t.end, type: 'place', canonical: name, tier: Tier.rule });
+      return;
+    }
+    // One word ending in an administrative suffix (杨舍镇); natural features (江 山 湖) end many personal names.
+    if (ADMIN_SUFFIX.has(suffix) && t.text.length >= 3 && t.text.length <= 6 && CJK.test(t.text) && ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) && !GENERIC_PLACE.has(t.text)) {
+      out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
+    }
+  });
+  return out;
+}
+
+/** A country or region before a known organization belongs to its name: 印度外交部, 中国全国政协. */
+export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { tokens, text, dicts } = ctx;
+  for (const t of tokens) {
+    if (!placeLikeToken(ctx, t)) continue;
+    const orgs = dicts.trie.matchesAt(text, t.end).filter((m) => m.value.type === 'org' && m.end - t.end >= 2);
+    const longest = orgs[orgs.length - 1];
+    if (!longest || (ctx.tokenEndingAt[longest.end] ?? -1) < 0) continue;
+    const name = text.slice(t.start, longest.end);
+    // Only bodies of a state take their country into the name (印度外交部); companies stay themselves.
+    if (!/[部委局署厅办院会协]$/.test(longest.value.canonical)) continue;
+    out.push({ start: t.start, end: longest.end, type: 'org', canonical: dicts.surfaces.get(name)?.canonical ?? name, tier: Tier.rule });
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+// The entities stage: dictionary longest match + segmenter POS tags + rules, resolved so the longest
+// mention wins and nothing overlaps (a place inside an organization name is not a mention of its own).
+import type { Token } from '../../schema.js';
+import type { EntityDictionaries } from './dictionary.js';
+import type { Candidate, LocalMention, TagContext } from './types.js';
+import { Tier } from './types.js';
+import { recognizePersons } from './persons.js';
+import { recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes } from './suffixes.js';
+import { recognizeAbbreviations } from './abbreviations.js';
+import { isCommonWord, jiebaLexicon } from './lexicon.js';
+
+function context(text: string, tokens: Token[], dicts: EntityDictionaries): TagContext {
+  const tokenAt = new Int32Array(text.length + 1).fill(-1);
+  const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
+  tokens.forEach((t, i) => {
+    if (t.start <= text.length) tokenAt[t.start] = i;
+    if (t.end <= text.length) tokenEndingAt[t.end] = i;
+  });
+  return { text, tokens, dicts, tokenAt, tokenEndingAt };
+}
+
+/** Dictionary names in the text; a short name must line up with the segmenter's words. */
+function dictionaryCandidates(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, dicts } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    for (const m of dicts.trie.matchesAt(text, i)) {
+      const len = m.end - i;
+      if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
+      const aligned = ((ctx.tokenAt[i] ?? -1) >= 0 || len >= 3) && ((ctx.tokenEndingAt[m.end] ?? -1) >= 0 || len >= 3);
+      if (!aligned) continue;
+      out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
+    }
+  }
+  return out;
+}
+
+/** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
+const ORG_FINAL = new Set([...'社院部委会局厅办署司行队团校所处军党盟馆台报厂站店庭协联科室园']);
+const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口']);
+
+/**
+ * Segmenter place and organization tags (person tags are read in persons.ts). Its dictionary tags many
+ * ordinary words ns (城市, 深度, 东西): two-character places must be known to our dictionaries or end like a place.
+ */
+function posCandidates(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { dicts } = ctx;
+  for (const t of ctx.tokens) {
+    if (t.text.length < 2 || !/^[\u3400-\u9fff]+$/.test(t.text) || dicts.blocked.has(t.text)) continue;
+    // 中美, 沪苏: runs of abbreviations are several places (abbreviations.ts).
+    if ([...t.text].every((ch) => dicts.surfaces.get(ch)?.type === 'place')) continue;
+    const last = t.text[t.text.length - 1] ?? '';
+    if (t.tag === 'ns') {
+      if (dicts.surfaces.has(t.text)) continue; // the dictionary candidate covers it
+      // 辽宁沈阳市: two known places glued into one word are two places.
+      const split = splitKnownPlaces(ctx, t.start, t.end);
+      if (split) {
+        out.push(...split);
+        continue;
+      }
+      // 南亚地区, 沿海地区: the region word is not part of the name.
+      if (t.text.endsWith('地区') && t.text.length >= 4) {
+        out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: t.text.slice(0, -2), tier: Tier.pos });
+        continue;
+      }
+      const freq = jiebaLexicon().get(t.text)?.freq ?? 0;
+      const commonHead = t.text.length >= 3 && isCommonWord(t.text.slice(0, 2), 200) && !dicts.surfaces.has(t.text.slice(0, 2));
+      if (!commonHead && (t.text.length === 2 ? freq < 100 : PLACE_FINAL.has(last) || freq < 200)) {
+        out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.pos });
+      }
+    } else if (t.tag === 'nt' && t.text.endsWith('政府')) {
+      // 印度政府, 美国政府: a government is named by its country, the place.
+      const hit = dicts.surfaces.get(t.text.slice(0, -2));
+      if (hit?.type === 'place') out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: hit.canonical, tier: Tier.pos });
+    } else if (t.tag === 'nt' && ORG_FINAL.has(last)) {
+      out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
+    }
+  }
+  return out;
+}
+
+function splitKnownPlaces(ctx: TagContext, start: number, end: number): Candidate[] | null {
+  for (let k = start + 2; k <= end - 2; k++) {
+    const a = ctx.dicts.surfaces.get(ctx.text.slice(start, k));
+    const b = ctx.dicts.surfaces.get(ctx.text.slice(k, end));
+    if (a?.type === 'place' && b?.type === 'place') {
+      return [
+        { start, end: k, type: 'place', canonical: a.canonical, tier: Tier.dictionary },
+        { start: k, end, type: 'place', canonical: b.canonical, tier: Tier.dictionary },
+      ];
+    }
+  }
+  return null;
+}
+
+/** Longest first, then the more trusted source; rule guesses may not cut across a dictionary name. */
+export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
+  const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
+  const anchors = usable.filter((c) => c.tier === Tier.dictionary);
+  const crosses = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end && !(a.start <= b.start && a.end >= b.end) && !(b.start <= a.start && b.end >= a.end);
+  const kept = usable.filter((c) => c.tier === Tier.dictionary || !anchors.some((d) => crosses(c, d)));
+  kept.sort((a, b) => b.end - b.start - (a.end - a.start) || b.tier - a.tier || a.start - b.start);
+  const taken = new Uint8Array(text.length + 1);
+  const chosen: Candidate[] = [];
+  for (const c of kept) {
+    let free = true;
+    for (let k = c.start; k < c.end; k++) if (taken[k]) { free = false; break; }
+    if (!free) continue;
+    for (let k = c.start; k < c.end; k++) taken[k] = 1;
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Tags persons, places and organizations in `text` (one passage) given its segmenter tokens.
+ * Offsets index into `text`; map them to the document with spanToSource(passage.map, …).
+ */
+export function tagEntities(text: string, tokens: Token[], dicts: EntityDictionaries): LocalMention[] {
+  const ctx = context(text, tokens, dicts);
+  const candidates = [
+    ...dictionaryCandidates(ctx),
+    ...posCandidates(ctx),
+    ...recognizePersons(ctx),
+    ...recognizeOrgSuffixes(ctx),
+    ...recognizePlacePrefixedOrgs(ctx),
+    ...recognizePlaceSuffixes(ctx),
+    ...recognizeAbbreviations(ctx),
+  ];
+  return resolve(candidates, dicts, text).map((c) => {
+    const surface = text.slice(c.start, c.end);
+    // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical.
+    const hit = c.tier === Tier.dictionary ? undefined : dicts.surfaces.get(surface);
+    const canonical = hit && hit.type === c.type ? hit.canonical : c.canonical;
+    return { start: c.start, end: c.end, type: c.type, text: surface, canonical };
+  });
+}

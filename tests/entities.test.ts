@@ -1,0 +1,156 @@
+// The entities stage on the bundled corpus and on the patterns of issue 4: the officials, places and
+// organizations an analyst looks for, with the right type and canonical name.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries, type LocalMention } from '../src/stages/entities/index.js';
+import { segment } from '../src/stages/segment.js';
+
+let dicts: EntityDictionaries;
+let corpus: LocalMention[];
+
+function tag(text: string): LocalMention[] {
+  return tagEntities(text, segment(text), dicts);
+}
+
+function has(mentions: LocalMention[], text: string, type: LocalMention['type'], canonical = text): boolean {
+  return mentions.some((m) => m.text === text && m.type === type && m.canonical === canonical);
+}
+
+beforeAll(() => {
+  dicts = loadEntityDictionaries();
+  prepareSegmenter(dicts);
+  const dir = path.resolve(import.meta.dirname, '../corpus');
+  corpus = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+    // Lines stand in for passages here; the clean stage rebuilds paragraphs in the real pipeline.
+    for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) corpus.push(...tag(line));
+  }
+});
+
+describe('sample corpus: what an analyst looks for', () => {
+  const leaders: [string, string][] = [
+    ['陈吉宁', '上海市委书记'],
+    ['龚正', '上海市长'],
+    ['信长星', '江苏省委书记'],
+    ['许昆林', '江苏省长'],
+    ['刘小涛', '江苏省长'],
+    ['王浩', '浙江省委书记'],
+    ['刘捷', '浙江省长'],
+    ['梁言顺', '安徽省委书记'],
+    ['王清宪', '安徽省长'],
+  ];
+  it.each(leaders)('finds every provincial party secretary and governor: %s (%s)', (name) => {
+    expect(corpus.some((m) => m.canonical === name && m.type === 'person')).toBe(true);
+  });
+
+  it.each([['习近平'], ['阴和俊'], ['周志华'], ['薛敏'], ['丁仲礼'], ['相伟'], ['骆大进']])('finds other named officials and experts: %s', (name) => {
+    expect(corpus.some((m) => m.canonical === name && m.type === 'person')).toBe(true);
+  });
+
+  it.each([['国家发展改革委'], ['南京大学'], ['科大讯飞'], ['中央财办'], ['上海交通大学'], ['联影医疗技术集团有限公司'], ['新华社', '新华通讯社'], ['科技部'], ['中国科学院']])(
+    'finds organizations with their canonical name: %s',
+    (name, canonical = name) => {
+      expect(corpus.some((m) => m.canonical === canonical && m.type === 'org')).toBe(true);
+    },
+  );
+
+  it.each([['上海'], ['江苏'], ['浙江'], ['安徽'], ['南京'], ['杭州'], ['合肥'], ['苏州'], ['温州'], ['长三角'], ['太湖']])('finds places with their canonical name: %s', (name) => {
+    expect(corpus.some((m) => m.canonical === name && m.type === 'place')).toBe(true);
+  });
+
+  it('never tags an ordinary word of the corpus as a person', () => {
+    const persons = new Set(corpus.filter((m) => m.type === 'person').map((m) => m.text));
+    for (const word of ['高水平', '关于', '强调', '幸福感', '苏浙皖', '连云港', '任浙江']) expect(persons.has(word)).toBe(false);
+  });
+});
+
+describe('patterns', () => {
+  it('splits a headline run of glued names into eight persons', () => {
+    const text = '陈吉宁信长星王浩梁言顺龚正许昆林刘捷王清宪出席';
+    const persons = tag(text).filter((m) => m.type === 'person').map((m) => m.text);
+    expect(persons).toEqual(['陈吉宁', '信长星', '王浩', '梁言顺', '龚正', '许昆林', '刘捷', '王清宪']);
+  });
+
+  it('splits a headline run of names that are in no dictionary', () => {
+    const persons = tag('张建华李明远赵国庆出席会议').filter((m) => m.type === 'person').map((m) => m.text);
+    expect(persons).toEqual(['张建华', '李明远', '赵国庆']);
+  });
+
+  it('reads an abbreviation run as one place per character, with canonical names', () => {
+    const ms = tag('沪苏浙皖紧扣一体化和高质量两个关键词');
+    expect(ms.slice(0, 4).map((m) => [m.text, m.type, m.canonical])).toEqual([
+      ['沪', 'place', '上海'],
+      ['苏', 'place', '江苏'],
+      ['浙', 'place', '浙江'],
+      ['皖', 'place', '安徽'],
+    ]);
+  });
+
+  it('does not read one abbreviation character on its own as a place', () => {
+    expect(tag('苏醒的浙商').some((m) => m.text === '苏' || m.text === '浙')).toBe(false);
+  });
+
+  it('does not read an ordinary word spelled with abbreviations as places (加以, 非法)', () => {
+    expect(tag('对非法行为加以制止').filter((m) => m.type === 'place')).toEqual([]);
+  });
+
+  it('resolves aliases to the canonical name', () => {
+    const ms = tag('国家发改委和联影集团在沪签约，江苏发改委参加');
+    expect(has(ms, '国家发改委', 'org', '国家发展改革委')).toBe(true);
+    expect(has(ms, '联影集团', 'org', '联影医疗技术集团有限公司')).toBe(true);
+    expect(has(ms, '江苏发改委', 'org', '江苏省发展改革委')).toBe(true);
+    expect(has(ms, '沪', 'place', '上海')).toBe(true);
+  });
+
+  it('keeps the longest match: a place inside an organization name is not a mention of its own', () => {
+    const ms = tag('上海交通大学和南京大学联合攻关');
+    expect(ms.map((m) => m.text)).toEqual(['上海交通大学', '南京大学']);
+  });
+
+  it('still tags the place where the text uses it on its own', () => {
+    const ms = tag('南京大学位于南京。');
+    expect(has(ms, '南京大学', 'org')).toBe(true);
+    expect(has(ms, '南京', 'place')).toBe(true);
+  });
+
+  it('finds a person after a title and before a speech verb', () => {
+    expect(has(tag('江苏省委书记信长星说'), '信长星', 'person')).toBe(true);
+    expect(has(tag('公司董事长陈志远表示，将扩大投资。'), '陈志远', 'person')).toBe(true);
+  });
+
+  it('finds every name of a byline', () => {
+    const persons = tag('本报记者 胡静漪 郑亚丽 周琳子').filter((m) => m.type === 'person').map((m) => m.text);
+    expect(persons).toEqual(['胡静漪', '郑亚丽', '周琳子']);
+  });
+
+  it('finds foreign names written with an interpunct', () => {
+    expect(has(tag('技术工程师詹姆斯·董说'), '詹姆斯·董', 'person')).toBe(true);
+    expect(has(tag('团长卡洛斯·阿马特在表决前指出'), '卡洛斯·阿马特', 'person')).toBe(true);
+  });
+
+  it('grows an organization name from its suffix over the words before it', () => {
+    expect(has(tag('浙江省发展规划研究院副院长认为'), '浙江省发展规划研究院', 'org')).toBe(true);
+    expect(has(tag('由嘉兴华远精密机械有限公司牵头'), '嘉兴华远精密机械有限公司', 'org')).toBe(true);
+  });
+
+  it('does not make an organization of a generic noun phrase (保险公司) or a verb (举办)', () => {
+    const ms = tag('保险公司大多不愿开展此类业务，论坛在北京举办');
+    expect(ms.filter((m) => m.type === 'org')).toEqual([]);
+  });
+
+  it('finds a town by its suffix', () => {
+    expect(tag('昆山市玉山镇再次登顶').filter((m) => m.type === 'place').map((m) => m.text)).toEqual(['昆山市', '玉山镇']);
+  });
+
+  it('names a government by its place, not as an organization', () => {
+    const ms = tag('印度政府已采取措施');
+    expect(has(ms, '印度', 'place')).toBe(true);
+    expect(ms.some((m) => m.type === 'org')).toBe(false);
+  });
+
+  it('gives offsets into the tagged text', () => {
+    const text = '据报道，安徽省委书记梁言顺出席。';
+    for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
