@@ -1,0 +1,89 @@
+// What is not a figure though it is written with numerals: dates and years, times of day, ordinals
+// (第八届, 第二批), codes and names (G60, 5G, 11号线, PM2.5, 砹-211, 十五五), numerals inside words (长三角,
+// 一体化, 两院), slogans in quotes (“两个大局”), and the article 一 (一个观点).
+import { isAsciiDigit, isHan, isLatinLetter } from './numerals.js';
+import type { Quantity } from './quantities.js';
+import type { TokenIndex } from './tokens.js';
+
+const ORDINAL_BEFORE = new Set(['第', '其', '初', '周', '星期', '礼拜']);
+const OPEN_QUOTES = '“‘「『"\'《';
+const CLOSE_QUOTES = '”’」』"\'》';
+const NUMERAL_CHARS = /^[0-9.,〇零一二三四五六七八九十百千万亿兆两壹贰叁肆伍陆柒捌玖拾佰仟]+$/;
+const DASHES = '-—–‐';
+
+function isYear(q: Quantity, s: string): boolean {
+  const n = q.num;
+  if (n.valueHi !== null || n.decimal || n.fraction) return false;
+  if (n.sequence) return s.slice(n.start, n.end).length === 4 || s.slice(n.start, n.end).length === 2;
+  return !n.chinese && n.integerDigits === 4 && n.value >= 1000 && n.value <= 2999 && !s.slice(n.start, n.end).includes(',');
+}
+
+/** Why quantity q is not a figure, or null when it is one. */
+export function notFigure(q: Quantity, s: string, index: TokenIndex): string | null {
+  const n = q.num;
+  const numText = s.slice(n.start, n.end);
+  if (q.kind === 'point') return 'date, time or code';
+  const unit = q.unitEntry?.text ?? '';
+  if (unit === '年' && isYear(q, s)) return 'year';
+  // A year written as a name (2025镇域经济, 2025全球环境与可持续发展大会).
+  if (!q.unitEntry && isYear(q, s) && !n.chinese) return 'year';
+  const before = s[n.start - 1] ?? '';
+  const before2 = s.slice(Math.max(0, n.start - 2), n.start);
+  if (ORDINAL_BEFORE.has(before) || ORDINAL_BEFORE.has(before2)) return 'ordinal';
+  // Times of day: 8时15分, 十点十分, 8:30.
+  if (/[时点]/.test(before) && s[q.end] === '分') return 'time';
+  if (/^[0-9]{1,2}$/.test(numText) && s[n.end] === ':' && isAsciiDigit(s.charCodeAt(n.end + 1))) return 'time';
+  if (before === ':' && isAsciiDigit(s.charCodeAt(n.start - 2))) return 'time';
+  // Codes: digits joined to Latin letters (G60, 5G, PM2.5) or to a word by a hyphen (砹-211, 碳-14).
+  const prevCode = s.charCodeAt(n.start - 1);
+  if (isLatinLetter(prevCode) || (prevCode === 46 && isLatinLetter(s.charCodeAt(n.start - 2)))) return 'code';
+  if (!q.unitEntry && isLatinLetter(s.charCodeAt(n.end))) return 'code';
+  if (!n.chinese && isAsciiDigit(s.charCodeAt(n.start)) && isAsciiDigit(prevCode)) return 'code';
+  if (DASHES.includes(before) && !q.unitEntry) {
+    const c = s.charCodeAt(n.start - 2);
+    if (isHan(c) || isLatinLetter(c)) return 'code';
+  }
+  if (/^十[一二三四五六]五$/.test(numText) && !q.unitEntry) return 'plan name';
+  // Numerals inside a word: the segmenter puts 长三角, 一体化, 两院 into one word.
+  if (n.chinese) {
+    const holder = index.holding(n.start);
+    if (holder && holder.start < n.start) {
+      const head = s.slice(holder.start, n.start);
+      if (!/^[负近约超逾前第]+$/.test(head)) return 'inside a word';
+    }
+    const last = index.holding(q.end - 1);
+    if (last && last.end > q.end && !NUMERAL_CHARS.test(s.slice(q.end, last.end)) && !/^[mq]/.test(last.tag)) return 'inside a word';
+  }
+  if (n.chinese && numText === '零') return 'bare zero';
+  // A number-and-unit the segmenter reads as a noun is a word (三角, 零部件, a name like 三元).
+  if (n.chinese) {
+    const holder = index.holding(n.start);
+    if (holder && holder.start === n.start && holder.end >= q.unitEnd && /^(n|j|i|l)/.test(holder.tag)) return 'a word';
+  }
+  if (insideTitle(s, q.start, q.end)) return 'inside a title';
+  // Slogans and names in quotes: “两个大局”, “4小时产业圈”.
+  if (OPEN_QUOTES.includes(s[q.start - 1] ?? '\u0000')) {
+    const close = s.slice(q.end, q.end + 8);
+    if ([...CLOSE_QUOTES].some((c) => close.includes(c))) return 'name in quotes';
+  }
+  if (!q.unitEntry && n.fraction === null) {
+    if (n.chinese) return 'bare Chinese numeral';
+    if (n.integerDigits >= 7 && !numText.includes(',') && !n.decimal) return 'code';
+    // List markers: 1. 2、 at the start of a line or sentence.
+    if (/^[、.．)）]/.test(s[q.end] ?? '') && (n.start === 0 || /[\n。；;:：\s]/.test(before))) return 'list marker';
+  }
+  // 一 before a measure word is an article (一个观点, 新一年), not a count; 一半, 一成, 一倍 stay.
+  if (n.chinese && numText === '一' && q.value === 1 && q.qualifier === 'eq' && q.kind !== 'multiple') return 'article';
+  if (n.formalOnly && numText.length === 1) return 'word';
+  return null;
+}
+
+/** Inside a title in 《》 (《2025中国镇域经济高质量发展研究》): names, not figures. */
+function insideTitle(s: string, start: number, end: number): boolean {
+  const open = s.lastIndexOf('《', start);
+  if (open < 0 || start - open > 40) return false;
+  const closeBefore = s.lastIndexOf('》', start);
+  if (closeBefore > open) return false;
+  const close = s.indexOf('》', end);
+  return close >= 0 && close - end <= 40;
+}

@@ -1,0 +1,113 @@
+// Stage "figures": every quantitative figure of a passage — number, unit, qualifier, metric, period and
+// status — with offsets into the passage text (DESIGN.md, "Machine-readable outputs").
+import type { Figure, FigureKind, Token } from '../../schema.js';
+import { type Dictionaries, loadDictionaries } from './dictionary.js';
+import { notFigure } from './exclusions.js';
+import { findMetric } from './metric.js';
+import { foldForFigures } from './normalize.js';
+import { findPeriods, insidePeriod, periodFor } from './period.js';
+import { type Quantity, scanQuantities } from './quantities.js';
+import { mergeRanges } from './ranges.js';
+import { sentenceAt, splitSentences } from './sentences.js';
+import { findStatus } from './status.js';
+import { TokenIndex } from './tokens.js';
+
+export { parseNumbers, type ParsedNumber, type ParseOptions } from './quantities.js';
+export { loadDictionaries } from './dictionary.js';
+
+/** A figure with offsets into the passage text; the caller adds `doc` and maps offsets to the source. */
+export type LocalFigure = Omit<Figure, 'doc'>;
+
+export interface FigureOptions {
+  /** Folder holding units.txt and figure-cues.txt (default: the repository's dictionaries/). */
+  dictionaries?: string | URL;
+}
+
+/** Values as a reader would write them: no floating-point noise, ratios to four decimals (近1/3 → 0.3333). */
+function tidy(value: number, kind: FigureKind): number {
+  const v = kind === 'ratio' ? Math.round(value * 1e4) / 1e4 : Number(value.toPrecision(12));
+  return Object.is(v, -0) ? 0 : v;
+}
+
+function kindOf(q: Quantity, s: string, sentence: string, metric: string): FigureKind {
+  if (q.kind && q.kind !== 'point') {
+    // 名 is a rank after 前 or in a ranking (1—100名中, 前十名), else a count of people.
+    if (q.unitEntry?.text === '名' && (s[q.start - 1] === '前' || (q.valueHi !== null && /^[中内间]/.test(s[q.end] ?? '')) || /排名|排行|榜单|位列|名次/.test(sentence))) return 'rank';
+    return q.kind;
+  }
+  return /(比|率|比例|系数|指数|比值)$/.test(metric) ? 'ratio' : 'count';
+}
+
+/** From 由X…至Y and 从X…到Y: X is where a change starts (an actual value) and Y shares its metric. */
+function linkChanges(s: string, figures: { q: Quantity; fig: LocalFigure; sentence: number }[]): void {
+  for (let k = 0; k + 1 < figures.length; k++) {
+    const a = figures[k] as (typeof figures)[number];
+    const b = figures[k + 1] as (typeof figures)[number];
+    if (a.sentence !== b.sentence || !/[由从]/.test(s[a.q.start - 1] ?? '')) continue;
+    const between = s.slice(a.q.end, b.q.start);
+    if (between.length > 8 || /[,，;；。]/.test(between) || !/[至到为]$/.test(between)) continue;
+    a.fig.status = 'actual';
+    if (!b.fig.metric) b.fig.metric = a.fig.metric;
+    else if (!a.fig.metric) a.fig.metric = b.fig.metric;
+  }
+}
+
+/**
+ * Extracts the figures of `text`, given its segmenter tokens (offsets into `text`). Never throws on odd
+ * input; values are always finite.
+ */
+export function extractFigures(text: string, tokens: Token[], options: FigureOptions = {}): LocalFigure[] {
+  const dict: Dictionaries = loadDictionaries(options.dictionaries);
+  const s = foldForFigures(text);
+  const index = new TokenIndex(tokens, text.length);
+  const quantities = mergeRanges(s, scanQuantities(s, dict, (pos) => index.isWordStart(pos)));
+  if (quantities.length === 0) return [];
+  const periods = findPeriods(s);
+  const sentences = splitSentences(text);
+  const found: { q: Quantity; fig: LocalFigure; sentence: number }[] = [];
+  let lastMetric = { sentence: -1, metric: '', end: 0 };
+  let floor = 0;
+  for (const q of quantities) {
+    const prevEnd = floor;
+    if (q.end <= q.start || q.end > text.length) continue;
+    if (notFigure(q, s, index)) continue;
+    if (insidePeriod(periods, q.num.start, q.num.end)) continue;
+    if (!Number.isFinite(q.value) || (q.valueHi !== null && !Number.isFinite(q.valueHi))) continue;
+    const si = sentenceAt(sentences, q.start);
+    const sStart = sentences.starts[si] as number;
+    const sEnd = sentences.ends[si] as number;
+    const sentence = text.slice(sStart, sEnd).trim();
+    const countLike = q.kind === 'count' || q.kind === 'rank';
+    let metric = findMetric({ text, index, dict, start: q.start, end: q.end, countLike, sentenceStart: Math.max(sStart, prevEnd) });
+    // A change right after a figure measures the same thing (84.5%,较2018年提升10.4个百分点).
+    if (!metric && lastMetric.sentence === si && q.start - lastMetric.end <= 15) metric = lastMetric.metric;
+    if (metric) lastMetric = { sentence: si, metric, end: q.end };
+    floor = q.end;
+    const p = periodFor(periods, s, q.start, q.end, sStart, sEnd);
+    const period = p ? text.slice(p.start, p.end) : '';
+    const kind = kindOf(q, s, sentence, metric);
+    const status = findStatus({ index, dict, start: q.start, sentenceStart: sStart, period: p ? s.slice(p.start, p.end) : '' });
+    let start = q.start;
+    if (kind === 'rank' && s[start - 1] === '前') start -= 1;
+    found.push({
+      q,
+      sentence: si,
+      fig: {
+        start,
+        end: q.end,
+        text: text.slice(start, q.end),
+        value: tidy(q.value, kind),
+        valueHi: q.valueHi === null ? null : tidy(q.valueHi, kind),
+        unit: q.unit,
+        kind,
+        qualifier: q.qualifier,
+        metric,
+        period,
+        status,
+        sentence,
+      },
+    });
+  }
+  linkChanges(s, found);
+  return found.map((f) => f.fig);
+}

@@ -1,0 +1,185 @@
+// The metric of a figure: the noun phrase saying what is measured, read from the segmenter's words and tags.
+// After a measure word it is the noun phrase that follows (6个国家实验室 → 国家实验室); otherwise the one
+// before the figure, skipping linking verbs, qualifiers and comparisons (充电桩比率达到1.9之内,
+// 较2018年提升10.4个百分点), with X占Y kept whole (进出口总额占全国36.5%).
+import type { Token } from '../../schema.js';
+import type { Dictionaries } from './dictionary.js';
+import { foldForFigures } from './normalize.js';
+import { type TokenIndex, isNominal, isPunct, isQuote, isVerb } from './tokens.js';
+
+const MAX_TOKENS = 8;
+const MAX_CHARS = 20;
+const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上年', '与', '和', '环比', '相较']);
+const SHARE = new Set(['占', '占据', '占到']);
+const NUMERAL_START = /^[0-9〇零一二三四五六七八九十百千万亿两]/;
+
+function isStatusCue(dict: Dictionaries, t: Token): boolean {
+  const roles = dict.cues.get(foldForFigures(t.text));
+  return roles !== undefined && (roles.has('target') || roles.has('actual') || roles.has('other'));
+}
+
+function skippable(dict: Dictionaries, t: Token): boolean {
+  const roles = dict.cues.get(foldForFigures(t.text));
+  if (roles && (roles.has('link') || roles.has('change') || [...roles].some((r) => r.startsWith('pre:')))) return true;
+  return t.tag === 'd' || t.tag === 'ul' || t.tag === 'uz';
+}
+
+/** Walks back from token index i over a noun phrase; returns the first index of the phrase (> i if none). */
+function nounPhraseBack(tokens: Token[], i: number, verbHead = false): number {
+  let first = i + 1;
+  let chars = 0;
+  for (let k = i; k >= 0 && i - k < MAX_TOKENS; k--) {
+    const t = tokens[k] as Token;
+    // Contiguous words only.
+    if (first <= i && (tokens[first] as Token).start !== t.end) break;
+    if (NUMERAL_START.test(t.text) && t.tag !== 'n') break;
+    // The unit of a number before (2025年镇域经济, 200名共) is not part of the phrase.
+    const prevTok0 = tokens[k - 1];
+    if (prevTok0 && prevTok0.end === t.start && /^[0-9〇零一二三四五六七八九十百千万亿两.%]+$/.test(prevTok0.text)) break;
+    const prevTok = tokens[k - 1];
+    // A measure-word tag away from any number is the segmenter's guess for a noun (充电桩 → 充电/v 桩/q).
+    const looseQ = t.tag === 'q' && (!prevTok || !NUMERAL_START.test(prevTok.text));
+    let take = isNominal(t) || looseQ || (t.tag === 'a' && first <= i);
+    if (!take && isVerb(t) && t.text.length >= 2) {
+      // A verb inside a noun phrase (公共充电桩 tags 充电 as a verb): take it when a noun precedes it or
+      // it opens the clause.
+      const prev = tokens[k - 1];
+      // As the head (年均增速 tags 增速 as a verb) only after a noun.
+      take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' : verbHead && prev !== undefined && isNominal(prev);
+    }
+    if (!take) break;
+    chars += t.text.length;
+    if (chars > MAX_CHARS) break;
+    first = k;
+  }
+  // A phrase does not start with a verb taken only for what followed, unless the verb opens the clause.
+  while (first <= i) {
+    const t = tokens[first] as Token;
+    const opens = first === 0 || isPunct(tokens[first - 1] as Token);
+    if (isNominal(t) || t.tag === 'a' || t.tag === 'q' || (isVerb(t) && opens)) break;
+    first++;
+  }
+  // Codes and acronyms the segmenter splits (PM2.5平均浓度).
+  while (first <= i && first > 0) {
+    const t = tokens[first - 1] as Token;
+    const next = tokens[first] as Token;
+    if (!/^[A-Za-z0-9.]+$/.test(t.text) || t.end !== next.start || !(/[A-Za-z]/.test(t.text) || /^[A-Za-z.]/.test(next.text))) break;
+    first--;
+  }
+  return first;
+}
+
+/** Walks forward from token index j over a noun phrase; returns one past its last index (== j if none). */
+function nounPhraseForward(tokens: Token[], j: number): number {
+  let end = j;
+  let chars = 0;
+  let open = false;
+  for (let k = j; k < tokens.length && k - j < MAX_TOKENS; k++) {
+    const t = tokens[k] as Token;
+    if (k > j && (tokens[k - 1] as Token).end !== t.start) break;
+    if (isQuote(t)) {
+      // An opening quote may start a name (“双一流”高校); a closing one only ends what it opened.
+      if (/[“「『《‘]/.test(t.text)) open = true;
+      else if (!open) break;
+      else open = false;
+      continue;
+    }
+    // Adjectives and verbs only inside the phrase (重大科技基础设施, 量子计算任务).
+    const inner = k + 1 < tokens.length && isNominal(tokens[k + 1] as Token) && t.text.length >= 2;
+    const take = isNominal(t) || (t.tag === 'a' && inner);
+    if (!take) break;
+    chars += t.text.length;
+    if (chars > MAX_CHARS) break;
+    end = k + 1;
+  }
+  return end;
+}
+
+export interface MetricInput {
+  text: string;
+  index: TokenIndex;
+  dict: Dictionaries;
+  /** Figure span (with cues) and whether its unit is a measure word (count, rank). */
+  start: number;
+  end: number;
+  countLike: boolean;
+  /** Start of the sentence, or the end of the quantity before if later: the phrase never reaches before it. */
+  sentenceStart: number;
+}
+
+function forwardMetric(m: MetricInput, skipDe: boolean): string {
+  const tokens = m.index.tokens;
+  let j = m.index.at(m.end);
+  if (j < 0 || (tokens[j] as Token).start < m.end) j++;
+  let t = tokens[j];
+  if (!t || t.start !== m.end) return '';
+  if (skipDe && t.text === '的') {
+    j++;
+    t = tokens[j];
+    if (!t) return '';
+  }
+  // Quotes around a name are kept (37所“双一流”高校).
+  const end = nounPhraseForward(tokens, j);
+  if (end <= j) return '';
+  let first = j;
+  const phrase = tokens.slice(j, end).map((t) => t.text).join('');
+  // Keep a leading quote only when the phrase closes it (“双一流”高校).
+  if (!/[”」』》’]/.test(phrase)) while (first < end && isQuote(tokens[first] as Token)) first++;
+  return m.text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end);
+}
+
+function backwardMetric(m: MetricInput): string {
+  const tokens = m.index.tokens;
+  let i = m.index.at(m.start - 1);
+  while (i >= 0 && (tokens[i] as Token).end > m.start) i--;
+  // Skip linking verbs, cues and comparisons (较2018年) between the phrase and the figure.
+  let linked = false;
+  for (let guard = 0; i >= 0 && guard < 12; guard++) {
+    const t = tokens[i] as Token;
+    if (t.start < m.sentenceStart) return '';
+    if (skippable(m.dict, t)) {
+      linked = true;
+      i--;
+      continue;
+    }
+    let k = i;
+    while (k >= 0 && i - k < 4 && !COMPARE.has((tokens[k] as Token).text) && /^(m|t|q|x|mq|f)$/.test((tokens[k] as Token).tag) && !isPunct(tokens[k] as Token)) k--;
+    if (k >= 0 && k < i && COMPARE.has((tokens[k] as Token).text)) {
+      i = k - 1;
+      continue;
+    }
+    if (COMPARE.has(t.text)) {
+      i--;
+      continue;
+    }
+    break;
+  }
+  if (i < 0 || (tokens[i] as Token).start < m.sentenceStart) return '';
+  if (isStatusCue(m.dict, tokens[i] as Token)) return '';
+  // A verb-tagged head is a noun the segmenter mistook (年均增速达9.47%) only before a linking verb.
+  let first = nounPhraseBack(tokens, i, linked);
+  // The phrase stops at the start of the sentence (or the figure before) and at status words (预计, 计划).
+  while (first <= i && ((tokens[first] as Token).start < m.sentenceStart || isStatusCue(m.dict, tokens[first] as Token))) first++;
+  if (first > i) return '';
+  // X占Y: keep the subject with the share (进出口总额占全国).
+  const before = tokens[first - 1];
+  if (before && SHARE.has(before.text) && first - 2 >= 0) {
+    const subj = nounPhraseBack(tokens, first - 2);
+    if (subj <= first - 2 && (tokens[subj] as Token).start >= m.sentenceStart) first = subj;
+    else first -= 1;
+  }
+  while (first <= i && (tokens[first] as Token).start < m.sentenceStart) first++;
+  if (first > i) return '';
+  const startTok = tokens[first] as Token;
+  return m.text.slice(startTok.start, (tokens[i] as Token).end);
+}
+
+/** The metric of a figure, or '' when none can be read. */
+export function findMetric(m: MetricInput): string {
+  if (m.index.tokens.length === 0) return '';
+  if (m.countLike) {
+    const fwd = forwardMetric(m, false);
+    if (fwd) return fwd;
+  }
+  return backwardMetric(m) || forwardMetric(m, true);
+}

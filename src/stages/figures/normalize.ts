@@ -1,0 +1,45 @@
+// A matching copy of the text for the figures stage: full-width ASCII folded to half-width and traditional
+// characters mapped to simplified, one UTF-16 unit for one, so every index into the copy is an index into
+// the original. Dictionaries and rules can then be written once, in simplified half-width form.
+import * as OpenCC from 'opencc-js';
+
+let table: Uint16Array | undefined;
+
+// Every CJK unified ideograph goes through OpenCC once, each on its own line so no phrase rule spans two
+// characters; only one-for-one BMP mappings are kept.
+function buildTable(): Uint16Array {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  t[0x3000] = 0x20; // ideographic space
+  t[0xffe5] = 0xa5; // full-width yen sign
+  t[0x2212] = 0x2d; // minus sign
+  const convert = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const chars: string[] = [];
+  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  const out = convert(chars.join('\n')).split('\n');
+  if (out.length === chars.length) {
+    for (let k = 0; k < chars.length; k++) {
+      const to = out[k];
+      if (to !== undefined && to.length === 1) t[0x3400 + k] = to.charCodeAt(0);
+    }
+  }
+  // Variants OpenCC keeps but which are numerals in practice.
+  t['倆'.charCodeAt(0)] = '两'.charCodeAt(0);
+  t['俩'.charCodeAt(0)] = '两'.charCodeAt(0);
+  t['參'.charCodeAt(0)] = '参'.charCodeAt(0);
+  return t;
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+/** The folded, simplified copy of `text`; same length, index for index. */
+export function foldForFigures(text: string): string {
+  table ??= buildTable();
+  const n = text.length;
+  const buf = new Uint16Array(n);
+  const t = table;
+  for (let i = 0; i < n; i++) buf[i] = t[text.charCodeAt(i)] as number;
+  // Lone surrogates decode to U+FFFD, still one unit each, so lengths stay equal.
+  return decoder.decode(buf);
+}

@@ -1,0 +1,273 @@
+// A quantity is a number with what is written around it: a unit (dictionary), 个半/年半 halves, and the
+// qualifier cues before, between and after (超7万个, 400多名, 60万个以上). Scanning is one left-to-right
+// pass over the folded text.
+import type { FigureKind, Qualifier } from '../../schema.js';
+import { type CueRole, type Dictionaries, type Unit, loadDictionaries } from './dictionary.js';
+import { foldForFigures } from './normalize.js';
+import { isAsciiDigit, isLatinLetter, numeral } from './numerals.js';
+import { type NumberSpan, mayStartNumber, readNumber } from './numbers.js';
+
+export interface Quantity {
+  /** The whole figure text: pre cue … post cue. */
+  start: number;
+  end: number;
+  /** The number itself. */
+  num: NumberSpan;
+  value: number;
+  valueHi: number | null;
+  /** The unit reported ('' when none). */
+  unit: string;
+  kind: FigureKind | 'point' | null;
+  /** The dictionary unit matched, if any, and where. */
+  unitEntry: Unit | null;
+  unitStart: number;
+  unitEnd: number;
+  qualifier: Qualifier;
+  /** Where the pre cue starts (== num.start when none). */
+  cueStart: number;
+  /** Has a post cue (以上, 左右). */
+  postCue: boolean;
+}
+
+const SPACE = 0x20;
+
+function skipSpaces(s: string, pos: number, max = 4): number {
+  let p = pos;
+  while (p < s.length && p - pos < max && s.charCodeAt(p) === SPACE) p++;
+  return p;
+}
+
+/** Longest unit written at pos that may follow a number of value `value`. */
+export function unitAt(dict: Dictionaries, s: string, pos: number, value = 0): Unit | null {
+  const list = dict.units.get(s[pos] ?? '');
+  if (!list) return null;
+  for (const u of list) {
+    if (!s.startsWith(u.text, pos)) continue;
+    if (Math.abs(value) > u.max) continue;
+    // Latin units end a word: 5G is no 5 g, 3000P（ is 3000 P.
+    const lastLatin = isLatinLetter(u.text.charCodeAt(u.text.length - 1));
+    const next = s.charCodeAt(pos + u.text.length);
+    if (lastLatin && (isLatinLetter(next) || isAsciiDigit(next))) continue;
+    return u;
+  }
+  return null;
+}
+
+function roleOf(roles: Set<CueRole> | undefined, head: 'pre' | 'post' | 'mid'): Qualifier | null {
+  if (!roles) return null;
+  for (const r of roles) {
+    if (r.startsWith(head + ':')) return r.slice(head.length + 1) as Qualifier;
+  }
+  return null;
+}
+
+/** The longest word of the cue dictionary ending at `end` with one of `roles`. */
+function cueEndingAt(dict: Dictionaries, s: string, end: number, accept: (roles: Set<CueRole>) => boolean): { start: number; roles: Set<CueRole> } | null {
+  for (let len = Math.min(dict.longestCue, end); len >= 1; len--) {
+    const roles = dict.cues.get(s.slice(end - len, end));
+    if (!roles) continue;
+    if (roles.has('block')) return null;
+    if (accept(roles)) return { start: end - len, roles };
+  }
+  return null;
+}
+
+/** A post cue (以上, 左右 …) at pos. */
+function postCueAt(dict: Dictionaries, s: string, pos: number): { end: number; q: Qualifier } | null {
+  for (let len = Math.min(dict.longestCue, s.length - pos); len >= 1; len--) {
+    const word = s.slice(pos, pos + len);
+    const q = roleOf(dict.cues.get(word), 'post');
+    if (!q) continue;
+    // 上下游 and 前后端 are words of their own.
+    const next = s[pos + len] ?? '';
+    if ((word === '上下' && next === '游') || (word === '前后' && /[端台]/.test(next)) || (word === '许' && next === '多')) return null;
+    return { end: pos + len, q };
+  }
+  return null;
+}
+
+/** Attaches unit and cues to a number read at num. */
+function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (pos: number) => boolean): Quantity {
+  let p = num.end;
+  let mid: Qualifier | null = null;
+  const midRoles = dict.cues.get(s[p] ?? '');
+  const midQ = roleOf(midRoles, 'mid');
+  // 多/余/来 between number and unit (400多名, 2万多个), or closing the number (四百多).
+  if (midQ && !numeral(s.charCodeAt(p + 1))) {
+    mid = midQ;
+    p += 1;
+  }
+  let half = false;
+  let unitPos = skipSpaces(s, p);
+  if (s.startsWith('个半', unitPos)) {
+    const u = unitAt(dict, s, unitPos + 2);
+    if (u && (u.kind === 'duration' || u.kind === 'measure')) {
+      half = true;
+      unitPos += 2;
+    }
+  }
+  let unit: Unit | null = null;
+  if (num.fraction === null) unit = unitAt(dict, s, unitPos, num.value);
+  let unitStart = unitPos;
+  let unitEnd = unitPos;
+  if (unit) {
+    unitEnd = unitPos + unit.text.length;
+    p = unitEnd;
+    // 两年半, 三天半.
+    if (s[p] === '半' && (unit.kind === 'duration' || unit.kind === 'measure' || unit.kind === 'money') && !half) {
+      half = true;
+      p += 1;
+    }
+    // 10年余, 3个月多.
+    if (!mid) {
+      const after = roleOf(dict.cues.get(s[p] ?? ''), 'mid');
+      if (after === 'gt' && !isHanWordAfter(s, p + 1)) {
+        mid = after;
+        p += 1;
+      }
+    }
+  } else {
+    unitStart = unitEnd = num.end;
+  }
+  let postCue = false;
+  let post: Qualifier | null = null;
+  const pc = postCueAt(dict, s, skipSpaces(s, p, 1));
+  if (pc) {
+    post = pc.q;
+    p = pc.end;
+    postCue = true;
+  }
+  // Prefix currency ($100) and the pre cue (超7万个, 至少达到400项).
+  let start = num.start;
+  let prefix: Unit | null = null;
+  for (const u of dict.prefixUnits) {
+    if (num.start >= u.text.length && s.startsWith(u.text, num.start - u.text.length)) {
+      prefix = u;
+      start = num.start - u.text.length;
+      break;
+    }
+  }
+  let pre: Qualifier | null = null;
+  const isPre = (roles: Set<CueRole>) => roleOf(roles, 'pre') !== null;
+  let cue = cueEndingAt(dict, s, start, isPre);
+  if (!cue) {
+    const link = cueEndingAt(dict, s, start, (r) => r.has('link'));
+    if (link) {
+      const before = cueEndingAt(dict, s, link.start, isPre);
+      // Only qualifiers that are not verbs themselves reach over a linking verb (至少达到, 约为).
+      if (before && /^(至少|最少|不低于|不少于|最多|至多|不超过|约|大约|接近|将近)$/.test(s.slice(before.start, link.start))) cue = before;
+    }
+  }
+  if (cue && isWordStart(cue.start)) {
+    pre = roleOf(cue.roles, 'pre');
+    start = cue.start;
+  }
+  let value = num.value;
+  let valueHi = num.valueHi;
+  let kind: Quantity['kind'] = null;
+  let unitName = '';
+  const chosen = unit ?? prefix;
+  if (num.fraction === 'percent' || num.fraction === 'permille') {
+    kind = 'percent';
+    unitName = '%';
+  } else if (num.fraction === 'ratio') {
+    kind = 'ratio';
+  } else if (chosen) {
+    kind = chosen.kind;
+    unitName = chosen.unit;
+    value *= chosen.factor;
+    if (valueHi !== null) valueHi *= chosen.factor;
+  }
+  if (half) {
+    value += 0.5;
+    if (valueHi !== null) valueHi += 0.5;
+  }
+  const qualifier: Qualifier = valueHi !== null ? 'range' : pre ?? post ?? mid ?? num.inner ?? 'eq';
+  return {
+    start,
+    end: Math.max(p, unitEnd, num.end),
+    num,
+    value,
+    valueHi,
+    unit: unitName,
+    kind,
+    unitEntry: chosen,
+    unitStart,
+    unitEnd,
+    qualifier,
+    cueStart: start,
+    postCue,
+  };
+}
+
+function isHanWordAfter(s: string, pos: number): boolean {
+  // 多 in 3个月多次 or 余 in 10年余额 belongs to the next word.
+  const c = s.charCodeAt(pos);
+  return /[次种样家元万亿额地条个人年]/.test(s[pos] ?? '') && c !== 0;
+}
+
+/** Skips a run of number characters a failed read stopped in, so a 10,000-digit string is read once. */
+function skipRun(s: string, pos: number): number {
+  let p = pos + 1;
+  while (p < s.length) {
+    const c = s.charCodeAt(p);
+    if (!(isAsciiDigit(c) || numeral(c) || c === 44 || c === 46)) break;
+    p++;
+  }
+  return p;
+}
+
+/** All quantities in folded text `s`. `isWordStart` says whether a word starts at an index. */
+export function scanQuantities(s: string, dict: Dictionaries, isWordStart: (pos: number) => boolean = () => true): Quantity[] {
+  const out: Quantity[] = [];
+  const probe = (pos: number) => unitAt(dict, s, pos)?.text.length ?? 0;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (!mayStartNumber(c)) {
+      i++;
+      continue;
+    }
+    const num = readNumber(s, i, probe);
+    if (!num) {
+      i = skipRun(s, i);
+      continue;
+    }
+    const q = attach(dict, s, num, isWordStart);
+    out.push(q);
+    i = Math.max(num.end, q.unitEnd, i + 1);
+  }
+  return out;
+}
+
+export interface ParsedNumber {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  valueHi: number | null;
+  unit: string;
+  kind: FigureKind | 'point' | null;
+  qualifier: Qualifier;
+}
+
+export interface ParseOptions {
+  /** Folder holding units.txt and figure-cues.txt (default: the repository's dictionaries/). */
+  dictionaries?: string | URL;
+}
+
+/** Every number in `text` with its unit and qualifier, dates and codes included (see extractFigures). */
+export function parseNumbers(text: string, options: ParseOptions = {}): ParsedNumber[] {
+  const dict = loadDictionaries(options.dictionaries);
+  return scanQuantities(foldForFigures(text), dict).map((q) => ({
+    start: q.start,
+    end: q.end,
+    text: text.slice(q.start, q.end),
+    value: q.value,
+    valueHi: q.valueHi,
+    unit: q.unit,
+    kind: q.kind,
+    qualifier: q.qualifier,
+  }));
+}

@@ -1,0 +1,66 @@
+// Navigation over the segmenter's tokens: which token holds an offset, which start a word, and what
+// kind of word a token is for the figure rules (nominal, verb, punctuation).
+import type { Token } from '../../schema.js';
+
+export class TokenIndex {
+  /** wordStart[i] = 1 when a token starts at i. */
+  private readonly wordStart: Uint8Array;
+
+  constructor(
+    readonly tokens: Token[],
+    length: number,
+  ) {
+    this.wordStart = new Uint8Array(length + 1);
+    for (const t of tokens) if (t.start <= length) this.wordStart[t.start] = 1;
+    this.wordStart[length] = 1;
+  }
+
+  isWordStart(pos: number): boolean {
+    return this.tokens.length === 0 || this.wordStart[pos] === 1;
+  }
+
+  /** Index of the last token starting at or before pos (-1 if none). */
+  at(pos: number): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.tokens[mid] as Token).start <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** The token holding offset pos, or undefined. */
+  holding(pos: number): Token | undefined {
+    const t = this.tokens[this.at(pos)];
+    return t && t.end > pos ? t : undefined;
+  }
+}
+
+const HAN = /[\u3400-\u9fff]/;
+const PUNCT = /^[\p{P}\p{S}\s]+$/u;
+
+export function isPunct(t: Token): boolean {
+  return PUNCT.test(t.text);
+}
+
+/** Nouns and noun-like words that make up a metric (国家实验室, 优良天数比率, GDP). */
+export function isNominal(t: Token): boolean {
+  const tag = t.tag;
+  if (isPunct(t)) return false;
+  if (tag.startsWith('n') || tag === 'vn' || tag === 'an' || tag === 'b' || tag === 'j' || tag === 'l' || tag === 's' || tag === 'eng' || tag === 'z' || tag === 'nz' || tag === 'g') return true;
+  // Unknown words (科创, 三省) come tagged x.
+  return tag === 'x' && (HAN.test(t.text) || /^[A-Za-z]/.test(t.text));
+}
+
+export function isVerb(t: Token): boolean {
+  return t.tag === 'v' || t.tag === 'vd' || t.tag === 'vg' || t.tag === 'vi';
+}
+
+export function isQuote(t: Token): boolean {
+  return /^[“”"‘’「」『』《》]$/.test(t.text);
+}
