@@ -1,0 +1,52 @@
+// `zhpipe export`: a custom corpus (passages matching a query and filters, with annotations and provenance)
+// written page by page to a JSONL or CSV file.
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { ExportFormat, exportCorpus, formatOfFile, streamSink } from '../workflows/export.js';
+import { workspace } from '../workflows/workspace.js';
+import { collect, connectFor, pipelineOf } from './context.js';
+
+export interface ExportTarget {
+  query: string;
+  filter: string[];
+  out: string;
+  format?: string;
+  pipeline: string;
+}
+
+/** Shared by `zhpipe export` and `zhpipe corpus run`. */
+export async function runExport(target: ExportTarget, command: Command): Promise<number> {
+  let format: ExportFormat;
+  if (target.format !== undefined) {
+    const parsed = ExportFormat.safeParse(target.format);
+    if (!parsed.success) throw new InputError(`--format ${target.format}: expected jsonl or csv`);
+    format = parsed.data;
+  } else format = formatOfFile(target.out);
+  const config = pipelineOf(target.pipeline);
+  const { client } = await connectFor(command);
+  const ws = workspace(client, config);
+  const toStdout = target.out === '-';
+  const stream = toStdout ? process.stdout : createWriteStream(target.out);
+  const { passages } = await exportCorpus(ws, { q: target.query, filter: target.filter, format }, streamSink(stream));
+  if (!toStdout) {
+    stream.end();
+    await finished(stream);
+    process.stderr.write(`exported ${passages} passage(s) to ${target.out}\n`);
+  }
+  return passages;
+}
+
+export function exportCommand(): Command {
+  return new Command('export')
+    .description('write the passages matching a query and filters, with entities, figures and provenance, to JSONL or CSV')
+    .option('--query <text>', 'keywords in either script (empty: every passage that passes the filters)', '')
+    .option('--filter <expr>', 'FIELD OP VALUE (place = 上海, year >= 2024, has:target); repeatable, AND-ed', collect)
+    .requiredOption('--out <file>', 'output file: .jsonl or .csv (CSV is UTF-8 with BOM); - for stdout with --format')
+    .option('--format <format>', 'jsonl or csv (default: from the --out extension)')
+    .option('--pipeline <file>', 'pipeline definition (index names, dictionaries)', 'pipeline/default.json')
+    .action(async (options: { query: string; filter?: string[]; out: string; format?: string; pipeline: string }, command: Command) => {
+      await runExport({ query: options.query, filter: options.filter ?? [], out: options.out, pipeline: options.pipeline, ...(options.format ? { format: options.format } : {}) }, command);
+    });
+}

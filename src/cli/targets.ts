@@ -1,0 +1,49 @@
+// `zhpipe targets`: every quantitative target of the `figures` index as a table, CSV (UTF-8 with BOM) or
+// JSON Lines, optionally grouped by metric, document, place or period.
+import { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { parseFilter } from '../search/filter.js';
+import { FIGURE_COLUMNS, GroupBy, groupFigures, listTargets, type FigureRow } from '../workflows/targets.js';
+import { workspace } from '../workflows/workspace.js';
+import { collect, connectFor, pipelineOf } from './context.js';
+import { OutputFormat, formatRows, toTable } from './output.js';
+
+function parseOption<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: string, option: string, allowed: readonly string[]): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new InputError(`${option} ${value}: expected one of ${allowed.join(', ')}`);
+  return parsed.data;
+}
+
+/** Table output prints a heading per group; CSV and JSONL get a leading `group` column instead. */
+export function renderTargets(rows: FigureRow[], format: OutputFormat, groupBy: GroupBy | undefined): string {
+  const columns = [...FIGURE_COLUMNS];
+  if (!groupBy) return formatRows(rows, format, columns);
+  const groups = groupFigures(rows, groupBy);
+  if (format === 'table') {
+    return groups.map((g) => `== ${groupBy}: ${g.key} (${g.rows.length})\n${toTable(g.rows, columns.filter((c) => c !== groupBy))}`).join('\n');
+  }
+  return formatRows(groups.flatMap((g) => g.rows.map((r) => ({ group: g.key, ...r }))), format, ['group', ...columns]);
+}
+
+export function targetsCommand(): Command {
+  return new Command('targets')
+    .description('list every quantitative target (figures with status target) from the figures index')
+    .option('--filter <expr>', 'FIELD OP VALUE (place = 上海, unit = 个, year >= 2025, period = 全年); repeatable, AND-ed', collect)
+    .option('--query <text>', 'only figures whose metric or sentence matches these words (either script)')
+    .option('--group-by <field>', `group rows by ${GroupBy.options.join('|')}`)
+    .option('--format <format>', 'table, csv (UTF-8 with BOM) or jsonl', 'table')
+    .option('--pipeline <file>', 'pipeline definition (index names, dictionaries)', 'pipeline/default.json')
+    .action(async (options: { filter?: string[]; query?: string; groupBy?: string; format: string; pipeline: string }, command: Command) => {
+      const format = parseOption(OutputFormat, options.format, '--format', OutputFormat.options);
+      const groupBy = options.groupBy === undefined ? undefined : parseOption(GroupBy, options.groupBy, '--group-by', GroupBy.options);
+      const filter = (options.filter ?? []).flatMap(parseFilter);
+      const config = pipelineOf(options.pipeline);
+      const { client } = await connectFor(command);
+      const rows = await listTargets(workspace(client, config), { q: options.query ?? '', filter });
+      if (format === 'table' && rows.length === 0) {
+        process.stderr.write('no targets found (are figures indexed? `zhpipe ingest` fills the figures index)\n');
+        return;
+      }
+      process.stdout.write(renderTargets(rows, format, groupBy));
+    });
+}

@@ -1,0 +1,158 @@
+// The HTTP server of `zhpipe serve`: the JSON API over the shared workflows and the single web page.
+// Every endpoint validates its parameters with zod (400 with the parameter named), requests are bounded in
+// size and rate, the Meilisearch key stays on the server, and off loopback every API call needs the token.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { InputError, RuntimeError } from '../errors.js';
+import { parseFilter, type FilterClause } from '../search/filter.js';
+import { FacetName, search } from '../search/search.js';
+import { toCsv, toJsonl } from '../cli/output.js';
+import { exportCorpus, streamSink } from '../workflows/export.js';
+import { FIGURE_COLUMNS, groupFigures, listFigures, type FigureRow, type GroupBy } from '../workflows/targets.js';
+import type { Workspace } from '../workflows/workspace.js';
+import { hostHeaderAllowed, requestToken, tokenMatches } from './auth.js';
+import { HttpError, readBody, sendError, sendJson } from './http.js';
+import { ExportQuery, FacetsQuery, FiguresQuery, PassageId, PassageQuery, queryObject, SearchBody, SearchQuery, TargetsQuery, validate } from './params.js';
+import { passageView } from './passage.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { loadStatic, PAGE_HEADERS } from './static.js';
+
+export interface AppOptions {
+  workspace: Workspace;
+  /** Required on every API request when set. */
+  token?: string;
+  /** Check the Host header against loopback names (set when listening on loopback). */
+  loopbackOnly?: boolean;
+  rateLimit?: RateLimitOptions;
+  maxBodyBytes?: number;
+  maxUrlBytes?: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 240, windowMs: 60_000 };
+
+function clauses(filter: string[]): FilterClause[] {
+  return filter.flatMap(parseFilter);
+}
+
+function figureOutput(res: ServerResponse, rows: FigureRow[], format: 'json' | 'csv' | 'jsonl', name: string, groupBy?: GroupBy): void {
+  if (format === 'json') {
+    sendJson(res, 200, { total: rows.length, rows });
+    return;
+  }
+  const grouped = groupBy ? groupFigures(rows, groupBy).flatMap((g) => g.rows.map((r) => ({ group: g.key, ...r }))) : rows;
+  const columns = groupBy ? ['group', ...FIGURE_COLUMNS] : [...FIGURE_COLUMNS];
+  const body = format === 'csv' ? toCsv(grouped, columns) : toJsonl(grouped);
+  res.writeHead(200, {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}.${format}"`,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, rest: string) => Promise<void>;
+
+export function createApp(options: AppOptions): Server {
+  const ws = options.workspace;
+  const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const maxBody = options.maxBodyBytes ?? 16 * 1024;
+  const maxUrl = options.maxUrlBytes ?? 12 * 1024;
+  const page = loadStatic();
+  const searchContext = { client: ws.client, index: ws.config.index.passages, regional: ws.regional };
+
+  const routes: Record<string, Handler> = {
+    'GET /api/health': async (_req, res) => sendJson(res, 200, { ok: true }),
+    'GET /api/search': async (_req, res, url) => {
+      const p = validate(SearchQuery, queryObject(url.searchParams));
+      sendJson(res, 200, await search(searchContext, { ...p, filter: clauses(p.filter), facets: p.facets ?? [] }));
+    },
+    'POST /api/search': async (req, res) => {
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'POST /api/search takes application/json');
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req, maxBody));
+      } catch (err) {
+        if (err instanceof HttpError) throw err;
+        throw new HttpError(400, 'request body is not valid JSON');
+      }
+      const p = validate(SearchBody, body);
+      sendJson(res, 200, await search(searchContext, { ...p, filter: clauses(p.filter), facets: p.facets ?? [] }));
+    },
+    'GET /api/facets': async (_req, res, url) => {
+      const p = validate(FacetsQuery, queryObject(url.searchParams));
+      const result = await search(searchContext, { q: p.q, filter: clauses(p.filter), facets: [...FacetName.options], limit: 1 });
+      sendJson(res, 200, { total: result.total, facets: result.facets });
+    },
+    'GET /api/figures': async (_req, res, url) => {
+      const p = validate(FiguresQuery, queryObject(url.searchParams));
+      const rows = await listFigures(ws, { q: p.q, filter: clauses(p.filter), status: p.status });
+      figureOutput(res, rows, p.format, 'figures', p.groupBy);
+    },
+    'GET /api/targets': async (_req, res, url) => {
+      const p = validate(TargetsQuery, queryObject(url.searchParams));
+      const rows = await listFigures(ws, { q: p.q, filter: clauses(p.filter), status: 'target' });
+      figureOutput(res, rows, p.format, 'targets', p.groupBy);
+    },
+    'GET /api/export': async (_req, res, url) => {
+      const p = validate(ExportQuery, queryObject(url.searchParams));
+      clauses(p.filter); // a bad filter is a 400 before the download starts
+      res.writeHead(200, {
+        'content-type': p.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+        'content-disposition': `attachment; filename="corpus.${p.format}"`,
+        'cache-control': 'no-store',
+      });
+      await exportCorpus(ws, p, streamSink(res));
+      res.end();
+    },
+    'GET /api/passages/': async (_req, res, url, rest) => {
+      const id = validate(PassageId, decodeURIComponent(rest));
+      const p = validate(PassageQuery, queryObject(url.searchParams));
+      sendJson(res, 200, await passageView(ws.client, ws.config.index.passages, id, p.script));
+    },
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if ((req.url ?? '').length > maxUrl) throw new HttpError(414, `URL too long (limit ${maxUrl} bytes)`);
+    if (options.loopbackOnly && !hostHeaderAllowed(req)) throw new HttpError(403, 'this server answers only to localhost / 127.0.0.1');
+    const url = new URL(req.url ?? '/', 'http://local');
+    const method = req.method ?? 'GET';
+    if (!url.pathname.startsWith('/api/')) {
+      const file = page.get(url.pathname);
+      if (!file || (method !== 'GET' && method !== 'HEAD')) throw new HttpError(404, 'not found');
+      res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length, ...PAGE_HEADERS });
+      res.end(method === 'HEAD' ? undefined : file.body);
+      return;
+    }
+    const wait = limiter.hit(req.socket.remoteAddress ?? 'unknown');
+    if (wait > 0) throw new HttpError(429, `too many requests: try again in ${wait} s`, { 'retry-after': String(wait) });
+    if (options.token !== undefined && !tokenMatches(requestToken(req), options.token)) {
+      throw new HttpError(401, 'missing or wrong token (send Authorization: Bearer <token>)', { 'www-authenticate': 'Bearer' });
+    }
+    const prefix = url.pathname.startsWith('/api/passages/') ? '/api/passages/' : url.pathname;
+    const handler = routes[`${method} ${prefix}`];
+    if (!handler) {
+      const allowed = Object.keys(routes).filter((r) => r.endsWith(` ${prefix}`));
+      throw allowed.length ? new HttpError(405, `${method} not allowed on ${prefix}`) : new HttpError(404, `no endpoint ${url.pathname}`);
+    }
+    await handler(req, res, url, url.pathname.slice(prefix.length));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) {
+        // Mid-download: the client sees a cut stream rather than a wrong complete file.
+        res.destroy(err instanceof Error ? err : undefined);
+        return;
+      }
+      if (err instanceof HttpError) sendError(res, err.status, err.message, err.headers);
+      else if (err instanceof InputError) sendError(res, 400, err.message);
+      else if (err instanceof RuntimeError) sendError(res, 503, err.message);
+      else {
+        process.stderr.write(`zhpipe serve: ${(err as Error).stack ?? String(err)}\n`);
+        sendError(res, 500, 'internal error (see the server log)');
+      }
+    });
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 10_000;
+  return server;
+}

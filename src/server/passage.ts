@@ -1,0 +1,113 @@
+// The passage view: one passage with its neighbours for context, and spans (passage-text offsets) for the
+// entities and figures to mark in it.
+import type { Meilisearch } from 'meilisearch';
+import type { PassageRecord, Script } from '../schema.js';
+import { toScript } from '../text/script.js';
+import { explainMissingIndex } from '../workflows/pages.js';
+import { HttpError } from './http.js';
+
+export interface Span {
+  start: number;
+  end: number;
+  type: 'person' | 'place' | 'org' | 'figure';
+  label: string;
+}
+
+export interface PassageView {
+  id: string;
+  doc: string;
+  docId: string;
+  index: number;
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+  script: Script;
+  person: string[];
+  place: string[];
+  org: string[];
+  figures: PassageRecord['figures'];
+  spans: Span[];
+  before: { id: string; text: string } | null;
+  after: { id: string; text: string } | null;
+}
+
+/** Original-text offset → passage-text index (the inverse of the passage's offset map). */
+export function toPassageIndex(map: number[], start: number, source: number): number {
+  let best = source - start;
+  for (let i = 0; i + 1 < map.length; i += 2) {
+    const at = map[i] ?? 0;
+    const src = map[i + 1] ?? 0;
+    if (src <= source) best = at + (source - src);
+    else break;
+  }
+  return best;
+}
+
+/** Entity names are stored simplified; the simplified copy of the text is index for index the same. */
+function entitySpans(norm: string, record: PassageRecord): Span[] {
+  const spans: Span[] = [];
+  for (const type of ['person', 'place', 'org'] as const) {
+    for (const name of record[type]) {
+      if (!name) continue;
+      for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + name.length)) spans.push({ start: i, end: i + name.length, type, label: name });
+    }
+  }
+  return spans;
+}
+
+/** Sorted spans without overlaps (figures first, then longer names), so the page can wrap them simply. */
+export function disjointSpans(spans: Span[]): Span[] {
+  const ranked = [...spans].sort((a, b) => (a.type === 'figure' ? 0 : 1) - (b.type === 'figure' ? 0 : 1) || b.end - b.start - (a.end - a.start));
+  const kept: Span[] = [];
+  for (const s of ranked) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export async function passageView(client: Meilisearch, index: string, id: string, script?: Script): Promise<PassageView> {
+  const found = await client
+    .index(index)
+    .getDocuments<PassageRecord>({ filter: `id = "${id}"`, limit: 1 })
+    .catch(explainMissingIndex(index));
+  const record = found.results[0];
+  if (!record) throw new HttpError(404, `no passage "${id}"`);
+  // Neighbours by position in the same document (ids are hex and dashes: safe in the filter).
+  const siblings = await client.index(index).getDocuments<PassageRecord>({
+    filter: `docId = "${record.docId}"`,
+    fields: ['id', 'index', 'text'],
+    limit: 10000,
+  });
+  const byIndex = new Map(siblings.results.map((p) => [p.index, p]));
+  const shown = script ?? record.script;
+  const show = (text: string) => (shown === record.script ? text : toScript(text, shown));
+  const neighbour = (i: number) => {
+    const p = byIndex.get(i);
+    return p ? { id: p.id, text: show(p.text) } : null;
+  };
+  const figureSpans: Span[] = record.figures.map((f) => ({
+    start: toPassageIndex(record.map, record.start, f.start),
+    end: toPassageIndex(record.map, record.start, f.end - 1) + 1,
+    type: 'figure',
+    label: `${f.metric || f.kind}: ${f.value}${f.unit} (${f.status})`,
+  }));
+  const norm = toScript(record.text, 'simplified');
+  const spans = disjointSpans([...figureSpans, ...entitySpans(norm, record)].filter((s) => s.start >= 0 && s.end <= record.text.length && s.end > s.start));
+  return {
+    id: record.id,
+    doc: record.doc,
+    docId: record.docId,
+    index: record.index,
+    line: record.line,
+    start: record.start,
+    end: record.end,
+    text: show(record.text),
+    script: shown,
+    person: record.person,
+    place: record.place,
+    org: record.org,
+    figures: record.figures,
+    spans,
+    before: neighbour(record.index - 1),
+    after: neighbour(record.index + 1),
+  };
+}

@@ -1,0 +1,166 @@
+// Custom corpora: the passages matching a query and filters, with their annotations (entities, figures) and
+// provenance, written page by page as JSON Lines or CSV; and the reader that turns a JSONL export back into
+// passages (for `zhpipe ingest corpus.jsonl`). Each line carries doc, offsets, text and offset map, so a
+// document can be rebuilt from its passages.
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { PassageRecord } from '../schema.js';
+import { parseFilter } from '../search/filter.js';
+import { toCsv } from '../cli/output.js';
+import { pages } from './pages.js';
+import { Provenance, provenance } from './provenance.js';
+import type { Workspace } from './workspace.js';
+
+export const ExportFormat = z.enum(['jsonl', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportRequest = z.object({
+  q: z.string().max(1000).default(''),
+  /** Filter expressions as typed (`place = 上海`); kept as text for the provenance. */
+  filter: z.array(z.string().max(500)).max(20).default([]),
+  format: ExportFormat.default('jsonl'),
+});
+export type ExportRequest = z.input<typeof ExportRequest>;
+
+/** One exported passage (one JSONL line). */
+export const ExportLine = z.object({
+  id: z.string(),
+  doc: z.string(),
+  docId: z.string(),
+  index: z.number().int().nonnegative(),
+  heading: z.boolean(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  line: z.number().int(),
+  /** The passage as written in the source. */
+  text: z.string(),
+  script: PassageRecord.shape.script,
+  /** Passage-text index → original-text index, flattened [at0, src0, at1, src1, …]. */
+  map: z.array(z.number().int()),
+  entities: z.object({ person: z.array(z.string()), place: z.array(z.string()), org: z.array(z.string()) }),
+  year: z.array(z.number().int()),
+  figures: PassageRecord.shape.figures,
+  provenance: Provenance,
+});
+export type ExportLine = z.infer<typeof ExportLine>;
+
+export const EXPORT_CSV_COLUMNS = [
+  'id', 'doc', 'docId', 'index', 'start', 'end', 'line', 'heading', 'script', 'text', 'person', 'place', 'org', 'year', 'figures',
+  'zhpipe', 'pipeline', 'pipelineHash', 'dictionariesHash', 'exportedAt', 'query', 'filter',
+];
+
+export function toExportLine(record: PassageRecord, origin: Provenance): ExportLine {
+  return {
+    id: record.id,
+    doc: record.doc,
+    docId: record.docId,
+    index: record.index,
+    heading: record.heading,
+    start: record.start,
+    end: record.end,
+    line: record.line,
+    text: record.text,
+    script: record.script,
+    map: record.map,
+    entities: { person: record.person, place: record.place, org: record.org },
+    year: record.year,
+    figures: record.figures,
+    provenance: origin,
+  };
+}
+
+function csvRow(line: ExportLine): Record<string, unknown> {
+  const { entities, provenance: origin, map: _map, ...rest } = line;
+  return { ...rest, ...entities, ...origin, filter: origin.filter.join(' AND '), figures: line.figures.length ? JSON.stringify(line.figures) : '' };
+}
+
+/** Writes to a stream and waits when its buffer is full, so a slow reader slows the export, not memory. */
+export function streamSink(stream: Writable): (chunk: string) => Promise<void> {
+  return async (chunk) => {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  };
+}
+
+/** Writes the matching passages to `write`, page by page; returns how many. */
+export async function exportCorpus(ws: Workspace, input: ExportRequest, write: (chunk: string) => Promise<void>, now = new Date()): Promise<{ passages: number }> {
+  const request = ExportRequest.parse(input);
+  const clauses = request.filter.flatMap(parseFilter);
+  const origin = provenance(ws.config, ws.dictionariesDir, request.q, request.filter, now);
+  let count = 0;
+  for await (const page of pages<PassageRecord>({ client: ws.client, index: ws.config.index.passages, target: 'passages', q: request.q, filter: clauses, regional: ws.regional })) {
+    const lines = page.map((record) => toExportLine(record, origin));
+    if (request.format === 'jsonl') await write(lines.map((l) => JSON.stringify(l) + '\n').join(''));
+    else await write(toCsv(lines.map(csvRow), EXPORT_CSV_COLUMNS, count === 0));
+    count += lines.length;
+  }
+  // An empty CSV still gets its BOM and header, so spreadsheet users see the columns.
+  if (count === 0 && request.format === 'csv') await write(toCsv([], EXPORT_CSV_COLUMNS, true));
+  return { passages: count };
+}
+
+/** The export format a file name asks for. */
+export function formatOfFile(file: string): ExportFormat {
+  if (/\.jsonl$/i.test(file) || /\.ndjson$/i.test(file)) return 'jsonl';
+  if (/\.csv$/i.test(file)) return 'csv';
+  throw new InputError(`--out ${file}: expected a .jsonl or .csv file name (or give --format)`);
+}
+
+/** Reads a JSONL export back, line by line (bounded memory); bad lines are reported with their number. */
+export async function* readExport(file: string): AsyncIterable<ExportLine> {
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let number = 0;
+  try {
+    for await (const raw of lines) {
+      number++;
+      const text = (number === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
+      if (!text) continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new InputError(`${file}:${number}: not a JSON line (is this a zhpipe JSONL export?)`);
+      }
+      const parsed = ExportLine.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new InputError(`${file}:${number}: field "${issue?.path.join('.') || '(line)'}": ${issue?.message ?? 'invalid'}`);
+      }
+      yield parsed.data;
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError(`${file}: file not found`);
+    throw err;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+/**
+ * Rebuilds a document's text from its exported passages: every passage character goes back to its original
+ * offset (through the passage's map) and the gaps (removed layout breaks, unexported parts) become newlines,
+ * so offsets of the rebuilt text agree with the source's.
+ */
+export function rebuildDocument(passages: ExportLine[]): { doc: string; docId: string; text: string } {
+  const first = passages[0];
+  if (!first) throw new InputError('rebuildDocument: no passages');
+  const length = Math.max(...passages.map((p) => p.end));
+  const chars: string[] = new Array<string>(length).fill('\n');
+  for (const p of passages) {
+    const anchors: Array<[number, number]> = [];
+    for (let i = 0; i + 1 < p.map.length; i += 2) anchors.push([p.map[i] ?? 0, p.map[i + 1] ?? 0]);
+    let a = 0;
+    for (let i = 0; i < p.text.length; i++) {
+      while (a + 1 < anchors.length && (anchors[a + 1]?.[0] ?? Infinity) <= i) a++;
+      const anchor = anchors[a];
+      const src = anchor && i >= anchor[0] ? anchor[1] + (i - anchor[0]) : p.start + i;
+      if (src < length) chars[src] = p.text[i] ?? '\n';
+    }
+  }
+  return { doc: first.doc, docId: first.docId, text: chars.join('') };
+}

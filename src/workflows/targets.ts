@@ -1,0 +1,95 @@
+// Figures and targets as a table: every figure of the `figures` index that matches a query and filters
+// (targets: status = target), flattened into rows, optionally grouped. Shared by `zhpipe targets` and the
+// HTTP API.
+import { z } from 'zod';
+import { FigureRecord, FigureStatus } from '../schema.js';
+import { FilterClause } from '../search/filter.js';
+import { pages } from './pages.js';
+import type { Workspace } from './workspace.js';
+
+export const GroupBy = z.enum(['metric', 'doc', 'place', 'period']);
+export type GroupBy = z.infer<typeof GroupBy>;
+
+export const FiguresRequest = z.object({
+  /** Searches metric and sentence; empty: every figure. */
+  q: z.string().max(1000).default(''),
+  filter: z.array(FilterClause).max(20).default([]),
+  /** `all` keeps every status. */
+  status: z.union([FigureStatus, z.literal('all')]).default('all'),
+  /** Upper bound on rows, so a table stays a table. */
+  max: z.number().int().min(1).max(100000).default(100000),
+});
+export type FiguresRequest = z.input<typeof FiguresRequest>;
+
+export const FigureRow = z.object({
+  value: z.number(),
+  valueHi: z.number().nullable(),
+  unit: z.string(),
+  qualifier: z.string(),
+  kind: z.string(),
+  metric: z.string(),
+  period: z.string(),
+  status: FigureStatus,
+  place: z.array(z.string()),
+  org: z.array(z.string()),
+  year: z.array(z.number().int()),
+  doc: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  sentence: z.string(),
+  id: z.string(),
+  passageId: z.string(),
+});
+export type FigureRow = z.infer<typeof FigureRow>;
+
+/** Column order of CSV and table output. */
+export const FIGURE_COLUMNS = ['value', 'valueHi', 'unit', 'qualifier', 'kind', 'metric', 'period', 'status', 'place', 'org', 'doc', 'start', 'end', 'text', 'sentence'] as const;
+
+export function toRow(record: FigureRecord): FigureRow {
+  const { value, valueHi, unit, qualifier, kind, metric, period, status, place, org, year, doc, start, end, text, sentence, id, passageId } = record;
+  return { value, valueHi, unit, qualifier, kind, metric, period, status, place, org, year, doc, start, end, text, sentence, id, passageId };
+}
+
+/** Every matching figure, in document order. */
+export async function listFigures(ws: Workspace, input: FiguresRequest): Promise<FigureRow[]> {
+  const request = FiguresRequest.parse(input);
+  const filter = request.status === 'all' ? request.filter : [...request.filter, { field: 'status' as const, op: '=' as const, value: request.status }];
+  const rows: FigureRow[] = [];
+  for await (const page of pages<FigureRecord>({ client: ws.client, index: ws.config.index.figures, target: 'figures', q: request.q, filter, regional: ws.regional, max: request.max })) {
+    rows.push(...page.map(toRow));
+  }
+  // Search order is relevance; a table reads best in document order.
+  if (!request.q.trim()) rows.sort((a, b) => (a.doc === b.doc ? a.start - b.start : a.doc < b.doc ? -1 : 1));
+  return rows;
+}
+
+export function listTargets(ws: Workspace, input: Omit<FiguresRequest, 'status'>): Promise<FigureRow[]> {
+  return listFigures(ws, { ...input, status: 'target' });
+}
+
+export interface FigureGroup {
+  key: string;
+  rows: FigureRow[];
+}
+
+export const NO_VALUE = '—';
+
+export function groupKey(row: FigureRow, by: GroupBy): string {
+  const key = by === 'place' ? row.place.join('、') : row[by];
+  return key || NO_VALUE;
+}
+
+/** Groups rows by a field, largest group first; rows keep their order within a group. */
+export function groupFigures(rows: FigureRow[], by: GroupBy): FigureGroup[] {
+  const groups = new Map<string, FigureRow[]>();
+  for (const row of rows) {
+    const key = groupKey(row, by);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.entries()]
+    .map(([key, list]) => ({ key, rows: list }))
+    .sort((a, b) => b.rows.length - a.rows.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
