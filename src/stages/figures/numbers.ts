@@ -49,6 +49,7 @@ const FEN = C('分');
 const ZHI = C('之');
 const YOU = C('又');
 const FU = C('负');
+const LIANG = C('两');
 
 function skipSpaces(s: string, pos: number): number {
   let p = pos;
@@ -67,6 +68,12 @@ interface Arabic {
 /** Reads 1,234.5e3 at pos (which holds a digit). */
 function readArabic(s: string, pos: number): Arabic {
   let p = pos;
+  if (s.charCodeAt(p) === 46) {
+    // .5: a decimal without its leading zero.
+    p++;
+    while (p < s.length && isAsciiDigit(s.charCodeAt(p))) p++;
+    return { end: p, value: Number(s.slice(pos, p)), intDigits: 0, separators: false, decimal: true };
+  }
   let separators = false;
   while (p < s.length && isAsciiDigit(s.charCodeAt(p))) p++;
   let intDigits = p - pos;
@@ -144,10 +151,10 @@ function readRun(s: string, pos: number, unitAt: UnitProbe): Run {
   let decimal = false;
   for (;;) {
     const c = s.charCodeAt(p);
-    if (isAsciiDigit(c)) {
+    if (isAsciiDigit(c) || (c === 46 && toks.length === 0 && isAsciiDigit(s.charCodeAt(p + 1)) && !isAsciiDigit(s.charCodeAt(p - 1)) && !isLatinLetter(s.charCodeAt(p - 1)))) {
       // Two Arabic numbers never join, nor does an Arabic number follow a Chinese digit directly.
       const last = toks[toks.length - 1];
-      if (last && (last.t === 'D' || last.t === 'Z' || last.t === 'J')) break;
+      if (last && (last.t === 'D' || last.t === 'J')) break;
       const a = readArabic(s, p);
       toks.push({ t: 'D', v: a.value, arabic: true });
       intDigits = a.intDigits;
@@ -163,6 +170,12 @@ function readRun(s: string, pos: number, unitAt: UnitProbe): Run {
           toks.push({ t: info.cls === 'small' ? 'S' : 'B', v: info.value });
         } else {
           if (last && last.t === 'D' && last.arabic) break;
+          // 两 is a digit only at the start of a number (两千, 两万); after one (三十两, 二两) it is the
+          // weight unit liang.
+          if (last && c === LIANG) {
+            const next = numeral(s.charCodeAt(skipSpaces(s, p + 1)));
+            if (!next || (next.cls !== 'small' && next.cls !== 'big')) break;
+          }
           toks.push(info.cls === 'zero' ? { t: 'Z' } : { t: 'D', v: info.value, arabic: false });
         }
         chinese = true;
@@ -182,23 +195,29 @@ function readRun(s: string, pos: number, unitAt: UnitProbe): Run {
     }
     end = p;
     if (toks.length > 64) break; // no real number is this long; keeps evaluation cheap
-    // Spaces may separate parts of a Chinese number (两千 四 百): join only where the next part is a unit
-    // (千, 万) or a digit that a unit follows, so a list of numbers (一 四) stays apart.
+    // Spaces inside a Chinese number (两千 四 百 五) are layout: a unit may follow a digit across them, and
+    // a digit a unit; two digits never join (一 四 is a list).
     const q = skipSpaces(s, p);
-    if (q > p) {
-      const ni = numeral(s.charCodeAt(q));
-      if (!ni) break;
+    const ni = q > p ? numeral(s.charCodeAt(q)) : undefined;
+    if (q > p && ni) {
       const last = toks[toks.length - 1];
       const nextIsUnit = ni.cls === 'small' || ni.cls === 'big';
       if (!chinese && !nextIsUnit) break;
       if (nextIsUnit) {
         if (unitAt(q) > 0) break;
-      } else {
-        if (!last || (last.t !== 'S' && last.t !== 'B')) break;
-        const after = numeral(s.charCodeAt(skipSpaces(s, q + 1)));
-        if (!after || (after.cls !== 'small' && after.cls !== 'big')) break;
-      }
+      } else if (!last || (last.t !== 'S' && last.t !== 'B')) break;
       p = q;
+    } else if (q > p) {
+      // 7万 5千, 五百 余万: an Arabic number or 余/多 after a space, when a unit follows it.
+      const nc = s.charCodeAt(q);
+      const last = toks[toks.length - 1];
+      if (last && (last.t === 'S' || last.t === 'B')) {
+        let r = q;
+        if (isAsciiDigit(nc)) r = readArabic(s, q).end;
+        else if (nc === DUO || nc === YU) r = q + 1;
+        const after = r > q ? numeral(s.charCodeAt(skipSpaces(s, r))) : undefined;
+        if (after && (after.cls === 'small' || after.cls === 'big')) p = q;
+      }
     }
   }
   if (!chinese) formalOnly = false;
@@ -302,7 +321,8 @@ interface Magnitude extends Value {
 }
 
 /** A run's value, with digit strings and adjacent-digit ranges resolved. */
-function magnitude(s: string, pos: number, unitAt: UnitProbe): Magnitude | null {
+/** `numerator`: read after 分之, where lone 百 and 壹 are numbers (百分之百, 五分之壹). */
+function magnitude(s: string, pos: number, unitAt: UnitProbe, numerator = false): Magnitude | null {
   const run = readRun(s, pos, unitAt);
   const { toks } = run;
   if (toks.length === 0) return null;
@@ -316,9 +336,16 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe): Magnitude | null 
   if (toks.length >= 2 && allDigits) {
     const a = toks[0] as Tok;
     const b = toks[1] as Tok;
+    const written = s.slice(pos, run.end).replace(/ /g, '');
     if (toks.length === 2 && isDigitTok(a) && isDigitTok(b) && rangePair(a.v, b.v)) {
       result = { value: a.v, ill: false, inner: null };
       hi = b.v;
+    } else if (toks.length === 2 && isDigitTok(a) && isDigitTok(b) && s[skipSpaces(s, run.end)] === '折') {
+      // 五五折, 三八折: a discount read digit by digit (5.5折 = 55 %).
+      result = { value: a.v + b.v / 10, ill: false, inner: null };
+    } else if (written.includes('两') || (toks.length === 2 && s[skipSpaces(s, run.end)] !== '年')) {
+      // 两两, 一一, 三三两两 are words; a digit string is a year or a code (二〇二五, 九八年).
+      return null;
     } else {
       // 二〇二五: digit by digit; capped so a long run stays a finite number.
       let v = 0;
@@ -332,8 +359,9 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe): Magnitude | null 
     for (let k = 0; k + 1 < toks.length; k++) {
       const a = toks[k];
       const b = toks[k + 1];
-      if ((isDigitTok(a) || a?.t === 'Z') && (isDigitTok(b) || b?.t === 'Z')) {
-        if (isDigitTok(a) && isDigitTok(b) && rangePair(a.v, b.v) && pair < 0) pair = k;
+      // 零 may stand before a digit (一千零一); two digits side by side are a range (十七八) or a mistake.
+      if (isDigitTok(a) && (isDigitTok(b) || b?.t === 'Z')) {
+        if (isDigitTok(b) && rangePair(a.v, b.v) && pair < 0) pair = k;
         else ill = true;
       }
     }
@@ -342,17 +370,18 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe): Magnitude | null 
       const up = evaluate(toks.filter((_, k) => k !== pair));
       result = { value: lo.value, ill: ill || lo.ill || up.ill, inner: lo.inner };
       hi = up.value;
+    } else if (toks.length === 1 && first.t === 'B') {
+      // 万 alone, as in 万分之三.
+      result = { value: first.v, ill: false, inner: null };
     } else {
       result = evaluate(toks);
       result.ill ||= ill;
     }
   }
   // Lone 百/千/万/亿 are words (百姓, 千岛湖, 万一) unless a fraction follows (百分之).
-  if (toks.length === 1 && (first.t === 'S' || first.t === 'B') && first.v !== 10) {
-    const p = skipSpaces(s, end);
-    if (s.charCodeAt(p) !== FEN) return null;
-  }
-  if (run.formalOnly && toks.length === 1) return null;
+  if (toks.length === 1 && (first.t === 'S' || first.t === 'B') && first.v !== 10 && !numerator && !fractionFollows(s, end)) return null;
+  // A lone financial numeral (陆, 伍, 肆) is a word, except in a fraction (五分之壹, 仟分之贰).
+  if (run.formalOnly && toks.length === 1 && !numerator && !fractionFollows(s, end)) return null;
   // Chinese decimal part: 十二点五, 两千万点五五四四; not a time of day (八点半, 八点一刻, 十点十分).
   if (run.chinese && !sequence && hi === null && !result.ill) {
     const p = skipSpaces(s, end);
@@ -374,38 +403,51 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe): Magnitude | null 
   return { ...result, start: pos, end, hi, sequence, run };
 }
 
+function fractionFollows(s: string, pos: number): boolean {
+  const p = skipSpaces(s, pos);
+  return s.charCodeAt(p) === FEN && s.charCodeAt(skipSpaces(s, p + 1)) === ZHI;
+}
+
 function finite(n: number): boolean {
   return Number.isFinite(n) && Math.abs(n) < 1e30;
 }
 
 /** Reads a signed magnitude: 负三十二, -10000 (a hyphen only where it cannot join two words). */
-function signed(s: string, pos: number, unitAt: UnitProbe): Magnitude | null {
+function signed(s: string, pos: number, unitAt: UnitProbe, numerator = false): Magnitude | null {
   const c = s.charCodeAt(pos);
   if (c === FU || c === 45) {
     if (c === 45) {
       const prev = s.charCodeAt(pos - 1);
       if (pos > 0 && (isAsciiDigit(prev) || isLatinLetter(prev) || isHan(prev))) return null;
-      if (!isAsciiDigit(s.charCodeAt(pos + 1))) return null;
+      const d = s.charCodeAt(pos + 1);
+      if (!isAsciiDigit(d) && !(d === 46 && isAsciiDigit(s.charCodeAt(pos + 2)))) return null;
     }
-    const m = magnitude(s, skipSpaces(s, pos + 1), unitAt);
+    const m = magnitude(s, skipSpaces(s, pos + 1), unitAt, numerator);
     if (!m) return null;
     return { ...m, start: pos, value: -m.value, hi: m.hi === null ? null : -m.hi };
   }
-  return magnitude(s, pos, unitAt);
+  return magnitude(s, pos, unitAt, numerator);
 }
 
 /** After X: 分之 Y gives Y/X. Returns null when no fraction follows. */
-function fractionAfter(s: string, x: Magnitude, unitAt: UnitProbe): { end: number; value: number; fraction: NumberSpan['fraction'] } | null {
+function fractionAfter(
+  s: string,
+  x: Magnitude,
+  unitAt: UnitProbe,
+): { end: number; value: number; hi: number | null; fraction: NumberSpan['fraction'] } | null {
   let p = skipSpaces(s, x.end);
   if (s.charCodeAt(p) !== FEN) return null;
   p = skipSpaces(s, p + 1);
   if (s.charCodeAt(p) !== ZHI) return null;
   p = skipSpaces(s, p + 1);
-  const y = signed(s, p, unitAt);
-  if (!y || y.hi !== null || x.value === 0 || x.hi !== null) return null;
-  const fraction = x.value === 100 ? 'percent' : x.value === 1000 ? 'permille' : 'ratio';
-  const value = fraction === 'percent' ? y.value : fraction === 'permille' ? y.value / 10 : y.value / x.value;
-  return { end: y.end, value, fraction };
+  const y = signed(s, p, unitAt, true);
+  if (!y || x.value === 0 || x.hi !== null) return null;
+  // 百分之 and 千分之 are percent and per mille; 一百分之二 is the ratio 0.02.
+  const head = s.slice(x.start, x.end).replace(/ /g, '');
+  const fraction = /^[百佰]$/.test(head) ? 'percent' : /^[千仟]$/.test(head) ? 'permille' : 'ratio';
+  const scale = (v: number) => (fraction === 'percent' ? v : fraction === 'permille' ? v / 10 : v / x.value);
+  // 百分之二三十: a range of percentages.
+  return { end: y.end, value: scale(y.value), hi: y.hi === null ? null : scale(y.hi), fraction };
 }
 
 /** Reads a number starting exactly at `pos`, or null. */
@@ -418,16 +460,21 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
   let fraction: NumberSpan['fraction'] = null;
   let decimal = x.run.decimal;
   const frac = fractionAfter(s, x, unitAt);
+  const only = x.run.toks.length === 1 ? x.run.toks[0] : undefined;
+  const lone = (only?.t === 'S' || only?.t === 'B') && only.v !== 10 && !x.run.decimal;
   if (frac) {
     end = frac.end;
     value = frac.value;
     fraction = frac.fraction;
-    valueHi = null;
+    valueHi = frac.hi;
+  } else if (lone) {
+    // 百 or 千 alone was read only for a fraction that is not there (百分点).
+    return null;
   } else if (s.charCodeAt(skipSpaces(s, end)) === YOU && x.hi === null) {
     // Mixed number: 三又三分之一, 负一又二分之一.
     const y = magnitude(s, skipSpaces(s, skipSpaces(s, end) + 1), unitAt);
     const f = y ? fractionAfter(s, y, unitAt) : null;
-    if (f && f.fraction === 'ratio') {
+    if (f && f.fraction === 'ratio' && f.hi === null) {
       end = f.end;
       value = x.value < 0 ? x.value - f.value : x.value + f.value;
       fraction = 'ratio';
@@ -463,5 +510,5 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
 
 /** Could a number start here? Cheap test used by the scanner before calling readNumber. */
 export function mayStartNumber(code: number): boolean {
-  return isAsciiDigit(code) || numeral(code) !== undefined || code === FU || code === 45;
+  return isAsciiDigit(code) || numeral(code) !== undefined || code === FU || code === 45 || code === 46;
 }

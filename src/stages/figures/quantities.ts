@@ -30,6 +30,7 @@ export interface Quantity {
 }
 
 const SPACE = 0x20;
+const CLOCK = /^[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9])/;
 
 function skipSpaces(s: string, pos: number, max = 4): number {
   let p = pos;
@@ -98,6 +99,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (po
     p += 1;
   }
   let half = false;
+  let change = 0;
   let unitPos = skipSpaces(s, p);
   if (s.startsWith('个半', unitPos)) {
     const u = unitAt(dict, s, unitPos + 2);
@@ -113,10 +115,20 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (po
   if (unit) {
     unitEnd = unitPos + unit.text.length;
     p = unitEnd;
-    // 两年半, 三天半.
-    if (s[p] === '半' && (unit.kind === 'duration' || unit.kind === 'measure' || unit.kind === 'money') && !half) {
+    // 两年半, 三天半, 三成半.
+    const halves = unit.kind === 'duration' || unit.kind === 'measure' || unit.kind === 'money' || unit.text === '成';
+    if (s[p] === '半' && halves && !half) {
       half = true;
       p += 1;
+    }
+    // 50元6角3分: smaller money units after 元.
+    if (unit.text === '元' || unit.text === '块') {
+      const extra = smallChange(dict, s, p);
+      if (extra) {
+        change = extra.value;
+        p = extra.end;
+        unitEnd = p;
+      }
     }
     // 10年余, 3个月多.
     if (!mid) {
@@ -162,12 +174,14 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (po
     pre = roleOf(cue.roles, 'pre');
     start = cue.start;
   }
-  let value = num.value;
-  let valueHi = num.valueHi;
+  // A half counts in the unit as written (三成半 = 3.5成 = 35 %).
+  let value = half ? num.value + 0.5 : num.value;
+  let valueHi = num.valueHi === null ? null : half ? num.valueHi + 0.5 : num.valueHi;
   let kind: Quantity['kind'] = null;
   let unitName = '';
   const chosen = unit ?? prefix;
   if (num.fraction === 'percent' || num.fraction === 'permille') {
+    value = num.value;
     kind = 'percent';
     unitName = '%';
   } else if (num.fraction === 'ratio') {
@@ -175,12 +189,8 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (po
   } else if (chosen) {
     kind = chosen.kind;
     unitName = chosen.unit;
-    value *= chosen.factor;
+    value = value * chosen.factor + change;
     if (valueHi !== null) valueHi *= chosen.factor;
-  }
-  if (half) {
-    value += 0.5;
-    if (valueHi !== null) valueHi += 0.5;
   }
   const qualifier: Qualifier = valueHi !== null ? 'range' : pre ?? post ?? mid ?? num.inner ?? 'eq';
   return {
@@ -198,6 +208,22 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (po
     cueStart: start,
     postCue,
   };
+}
+
+/** 6角3分 after 元: the value in 元, or null. */
+function smallChange(dict: Dictionaries, s: string, pos: number): { value: number; end: number } | null {
+  let p = pos;
+  let value = 0;
+  let found = false;
+  for (const [marks, worth] of [['角毛', 0.1], ['分', 0.01]] as const) {
+    const n = readNumber(s, p, () => 0);
+    if (!n || n.valueHi !== null || n.fraction || !marks.includes(s[n.end] ?? '\u0000')) continue;
+    value += n.value * worth;
+    p = n.end + 1;
+    found = true;
+  }
+  void dict;
+  return found ? { value, end: p } : null;
 }
 
 function isHanWordAfter(s: string, pos: number): boolean {
@@ -227,6 +253,12 @@ export function scanQuantities(s: string, dict: Dictionaries, isWordStart: (pos:
     const c = s.charCodeAt(i);
     if (!mayStartNumber(c)) {
       i++;
+      continue;
+    }
+    // Clock times (8:30, 14:05:10) are never figures nor numbers to report.
+    const clock = CLOCK.exec(s.slice(i, i + 9));
+    if (clock && !isAsciiDigit(s.charCodeAt(i - 1))) {
+      i += clock[0].length;
       continue;
     }
     const num = readNumber(s, i, probe);
