@@ -20,7 +20,7 @@ describe('zhpipe CLI', () => {
   it('ingests and searches with --json output in the DESIGN.md shape', async () => {
     const dir = tempDir();
     const pipeline = writePipeline(dir, uniqueIndexes('cli'));
-    const ingest = await runCli(['ingest', CORPUS, '--pipeline', pipeline], { env: meiliEnv() });
+    const ingest = await runCli(['ingest', CORPUS, '--pipeline', pipeline, '--data-dir', dir], { env: meiliEnv() });
     expect(ingest.stderr).toBe('');
     expect(ingest.code).toBe(0);
     expect(ingest.stdout).toMatch(/indexed 5 document\(s\), \d+ passage\(s\)/);
@@ -39,7 +39,7 @@ describe('zhpipe CLI', () => {
     const pipeline = writePipeline(dir, uniqueIndexes('clibad'));
     const binary = path.join(dir, 'blob.bin');
     writeFileSync(binary, Buffer.from([1, 2, 0, 3]));
-    const r = await runCli(['ingest', path.join(CORPUS, '004_9c34a97e38f5307b.txt'), binary, path.join(dir, 'nope.txt'), '--pipeline', pipeline], { env: meiliEnv() });
+    const r = await runCli(['ingest', path.join(CORPUS, '004_9c34a97e38f5307b.txt'), binary, path.join(dir, 'nope.txt'), '--pipeline', pipeline, '--data-dir', dir], { env: meiliEnv() });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/indexed 1 document/);
     expect(r.stdout).toMatch(/blob\.bin: binary file/);

@@ -9,6 +9,7 @@ import { loadRegional } from '../src/vocabulary.js';
 import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes } from './helpers.js';
 
 const client = testClient();
+const dataDir = tempDir();
 const indexes = uniqueIndexes('ingest');
 const config = PipelineConfig.parse({
   name: 'test',
@@ -26,7 +27,7 @@ async function allIds(): Promise<string[]> {
 describe('ingest the bundled corpus', () => {
   let first: Awaited<ReturnType<typeof ingest>>;
   beforeAll(async () => {
-    first = await ingest(client, [CORPUS], config);
+    first = await ingest(client, [CORPUS], config, { dataDir });
   });
 
   it('indexes every seed article', async () => {
@@ -38,8 +39,14 @@ describe('ingest the bundled corpus', () => {
 
   it('leaves the index unchanged when the same files are ingested again', async () => {
     const before = await allIds();
-    const again = await ingest(client, [CORPUS], config);
+    const again = await ingest(client, [CORPUS], config, { dataDir });
     expect(again.passages).toBe(first.passages);
+    expect(again.unchanged).toBe(5);
+    expect(again.sent).toBe(0);
+    expect(await allIds()).toEqual(before);
+    // Without the checkpoint everything is sent again, and still nothing changes.
+    const resent = await ingest(client, [CORPUS], config, { dataDir, resume: false });
+    expect(resent.sent).toBe(5);
     expect(await allIds()).toEqual(before);
   });
 
@@ -94,9 +101,9 @@ describe('re-ingest after a file changes', () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.txt');
     writeFileSync(file, '第一段内容写在这里。\n\n第二段讲充电桩建设。\n');
-    await ingest(client, [file], cfg);
+    await ingest(client, [file], cfg, { dataDir });
     writeFileSync(file, '第一段内容写在这里。\n\n第三段讲集装箱码头。\n');
-    await ingest(client, [file], cfg);
+    await ingest(client, [file], cfg, { dataDir });
     const { results } = await client.index(own.passages).getDocuments({ limit: 100, fields: ['text'] });
     expect(results.map((r) => r.text).sort()).toEqual(['第一段内容写在这里。', '第三段讲集装箱码头。']);
   });
@@ -109,7 +116,7 @@ describe('re-ingest after a file changes', () => {
     copyFileSync(path.join(CORPUS, '004_9c34a97e38f5307b.txt'), path.join(dir, 'in', 'good.txt'));
     writeFileSync(path.join(dir, 'in', 'empty.txt'), '');
     writeFileSync(path.join(dir, 'in', 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
-    const summary = await ingest(client, [path.join(dir, 'in'), path.join(dir, 'missing.txt')], cfg);
+    const summary = await ingest(client, [path.join(dir, 'in'), path.join(dir, 'missing.txt')], cfg, { dataDir });
     expect(summary.documents).toBe(1);
     const reasons = Object.fromEntries(summary.skipped.map((s) => [path.basename(s.skipped), s.reason]));
     expect(reasons['empty.txt']).toMatch(/empty/);

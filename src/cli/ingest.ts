@@ -2,11 +2,13 @@
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { ingest, type IngestSummary } from '../pipeline/ingest.js';
-import { connectFor, pipelineOf } from './context.js';
+import { InputError } from '../errors.js';
+import { connectFor, dataDirOf, pipelineOf } from './context.js';
 
 function formatSummary(summary: IngestSummary): string {
   const lines = [
-    `indexed ${summary.documents} document(s), ${summary.passages} passage(s), ${summary.figures} figure(s) in ${(summary.elapsedMs / 1000).toFixed(1)} s`,
+    `indexed ${summary.documents} document(s), ${summary.passages} passage(s), ${summary.figures} figure(s) in ${(summary.elapsedMs / 1000).toFixed(1)} s` +
+      (summary.unchanged ? ` (${summary.unchanged} unchanged since the last ingest, ${summary.sent} sent)` : ''),
   ];
   if (summary.skipped.length) {
     lines.push(`skipped ${summary.skipped.length} file(s):`);
@@ -21,8 +23,15 @@ export function ingestCommand(): Command {
     .argument('[paths...]', 'files or directories', ['corpus'])
     .option('--pipeline <file>', 'pipeline definition', 'pipeline/default.json')
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], options: { pipeline: string; json?: boolean }, command: Command) => {
+    .option('--workers <n>', 'worker threads for the CPU stages (default: every core)')
+    .option('--report <file>', 'write a JSON report of every file (indexed, unchanged, skipped with reason)')
+    .option('--no-resume', 'send every document again, ignoring the checkpoint of acknowledged ones')
+    .action(async (paths: string[], options: { pipeline: string; json?: boolean; workers?: string; report?: string; resume: boolean }, command: Command) => {
       const config = pipelineOf(options.pipeline);
+      const workers = options.workers === undefined ? undefined : Number(options.workers);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
+        throw new InputError(`--workers ${options.workers}: expected a whole number from 1 to 64`);
+      }
       const { client } = await connectFor(command);
       // A progress bar only on a terminal; piped output stays clean.
       const bar = process.stderr.isTTY
@@ -32,6 +41,10 @@ export function ingestCommand(): Command {
       let summary: IngestSummary;
       try {
         summary = await ingest(client, paths, config, {
+          dataDir: dataDirOf(command),
+          resume: options.resume,
+          ...(workers ? { workers } : {}),
+          ...(options.report ? { report: options.report } : {}),
           onProgress: (p) => {
             bar?.setTotal(p.total);
             bar?.update(p.done, { passages: p.passages, file: p.file });

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isAlive, withLock } from '../lockfile.js';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -99,15 +100,6 @@ export async function isHealthy(host: string, timeoutMs = 2000): Promise<boolean
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The master key of a data directory, generated on first use and stored with mode 0600. */
 export function masterKey(dataDir: string): string {
   const { key } = files(dataDir);
@@ -144,31 +136,8 @@ export async function serverStatus(dataDir: string): Promise<ServerStatus> {
 }
 
 /** Holds the manager lock of a data directory while `fn` runs; a live holder means refusal. */
-async function withManagerLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
-  const { lock } = files(dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      closeSync(openSync(lock, 'wx'));
-      writeFileSync(lock, String(process.pid));
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-      if (Number.isFinite(holder) && holder !== process.pid && isAlive(holder) && attempt < 1) {
-        throw new RuntimeError(
-          `another zhpipe process (pid ${holder}) is starting or stopping Meilisearch for ${dataDir}; try again when it is done`,
-        );
-      }
-      if (attempt >= 2) throw new RuntimeError(`cannot take the manager lock ${lock}`);
-      rmSync(lock, { force: true }); // stale: its holder is gone
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { force: true });
-  }
+function withManagerLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
+  return withLock(files(dataDir).lock, (pid) => `another zhpipe process (pid ${pid}) is starting or stopping Meilisearch for ${dataDir}; try again when it is done`, fn);
 }
 
 async function waitHealthy(host: string, exited: () => string | undefined, logFile: string): Promise<void> {

@@ -16,6 +16,13 @@ export const PipelineConfig = z
     stages: z.array(StageName).min(1),
     /** Folder of the custom dictionaries, relative to the pipeline file's project (the working directory). */
     dictionaries: z.string().default('dictionaries'),
+    read: z
+      .object({
+        /** Files larger than this are reported and skipped rather than read whole into memory. */
+        maxFileMB: z.number().positive().max(4096).default(64),
+      })
+      .strict()
+      .default({ maxFileMB: 64 }),
     clean: z
       .object({
         /** Paragraphs longer than this are split at sentence ends. */

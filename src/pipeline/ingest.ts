@@ -1,67 +1,192 @@
-// `zhpipe ingest`: runs the pipeline over files and writes the annotated passages and figures to
-// Meilisearch. Bad files are skipped with their reason; everything else is indexed.
+// `zhpipe ingest`: files → CPU stages in worker threads → batched, pipelined writes to Meilisearch.
+// Bad files are skipped with their reason; acknowledged documents are checkpointed, so an interrupted
+// ingest re-run sends only what is missing; one ingest at a time per data directory.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
-import { addWords } from '../stages/segment.js';
-import { IndexWriter, prepareIndexes, type Vocabulary } from '../stages/index.js';
-import { loadRegional, loadWords, regionalSynonyms } from '../vocabulary.js';
-import { analyzeSource, listInputs, readFile, type SkippedFile } from './analyze.js';
-import { resolveFromProject, type PipelineConfig } from './config.js';
-import { lineStarts, NO_ANNOTATIONS, toPassageRecord } from './records.js';
+import PQueue from 'p-queue';
+import { Piscina } from 'piscina';
+import { RuntimeError } from '../errors.js';
+import { acquireLock } from '../lockfile.js';
+import { IndexWriter, prepareIndexes } from '../stages/index.js';
+import { loadResources } from './annotate.js';
+import { docName, listInputs, type SkippedFile } from './analyze.js';
+import { Checkpoint } from './checkpoint.js';
+import type { PipelineConfig } from './config.js';
+import type { WorkerResult, WorkerTask } from './worker.js';
+
+export const VERSION = '0.1.0';
 
 export interface IngestProgress {
-  /** Files handled so far (indexed or skipped), of `total`. */
+  /** Files handled so far (indexed, unchanged or skipped), of `total`. */
   done: number;
   total: number;
   file: string;
   passages: number;
 }
 
+export type DocumentStatus = 'indexed' | 'unchanged' | 'skipped' | 'not indexed';
+
+export interface DocumentReport {
+  file: string;
+  status: DocumentStatus;
+  passages?: number;
+  figures?: number;
+  reason?: string;
+}
+
 export interface IngestSummary {
+  /** Documents in the index after this run (indexed now or unchanged since an earlier run). */
   documents: number;
   passages: number;
   figures: number;
+  /** Documents sent this run, and documents skipped because the checkpoint holds them unchanged. */
+  sent: number;
+  unchanged: number;
   skipped: SkippedFile[];
   elapsedMs: number;
+  workers: number;
+  /** Characters of text run through the stages this run (for throughput figures). */
+  chars: number;
 }
 
 export interface IngestOptions {
+  /** Where the ingest lock and the checkpoint live; without it, no lock and no checkpoint (library use). */
+  dataDir?: string;
+  /** Worker threads for the CPU stages (default: every core). */
+  workers?: number;
+  /** Trust the checkpoint of acknowledged documents (default true); false sends everything again. */
+  resume?: boolean;
+  /** Write a machine-readable report of every file here. */
+  report?: string;
   onProgress?: (progress: IngestProgress) => void;
 }
 
-/** The vocabulary of the pipeline's dictionaries, also pushed into nodejieba for this process. */
-export function loadVocabulary(config: PipelineConfig): Vocabulary {
-  const dir = resolveFromProject(config.dictionaries);
-  const words = loadWords(dir);
-  addWords(words);
-  return { words: [...new Set(words.map((w) => w.word))], synonyms: regionalSynonyms(loadRegional(dir)) };
+/** A fingerprint of what decides the records: pipeline, dictionaries, zhpipe version. */
+export function pipelineFingerprint(config: PipelineConfig, dictionaryDir: string): string {
+  const hash = createHash('sha256').update(VERSION).update(JSON.stringify(config));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const p = path.join(dir, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else hash.update(entry).update(readFileSync(p));
+    }
+  };
+  walk(dictionaryDir);
+  return hash.digest('hex').slice(0, 12);
 }
+
+const WORKER_FILE = new URL('./worker.js', import.meta.url);
 
 export async function ingest(client: Meilisearch, paths: string[], config: PipelineConfig, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const vocabulary = loadVocabulary(config);
-  const indexes = await prepareIndexes(client, config.index, vocabulary);
-  const writer = new IndexWriter(client, indexes, config.index);
-  const { files, missing } = listInputs(paths);
-  const skipped: SkippedFile[] = [...missing];
-  let documents = 0;
-  let passageCount = 0;
-  const total = files.length + missing.length;
-  let done = missing.length;
-  for (const file of files) {
-    const source = readFile(file);
-    if ('skipped' in source) {
-      skipped.push(source);
-    } else {
-      const analyzed = analyzeSource(source, config);
-      const lines = lineStarts(source.original);
-      const records = analyzed.passages.map(({ passage }) => toPassageRecord(passage, lines, NO_ANNOTATIONS));
-      await writer.writeDocument(source.docId, records, []);
-      documents++;
-      passageCount += records.length;
+  const { dataDir } = options;
+  const release = dataDir
+    ? acquireLock(path.join(dataDir, 'ingest.lock'), (pid) => `another ingest (pid ${pid}) is running on ${dataDir}; wait for it to finish and run this one again`)
+    : () => undefined;
+  const reports: DocumentReport[] = [];
+  try {
+    const resources = loadResources(config);
+    const indexes = await prepareIndexes(client, config.index, resources.vocabulary);
+    const checkpoint = dataDir ? Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, resources.dictionaryDir)) : Checkpoint.none();
+    if (options.resume === false) checkpoint.clear();
+    // An emptied or recreated index makes the checkpoint a lie.
+    if (checkpoint.size > 0 && (await indexes.passages.getStats()).numberOfDocuments === 0) checkpoint.clear();
+
+    const writer = new IndexWriter(client, indexes, config.index);
+    const { files, missing } = listInputs(paths);
+    // No more threads than files: each one loads the dictionaries.
+    const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), files.length));
+    const pool = new Piscina<WorkerTask, WorkerResult>({ filename: WORKER_FILE.href, minThreads: workers, maxThreads: workers });
+    // Bounded in-flight documents keep memory flat whatever the corpus size.
+    const dispatch = new PQueue({ concurrency: workers * 2 });
+    const skipped: SkippedFile[] = [...missing];
+    for (const m of missing) reports.push({ file: m.skipped, status: 'skipped', reason: m.reason });
+    const total = files.length + missing.length;
+    let done = missing.length;
+    let passages = 0;
+    let figures = 0;
+    let sent = 0;
+    let unchanged = 0;
+    let chars = 0;
+    const maxBytes = config.read.maxFileMB * 1024 * 1024;
+    const progress = (file: string) => options.onProgress?.({ done: ++done, total, file, passages });
+    const skip = (file: string, reason: string) => {
+      skipped.push({ skipped: file, reason });
+      reports.push({ file, status: 'skipped', reason });
+    };
+
+    try {
+      for (const file of files) {
+        await dispatch.onSizeLessThan(workers * 2);
+        let bytes: Buffer;
+        try {
+          const size = statSync(file).size;
+          if (size > maxBytes) {
+            skip(file, `too large (${(size / 1048576).toFixed(1)} MB > ${config.read.maxFileMB} MB; raise read.maxFileMB in the pipeline to read it)`);
+            progress(file);
+            continue;
+          }
+          bytes = readFileSync(file);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          skip(file, code === 'EACCES' ? 'permission denied' : `cannot read (${code})`);
+          progress(file);
+          continue;
+        }
+        const doc = docName(file);
+        const hash = createHash('sha256').update(bytes).digest('hex');
+        const known = checkpoint.get(doc);
+        if (known && checkpoint.has(doc, hash)) {
+          unchanged++;
+          passages += known.passages;
+          figures += known.figures;
+          reports.push({ file, status: 'unchanged', passages: known.passages, figures: known.figures });
+          progress(file);
+          continue;
+        }
+        void dispatch.add(async () => {
+          const result = await pool.run({ doc, bytes, config });
+          if (!result.ok) {
+            skip(file, result.reason);
+          } else {
+            chars += result.chars;
+            const report: DocumentReport = { file, status: 'not indexed', passages: result.passages.length, figures: result.figures.length };
+            reports.push(report);
+            await writer.writeDocument(result.docId, result.passages, result.figures, () => {
+              checkpoint.record({ doc, hash, passages: result.passages.length, figures: result.figures.length });
+              report.status = 'indexed';
+            });
+            sent++;
+            passages += result.passages.length;
+            figures += result.figures.length;
+          }
+          progress(file);
+        });
+      }
+      await dispatch.onIdle();
+      await writer.close();
+    } catch (err) {
+      await dispatch.onIdle().catch(() => undefined);
+      const pending = reports.filter((r) => r.status === 'not indexed').map((r) => r.file);
+      const indexed = reports.filter((r) => r.status === 'indexed' || r.status === 'unchanged').length;
+      for (const r of reports) if (r.status === 'not indexed') r.reason = (err as Error).message;
+      const list = pending.slice(0, 5).join(', ') + (pending.length > 5 ? ` (+${pending.length - 5} more)` : '');
+      throw new RuntimeError(
+        `${(err as Error).message} — ${indexed} document(s) are indexed and checkpointed; not indexed: ${list || 'none'}${files.length - reports.length > 0 ? ` and ${files.length - reports.length} file(s) not yet read` : ''}. Run the same ingest again to complete it.`,
+      );
+    } finally {
+      await pool.destroy();
     }
-    done++;
-    options.onProgress?.({ done, total, file, passages: passageCount });
+    checkpoint.compact();
+    const documents = reports.filter((r) => r.status === 'indexed' || r.status === 'unchanged').length;
+    return { documents, passages, figures, sent, unchanged, skipped, elapsedMs: Date.now() - started, workers, chars };
+  } finally {
+    release();
+    if (options.report) {
+      writeFileSync(options.report, JSON.stringify({ zhpipe: VERSION, pipeline: config.name, startedAt: new Date(started).toISOString(), elapsedMs: Date.now() - started, files: reports }, null, 2) + '\n');
+    }
   }
-  const stats = await writer.close();
-  return { documents, passages: stats.passages, figures: stats.figures, skipped, elapsedMs: Date.now() - started };
 }

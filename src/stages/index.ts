@@ -119,14 +119,23 @@ export interface WriteStats {
   tasks: number;
 }
 
+/** Records waiting for a batch, with the document they belong to. */
+interface Buffered<T> {
+  docId: string;
+  record: T;
+}
+
 /**
  * Buffers records into batches and writes them through a bounded queue, so the CPU stages keep working
- * while Meilisearch indexes. `close()` flushes and waits for everything.
+ * while Meilisearch indexes. A document is acknowledged (its `onAck` called) once every task that carries
+ * its records has succeeded. `close()` flushes and waits for everything.
  */
 export class IndexWriter {
   private readonly queue: PQueue;
-  private passageBuffer: PassageRecord[] = [];
-  private figureBuffer: FigureRecord[] = [];
+  private passageBuffer: Buffered<PassageRecord>[] = [];
+  private figureBuffer: Buffered<FigureRecord>[] = [];
+  /** Per document: tasks still to succeed (+1 while some of its records wait in a buffer). */
+  private readonly pending = new Map<string, { tasks: number; unflushed: number; onAck: () => void }>();
   private failure: Error | undefined;
   readonly stats: WriteStats = { passages: 0, figures: 0, tasks: 0 };
 
@@ -139,60 +148,83 @@ export class IndexWriter {
   }
 
   /** Adds one document's records and removes the records it no longer has. */
-  async writeDocument(docId: string, passages: PassageRecord[], figures: FigureRecord[]): Promise<void> {
+  async writeDocument(docId: string, passages: PassageRecord[], figures: FigureRecord[], onAck: () => void = () => undefined): Promise<void> {
     if (this.failure) throw this.failure;
-    this.passageBuffer.push(...passages);
-    this.figureBuffer.push(...figures);
+    const unflushed = passages.length + figures.length;
+    this.pending.set(docId, { tasks: unflushed > 0 ? 1 : 0, unflushed, onAck });
+    this.passageBuffer.push(...passages.map((record) => ({ docId, record })));
+    this.figureBuffer.push(...figures.map((record) => ({ docId, record })));
     this.enqueueStaleDeletion(this.indexes.passages, docId, passages.map((p) => p.id));
     this.enqueueStaleDeletion(this.indexes.figures, docId, figures.map((f) => f.id));
-    if (this.passageBuffer.length >= this.options.batchSize) this.flushPassages();
-    if (this.figureBuffer.length >= this.options.batchSize) this.flushFigures();
+    if (this.passageBuffer.length >= this.options.batchSize) this.flush('passages');
+    if (this.figureBuffer.length >= this.options.batchSize) this.flush('figures');
     // Back-pressure: never hold more than a few batches in memory.
     await this.queue.onSizeLessThan(this.options.concurrency * 2);
     if (this.failure) throw this.failure;
   }
 
+  /** Documents whose records are not all acknowledged yet. */
+  unacknowledged(): string[] {
+    return [...this.pending.keys()];
+  }
+
   private enqueueStaleDeletion(index: Index, docId: string, keep: string[]): void {
     // Ids and doc ids are hex and dashes: safe inside the filter string.
     const filter = keep.length ? `docId = "${docId}" AND id NOT IN [${keep.map((id) => `"${id}"`).join(',')}]` : `docId = "${docId}"`;
-    this.enqueue(`removing stale records of ${docId}`, () => index.deleteDocuments({ filter }), () => undefined);
+    const state = this.pending.get(docId);
+    if (state) state.tasks++;
+    this.enqueue(`removing stale records of ${docId}`, [docId], () => index.deleteDocuments({ filter }), () => undefined);
   }
 
-  private flushPassages(): void {
-    const batch = this.passageBuffer;
-    this.passageBuffer = [];
+  private flush(kind: 'passages' | 'figures'): void {
+    const batch = kind === 'passages' ? this.passageBuffer : this.figureBuffer;
+    if (kind === 'passages') this.passageBuffer = [];
+    else this.figureBuffer = [];
     if (batch.length === 0) return;
-    this.enqueue(`writing ${batch.length} passages`, () => this.indexes.passages.addDocuments(batch, { primaryKey: 'id' }), () => {
-      this.stats.passages += batch.length;
+    const docs = new Map<string, number>();
+    for (const { docId } of batch) docs.set(docId, (docs.get(docId) ?? 0) + 1);
+    for (const [docId, count] of docs) {
+      const state = this.pending.get(docId);
+      if (!state) continue;
+      state.unflushed -= count;
+      // The hold taken in writeDocument becomes this batch's task when the last records leave the buffer.
+      if (state.unflushed > 0) state.tasks++;
+    }
+    const records = batch.map((b) => b.record);
+    const index = kind === 'passages' ? this.indexes.passages : this.indexes.figures;
+    this.enqueue(`writing ${records.length} ${kind}`, [...docs.keys()], () => index.addDocuments(records, { primaryKey: 'id' }), () => {
+      this.stats[kind] += records.length;
     });
   }
 
-  private flushFigures(): void {
-    const batch = this.figureBuffer;
-    this.figureBuffer = [];
-    if (batch.length === 0) return;
-    this.enqueue(`writing ${batch.length} figures`, () => this.indexes.figures.addDocuments(batch, { primaryKey: 'id' }), () => {
-      this.stats.figures += batch.length;
-    });
-  }
-
-  private enqueue(what: string, send: () => Promise<{ taskUid: number }>, done: () => void): void {
+  private enqueue(what: string, docIds: string[], send: () => Promise<{ taskUid: number }>, done: () => void): void {
     void this.queue
       .add(async () => {
         const enqueued = await withRetry(what, send);
         await withRetry(`waiting for Meilisearch (${what})`, () => settle(this.client, enqueued.taskUid));
         this.stats.tasks++;
         done();
+        for (const docId of docIds) this.settled(docId);
       })
       .catch((err: Error) => {
         this.failure ??= err;
       });
   }
 
+  private settled(docId: string): void {
+    const state = this.pending.get(docId);
+    if (!state) return;
+    state.tasks--;
+    if (state.tasks <= 0 && state.unflushed <= 0) {
+      this.pending.delete(docId);
+      state.onAck();
+    }
+  }
+
   /** Flushes the remaining batches and waits for every task; throws the first failure. */
   async close(): Promise<WriteStats> {
-    this.flushPassages();
-    this.flushFigures();
+    this.flush('passages');
+    this.flush('figures');
     await this.queue.onIdle();
     if (this.failure) throw this.failure;
     return this.stats;
