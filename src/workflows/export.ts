@@ -86,12 +86,12 @@ export function streamSink(stream: Writable): (chunk: string) => Promise<void> {
 }
 
 /** Writes the matching passages to `write`, page by page; returns how many. */
-export async function exportCorpus(ws: Workspace, input: ExportRequest, write: (chunk: string) => Promise<void>, now = new Date()): Promise<{ passages: number }> {
+export async function exportCorpus(ws: Workspace, input: ExportRequest, write: (chunk: string) => Promise<void>, options: { now?: Date; pageSize?: number } = {}): Promise<{ passages: number }> {
   const request = ExportRequest.parse(input);
   const clauses = request.filter.flatMap(parseFilter);
-  const origin = provenance(ws.config, ws.dictionariesDir, request.q, request.filter, now);
+  const origin = provenance(ws.config, ws.dictionariesDir, request.q, request.filter, options.now);
   let count = 0;
-  for await (const page of pages<PassageRecord>({ client: ws.client, index: ws.config.index.passages, target: 'passages', q: request.q, filter: clauses, regional: ws.regional })) {
+  for await (const page of pages<PassageRecord>({ client: ws.client, index: ws.config.index.passages, target: 'passages', q: request.q, filter: clauses, regional: ws.regional, ...(options.pageSize ? { pageSize: options.pageSize } : {}) })) {
     const lines = page.map((record) => toExportLine(record, origin));
     if (request.format === 'jsonl') await write(lines.map((l) => JSON.stringify(l) + '\n').join(''));
     else await write(toCsv(lines.map(csvRow), EXPORT_CSV_COLUMNS, count === 0));
