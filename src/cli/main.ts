@@ -1,9 +1,13 @@
 // The zhpipe command line. Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../errors.js';
+import { corpusCommand } from './corpus.js';
+import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { meiliCommand } from './meili.js';
 import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
+import { targetsCommand } from './targets.js';
 
 export function program(): Command {
   const root = new Command('zhpipe')
@@ -12,7 +16,8 @@ export function program(): Command {
     .option('--data-dir <dir>', 'data directory (index server, keys, state); default $ZHPIPE_DATA_DIR or .zhpipe')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [ingestCommand(), searchCommand(), meiliCommand()]) root.addCommand(command);
+  const commands = [ingestCommand(), searchCommand(), targetsCommand(), exportCommand(), corpusCommand(), serveCommand(), meiliCommand()];
+  for (const command of commands) root.addCommand(command);
   // Subcommands inherit the error handling of the root.
   root.commands.forEach(function override(c: Command): void {
     c.exitOverride();
