@@ -8,6 +8,8 @@ import { jiebaLexicon } from './lexicon.js';
 const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进出旅留对同']);
 /** Abbreviations that are too common as ordinary characters to be read alone even after 来/在 (在新, 对中). */
 const NEVER_ALONE = new Set([...'新中青云黑吉宁甘秦贵西马老土伊以埃巴加印意法德英亚非欧蒙']);
+/** Abbreviations that make "the X side" (中方, 美方). */
+const SIDE_OF = new Set([...'中美日俄英法德韩朝印巴越泰澳加意菲港台']);
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
 function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {
@@ -51,13 +53,17 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   tokens.forEach((t) => {
     // 中方, 美方: the country abbreviation in front of 方 (the side, the party).
     if (t.text.length === 2 && t.text[1] === '方') {
-      const a = abbreviationAt(ctx, t.start);
+      // 西方, 东方 are directions; only a country's abbreviation makes "the X side".
+      const a = SIDE_OF.has(t.text[0] ?? '') ? abbreviationAt(ctx, t.start) : null;
       if (a) out.push({ start: t.start, end: t.start + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
       return;
     }
-    // 来浙, 在沪, 访华: as a token of its own or glued to the verb in one two-character token.
-    const single = t.text.length === 1 ? t.start : t.text.length === 2 && BEFORE_SINGLE.has(t.text[0] ?? '') ? t.start + 1 : -1;
+    // 来浙, 在沪, 访华, 驻华使馆: the verb and the abbreviation start a word, or the abbreviation is one.
+    const single = t.text.length === 1 ? t.start : t.text.length >= 2 && BEFORE_SINGLE.has(t.text[0] ?? '') ? t.start + 1 : -1;
     if (single < 0 || !BEFORE_SINGLE.has(text[single - 1] ?? '')) return;
+    // 在京津冀: a longer name starting here is the dictionary's to tag.
+    if (ctx.dicts.trie.matchesAt(text, single).some((m) => m.end - single >= 2)) return;
+    if (t.text.length > 3) return;
     if (NEVER_ALONE.has(text[single] ?? '')) return;
     const a = abbreviationAt(ctx, single);
     if (a) out.push({ start: single, end: single + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });

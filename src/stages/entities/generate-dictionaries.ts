@@ -73,11 +73,13 @@ function placesCn(): string {
   const provinces = readJson<Division[]>(path.join(divisionDir, 'dist/provinces.json'));
   const cities = readJson<Division[]>(path.join(divisionDir, 'dist/cities.json')).filter((c) => !['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(c.name));
   const areas = readJson<Division[]>(path.join(divisionDir, 'dist/areas.json')).filter((a) => a.name !== '市辖区');
-  const hkmotw = readJson<Record<string, unknown>>(path.join(divisionDir, 'dist/HK-MO-TW.json'));
+  const hkmotw = readJson<Record<string, Record<string, unknown>>>(path.join(divisionDir, 'dist/HK-MO-TW.json'));
+  // Hong Kong, Macao and Taiwan: the regions and their second level (香港岛, 九龙, 台北市, 高雄市 …).
+  const hkmotwSecond = Object.values(hkmotw).flatMap((v) => Object.keys(v));
 
   const lines: string[] = [];
   const used = new Set<string>();
-  const upper = [...provinces.map((p) => p.name), ...Object.keys(hkmotw), ...cities.map((c) => c.name)];
+  const upper = [...provinces.map((p) => p.name), ...Object.keys(hkmotw), ...cities.map((c) => c.name), ...hkmotwSecond];
   // Provinces and prefectures: the short form is the canonical name (上海, 江苏, 南京), the full form an alias.
   for (const full of upper) {
     let stem = stemOf(full);

@@ -18,8 +18,15 @@ const TRANSLITERATION = new Set([...'阿埃艾爱安昂奥巴拜班邦鲍贝本�
 /** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
 function isCommonNoun(word: string): boolean {
   const e = jiebaLexicon().get(word);
-  return !!e && e.freq >= 300 && ['n', 'vn', 'v', 'a', 'ad', 'an', 'd', 't'].includes(e.tag);
+  return !!e && e.freq >= (e.tag === 'n' ? 50 : 300) && ['n', 'vn', 'v', 'a', 'ad', 'an', 'd', 't'].includes(e.tag);
 }
+
+/** Words after a surname that make the surname alone the name (陈小姐 → 陈). */
+const HONORIFICS = new Set(['老', '总', '某', '小姐', '先生', '女士', '大娘', '大爷', '师傅', '阿姨', '大妈', '大伯', '老师', '教授']);
+/** Second characters that make a two-character unknown word a word, not a name (万人, 越大, 高些). */
+const NOT_GIVEN_2 = new Set([...'人些起着长大多少年月日时分天次个家种位名']);
+/** Last characters of buildings, landmarks and things (金字塔, 伏羲庙, 白鹿原, 边塞诗): not persons. */
+const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台']);
 
 /** Names are surname + 1–2 characters; with a compound surname, + 1–2 characters. */
 export function surnameLength(ctx: TagContext, text: string): number {
@@ -53,6 +60,17 @@ function titled(ctx: TagContext, i: number): boolean {
   return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titles.includes(next.text));
 }
 
+/** 王霞光、李长云: a name-like word in an enumeration with another name-like word. */
+function listed(ctx: TagContext, i: number): boolean {
+  const { tokens } = ctx;
+  const nameLike = (k: number) => {
+    const t = tokens[k];
+    return !!t && (t.tag === 'x' || t.tag.startsWith('nr')) && looksLikeName(ctx, t.text) && !isCommonWord(t.text, 100);
+  };
+  const sep = (k: number) => ['、', '和', '与', '及'].includes(tokens[k]?.text ?? '');
+  return (sep(i + 1) && nameLike(i + 2)) || (sep(i - 1) && nameLike(i - 2));
+}
+
 /** The segmenter's name-like words, filtered: its dictionary tags many ordinary words as names (文明, 卫星). */
 function fromTags(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
@@ -64,21 +82,40 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     const len = t.text.length;
     const surname = surnameLength(ctx, t.text);
     const context = titled(ctx, i);
+    // 陈小姐, 郑某, 胡老: the surname alone is the name.
+    const honorific = surname === 1 ? t.text.slice(1) : '';
+    if (HONORIFICS.has(honorific)) {
+      out.push(person(t.start, t.start + 1, text, Tier.pos));
+      return;
+    }
+    // 荷兰人, 瑞士人: a people, named by its place.
+    if (t.text.endsWith('人') && dicts.surfaces.get(t.text.slice(0, -1))?.type === 'place') return;
+    // 于北大, 任浙江: a known name where the given name would be.
+    if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2) return;
     // 李铁/nr 辰/ng 校长: the segmenter split a three-character name before a title or a speech verb.
     const glued = tokens[i + 1];
     if (len === 2 && surname === 1 && glued && glued.start === t.end && glued.text.length === 1 && CJK.test(glued.text) && !NOT_NAME_END.has(glued.text) && titled(ctx, i + 1)) {
       out.push(person(t.start, glued.end, text, Tier.rule));
       return;
     }
-    if (len === 2 && t.text[1] === '老' && surname === 1) {
-      out.push(person(t.start, t.start + 1, text, Tier.pos)); // 胡老: the surname is the name
+    // jieba's nrt is its tag for transliterated personal names; the frequent ones are words (令人).
+    if (t.tag === 'nrt' && !surname && (jiebaLexicon().get(t.text)?.freq ?? 0) < 1000) {
+      out.push(person(t.start, t.end, text, Tier.pos));
       return;
+    }
+    if (len >= 2 && !surname && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
+      // 基里延科表示, 外长若斯潘: a transliterated word is a person where a person's context says so.
+      const next = tokens[i + 1];
+      if (context || (len >= 3 && (isNr || next?.tag === 'v'))) out.push(person(t.start, t.end, text, Tier.pos));
+      if (context || isNr) return;
     }
     if (isNr) {
       if (surname && len - surname >= 1 && len - surname <= 2) {
-        if (len === 2 && !context) return;
+        if (len === 2 && !context && !listed(ctx, i)) return;
         // 纪念章, 小学生, 雷阵雨: a common word at the front, or an ordinary noun as the "given name".
-        if (len >= 3 && !context && (isCommonWord(t.text.slice(0, 2), 200) || isCommonNoun(t.text.slice(surname)))) return;
+        // The segmenter's dictionary lists words as names (许可证, 雷阵雨): a frequent word at the front (its own
+        // tags are no help: 许可 is "nr" there too) or an ordinary noun as the "given name" gives them away.
+        if (len >= 3 && !context && !listed(ctx, i) && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
       } else if (context || (len >= 3 && [...t.text].every((ch) => TRANSLITERATION.has(ch)))) {
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
@@ -87,10 +124,33 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     }
     // Unknown words (x) found by the segmenter's HMM.
     if (!looksLikeName(ctx, t.text) || NOT_NAME_END.has(t.text[len - 1] ?? '')) return;
-    if (len === 2 && !context) return;
     const next = tokens[i + 1];
-    const strong = context || !next || next.start > t.end || isPunct(next.text) || /^[vpcu]/.test(next.tag);
+    const prev = tokens[i - 1];
+    const boundary = !next || next.start > t.end || isPunct(next.text) || /^[vpcu]/.test(next.tag);
+    const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
+    if (len === 2 && !context && !listed(ctx, i) && !(boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
+    if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || isCommonWord(t.text.slice(surname), 100))) return;
+    const strong = context || len >= 3 || boundary;
     if (strong && !isCommonWord(t.text.slice(0, 2), 200)) out.push(person(t.start, t.end, text, Tier.pos));
+  });
+}
+
+/** 徐/nr 运/n 平/n, 袁/nr 步兵/n: a surname the segmenter tagged as a name, with its given name cut off. */
+function splitNames(ctx: TagContext, out: Candidate[]): void {
+  const { tokens, text, dicts } = ctx;
+  tokens.forEach((t, i) => {
+    if (t.tag !== 'nr' || t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
+    const a = tokens[i + 1];
+    if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(a.tag) || dicts.titles.includes(a.text)) return;
+    let end = -1;
+    if (a.text.length === 2 && !dicts.surfaces.has(a.text)) end = a.end;
+    else if (a.text.length === 1 && !NOT_NAME_END.has(a.text)) {
+      const b = tokens[i + 2];
+      const bOk = b && b.start === a.end && b.text.length === 1 && CJK.test(b.text) && !NOT_NAME_END.has(b.text) && !/^(uj|ul|p|c|u|r|m|q|f|d|v)$/.test(b.tag) && !dicts.titles.includes(b.text);
+      end = bOk ? b.end : a.end;
+    }
+    if (end < 0 || isCommonWord(text.slice(t.start, end), 1)) return;
+    out.push(person(t.start, end, text, Tier.pos));
   });
 }
 
@@ -158,6 +218,7 @@ function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
     if ((!AFTER_NAME.includes(t.text) && !ctx.dicts.titles.includes(t.text)) || i === 0) return;
     const prev = tokens[i - 1];
     if (!prev || prev.end !== t.start) return;
+    if (prev.text.endsWith('老')) return;
     if (looksLikeName(ctx, prev.text) && (prev.tag === 'x' || prev.tag.startsWith('nr'))) out.push(person(prev.start, prev.end, text, Tier.rule));
   });
 }
@@ -182,11 +243,20 @@ function interpunctNames(ctx: TagContext, out: Candidate[]): void {
       while (start > 0 && dot - start < 5 && isPart(text[start - 1] ?? '')) start--;
     }
     if (start === dot || !CJK.test(text.slice(start, dot))) continue;
-    // Right part(s): characters up to the first that cannot be in a name (在, 说, 的 …), at most six per part.
+    // Right part(s): the name-like words after each dot (a verb, a time word or a particle ends the name).
     let end = dot;
     while (text[end] && '·•・'.includes(text[end] as string)) {
       let e = end + 1;
-      while (e < text.length && e - end - 1 < 6 && isPart(text[e] ?? '')) e++;
+      let k = ctx.tokenAt[e] ?? -1;
+      while (k >= 0 && k < ctx.tokens.length) {
+        const tk = ctx.tokens[k] as { text: string; tag: string; start: number; end: number };
+        if (tk.start !== e || !CJK.test(tk.text) || !/^(nr|nrt|nrfg|x|ns|nz|n|ng|j|zg)$/.test(tk.tag) || AFTER_NAME.includes(tk.text) || ctx.dicts.titles.includes(tk.text)) break;
+        if (tk.end - end - 1 > 7) break;
+        e = tk.end;
+        k++;
+      }
+      // 阿马/ns 特在/d: the segmenter cut the last syllable off into the next word.
+      while (e < text.length && e - end - 1 < 7 && TRANSLITERATION.has(text[e] ?? '') && !NOT_NAME_END.has(text[e] ?? '')) e++;
       if (e === end + 1) break;
       end = e;
     }
@@ -249,6 +319,7 @@ function headlineRuns(ctx: TagContext, out: Candidate[]): void {
 export function recognizePersons(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   fromTags(ctx, out);
+  splitNames(ctx, out);
   afterTitles(ctx, out);
   beforeSpeech(ctx, out);
   interpunctNames(ctx, out);

@@ -14,11 +14,15 @@ const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '�
 const GENERIC_PLACE = new Set(['地区', '社区', '园区', '城区', '景区', '市区', '郊区', '山区', '湖区', '港区', '示范区', '开发区', '先行区', '合作区', '功能区', '自贸区', '高新区', '新区', '片区', '辖区', '省市', '县市', '城市', '都市', '本市', '全市', '全省', '全县', '我省', '我市', '该市', '该县', '该省', '各省', '各市', '外省', '建制镇', '乡镇', '村镇', '城镇', '农村', '乡村', '江河', '湖泊', '河湖', '山川', '江山', '港口', '海港']);
 
 /** Words ending in a one-character organization suffix that are not organizations. */
-const NOT_ORG_WORDS = new Set(['干部', '全部', '内部', '外部', '东部', '西部', '南部', '北部', '中部', '局部', '腹部', '头部', '底部', '顶部', '面部', '大部', '格局', '布局', '结局', '大局', '全局', '时局', '政局', '当局', '大厅', '客厅', '餐厅', '展厅', '门厅', '部署', '签署', '主办', '承办', '举办', '创办', '协办', '合办', '部队', '军队', '球队', '团队', '车队', '舰队', '梯队', '排队', '主委', '编委', '常委', '党委']);
+const NOT_ORG_WORDS = new Set(['干部', '全部', '内部', '外部', '东部', '西部', '南部', '北部', '中部', '局部', '腹部', '头部', '底部', '顶部', '面部', '大部', '格局', '布局', '结局', '大局', '全局', '时局', '政局', '当局', '大厅', '客厅', '餐厅', '展厅', '门厅', '部署', '签署', '主办', '承办', '举办', '创办', '协办', '合办', '部队', '军队', '球队', '带队', '率队', '归队', '入队', '列队', '组队', '站队', '跟队', '团队', '车队', '舰队', '梯队', '排队', '主委', '编委', '常委', '党委']);
 
 const ADMIN_SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '州', '旗', '盟', '自治区', '自治州', '自治县', '特别行政区', '街道']);
 
+/** Characters of function words and verbs that the segmenter glues into unknown words (这是, 需向, 逼平). */
+const FUNCTION_CHARS = /[这那是了在向被把从将需与和及或对为给让由其该此各逼战胜平败负获称说]/;
+
 function isBreak(t: Token): boolean {
+  if (t.tag === 'x' && FUNCTION_CHARS.test(t.text)) return true;
   return BREAK_WORDS.has(t.text) || !NAME_TAGS.has(t.tag) || !/^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.text);
 }
 
@@ -146,6 +150,19 @@ export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
     // Only bodies of a state take their country into the name (印度外交部); companies stay themselves.
     if (!/[部委局署厅办院会协]$/.test(longest.value.canonical)) continue;
     out.push({ start: t.start, end: longest.end, type: 'org', canonical: dicts.surfaces.get(name)?.canonical ?? name, tier: Tier.rule });
+  }
+  return out;
+}
+
+/** Party congresses: 十五大, 中共十九大, 党的二十大 (a congress is named as an organization in news NER). */
+export function recognizeCongresses(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of ctx.text.matchAll(/(?:中共)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学型会概批多小量家众型楼厦])/g)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    // 十大: a ranking ("top ten"), not a congress; congresses from the 11th on are meant.
+    if (m[0] === '十大' || (ctx.tokenAt[start] ?? -1) < 0) continue;
+    out.push({ start, end, type: 'org', canonical: m[0], tier: Tier.rule });
   }
   return out;
 }

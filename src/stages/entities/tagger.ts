@@ -5,7 +5,7 @@ import type { EntityDictionaries } from './dictionary.js';
 import type { Candidate, LocalMention, TagContext } from './types.js';
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
-import { recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes } from './suffixes.js';
+import { recognizeCongresses, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes } from './suffixes.js';
 import { recognizeAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 
@@ -19,6 +19,11 @@ function context(text: string, tokens: Token[], dicts: EntityDictionaries): TagC
   return { text, tokens, dicts, tokenAt, tokenEndingAt };
 }
 
+/** 中国人, 中国籍: one character glued to a place by the segmenter still leaves the place a place. */
+const PLACE_TAIL = new Set([...'人籍方产制式菜话语队商军']);
+/** 新中国, 全中国. */
+const PLACE_PREFIX = new Set([...'新全']);
+
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
 function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -27,8 +32,9 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
     for (const m of dicts.trie.matchesAt(text, i)) {
       const len = m.end - i;
       if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
-      const aligned = ((ctx.tokenAt[i] ?? -1) >= 0 || len >= 3) && ((ctx.tokenEndingAt[m.end] ?? -1) >= 0 || len >= 3);
-      if (!aligned) continue;
+      const startOk = (ctx.tokenAt[i] ?? -1) >= 0 || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && (ctx.tokenAt[i - 1] ?? -1) >= 0);
+      const endOk = (ctx.tokenEndingAt[m.end] ?? -1) >= 0 || len >= 3 || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0);
+      if (!startOk || !endOk) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
   }
@@ -125,6 +131,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizePersons(ctx),
     ...recognizeOrgSuffixes(ctx),
     ...recognizePlacePrefixedOrgs(ctx),
+    ...recognizeCongresses(ctx),
     ...recognizePlaceSuffixes(ctx),
     ...recognizeAbbreviations(ctx),
   ];
