@@ -8,6 +8,7 @@ export type { EntityDictionaries, EntityEntry, SurfaceHit, DictionarySources } f
 export { tagEntities } from './tagger.js';
 export type { LocalMention } from './types.js';
 export { changedNames, dictionaryFingerprint } from './changes.js';
+export { addEntry, removeEntry, listEntries, validateName } from './user-dictionary.js';
 
 const POS_OF = { person: 'nr', place: 'ns', org: 'nt' } as const;
 

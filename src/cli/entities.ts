@@ -1,0 +1,65 @@
+// `zhpipe entities [paths...]`: every person, place and organization mention, with offsets into the original
+// text and the canonical name (DESIGN.md contract). Runs the text stages locally; no Meilisearch needed.
+import { Command, Option } from 'commander';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { EntityType, type Mention } from '../schema.js';
+import { analyzePaths, isSkipped } from '../pipeline/analyze.js';
+import { loadResources } from '../pipeline/annotate.js';
+import { tagEntities } from '../stages/entities/index.js';
+import { spanToSource } from '../text/offsets.js';
+import { pipelineOf } from './context.js';
+import { OutputFormat, toCsv, toJsonl, toTable } from './output.js';
+
+export const ENTITY_COLUMNS = ['doc', 'start', 'end', 'type', 'text', 'canonical'] as const;
+
+interface EntitiesOptions {
+  format: OutputFormat;
+  type?: EntityType;
+  pipeline: string;
+}
+
+export function entitiesCommand(): Command {
+  return new Command('entities')
+    .description('list person, place and organization mentions with canonical names (default input: corpus/)')
+    .argument('[paths...]', 'files or directories to read', ['corpus'])
+    .addOption(new Option('--format <format>', 'jsonl, csv (UTF-8 with BOM) or table').choices(OutputFormat.options).default('jsonl'))
+    .addOption(new Option('--type <type>', 'only person, place or org').choices(EntityType.options))
+    .option('--pipeline <file>', 'pipeline definition (dictionaries, passage options)', 'pipeline/default.json')
+    .action(async (paths: string[], options: EntitiesOptions) => {
+      const config = pipelineOf(options.pipeline);
+      // The entities stage must run whatever the pipeline lists: it is what this command is for.
+      const stages = config.stages.includes('entities') ? config.stages : [...config.stages, 'entities' as const];
+      const resources = loadResources({ ...config, stages });
+      const dicts = resources.entities;
+      if (!dicts) throw new InputError(`no entity dictionaries in ${path.join(config.dictionaries, 'entities')}`);
+      const columns = [...ENTITY_COLUMNS];
+      const tableRows: Mention[] = [];
+      let first = true;
+      let skipped = 0;
+      for await (const item of analyzePaths(paths, { ...config, stages })) {
+        if (isSkipped(item)) {
+          skipped++;
+          process.stderr.write(`zhpipe: skipped ${item.skipped}: ${item.reason}\n`);
+          continue;
+        }
+        const rows: Mention[] = [];
+        for (const { passage, tokens } of item.passages) {
+          for (const m of tagEntities(passage.text, tokens, dicts)) {
+            if (options.type && m.type !== options.type) continue;
+            const span = spanToSource(passage.map, m.start, m.end);
+            // The text is what the original holds at the span (the passage may have lost a line break inside).
+            rows.push({ doc: item.source.doc, start: span.start, end: span.end, type: m.type, text: item.source.original.slice(span.start, span.end), canonical: m.canonical });
+          }
+        }
+        // Streamed per document, so a large input starts printing at once (the table needs all rows for widths).
+        if (options.format === 'jsonl') process.stdout.write(toJsonl(rows));
+        else if (options.format === 'csv') process.stdout.write(toCsv(rows, columns, first));
+        else tableRows.push(...rows);
+        first = false;
+      }
+      if (options.format === 'csv' && first) process.stdout.write(toCsv([], columns, true));
+      if (options.format === 'table') process.stdout.write(toTable(tableRows, columns));
+      if (skipped) process.exitCode = 2;
+    });
+}
