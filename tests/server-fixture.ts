@@ -86,7 +86,10 @@ export async function ingestFixture(label: string): Promise<Fixture> {
   // The passages carry their figures too (as ingest writes them), for the passage view and has:target.
   const updates = figures.map((f) => {
     const passage = passages.find((p) => p.id === f.passageId);
-    const own = [...(passage?.figures ?? []), { start: f.start, end: f.end, text: f.text, value: f.value, valueHi: f.valueHi, unit: f.unit, kind: f.kind, qualifier: f.qualifier, metric: f.metric, period: f.period, status: f.status }];
+    const existing = passage?.figures ?? [];
+    // When the figures stage found the same span, the passage keeps its own record of it (no double marks).
+    const same = existing.some((x) => x.start === f.start && x.end === f.end);
+    const own = same ? existing : [...existing, { start: f.start, end: f.end, text: f.text, value: f.value, valueHi: f.valueHi, unit: f.unit, kind: f.kind, qualifier: f.qualifier, metric: f.metric, period: f.period, status: f.status }];
     if (passage) passage.figures = own;
     return { id: f.passageId, figures: own, hasFigure: true, hasTarget: own.some((x) => x.status === 'target'), figureKinds: [...new Set(own.map((x) => x.kind))], units: [...new Set(own.map((x) => x.unit))] };
   });

@@ -105,7 +105,8 @@ export async function passageView(client: Meilisearch, index: string, id: string
     person: record.person,
     place: record.place,
     org: record.org,
-    figures: record.figures,
+    // Figure texts and metrics are stored as in the source; show them in the script of the passage.
+    figures: record.figures.map((f) => ({ ...f, text: show(f.text), metric: show(f.metric), period: show(f.period), unit: show(f.unit) })),
     spans,
     before: neighbour(record.index - 1),
     after: neighbour(record.index + 1),

@@ -1,0 +1,98 @@
+// The web page in a real browser (Debian's Chromium through playwright-core) against a real Meilisearch:
+// search in traditional script, click a facet, open a passage, download the targets CSV and check its rows.
+// Saves tests/screenshots/search.png for the README.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/app.js';
+import { ingestFixture } from './server-fixture.js';
+import { ROOT, tempDir } from './helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+const found = existsSync(CHROMIUM);
+if (!found) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_BIN)`);
+
+describe.skipIf(!found)('web page in Chromium', () => {
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    const fixture = await ingestFixture('browser');
+    server = createApp({ workspace: fixture.ws, loopbackOnly: true });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    context = await chromium.launchPersistentContext(tempDir('zhpipe-chromium-'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      acceptDownloads: true,
+      viewport: { width: 1440, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it('searches in traditional script and shows highlighted hits in traditional', async () => {
+    await page.goto(base);
+    await page.fill('#q', '充電樁');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('.hit mark');
+    const marks = await page.locator('.hit mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['充電樁']));
+    expect(await page.textContent('#summary')).toContain('充电桩');
+  });
+
+  it('narrows the results when a facet is clicked', async () => {
+    const facet = page.locator('#facets section[data-facet="doc"] li button').first();
+    const value = await facet.getAttribute('data-value');
+    const count = Number(await facet.locator('.count').textContent());
+    await facet.click();
+    await page.waitForSelector('.chip');
+    expect(await page.textContent('.chip')).toContain(String(value));
+    await expect.poll(() => page.locator('.hit').count()).toBe(Math.min(count, 10));
+    const docs = await page.locator('.hit .doc').allTextContents();
+    expect(docs.every((d) => d.startsWith(`${value}:`))).toBe(true);
+  });
+
+  it('opens a passage with its figure marked in the text', async () => {
+    await page.locator('.hit', { hasText: '超7萬個' }).locator('button.open').click();
+    await page.waitForSelector('#passage:not([hidden]) .ent.figure');
+    expect(await page.locator('#passage .ent.figure').allTextContents()).toContain('超7萬個');
+    mkdirSync(path.join(ROOT, 'tests/screenshots'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'tests/screenshots/search.png') });
+  });
+
+  it('shows the targets table with a chart, sorts it, and downloads it as CSV', async () => {
+    await page.click('.chip'); // back to every document
+    await page.click('#tab-figures');
+    await page.waitForSelector('#figtable tbody tr');
+    expect(await page.locator('#chart svg rect').count()).toBeGreaterThan(0);
+    await page.click('#figtable th[data-key="value"]');
+    await page.click('#figtable th[data-key="value"]');
+    const firstValue = await page.locator('#figtable tbody tr').first().locator('td').first().textContent();
+    const values = (await page.locator('#figtable tbody tr td:first-child').allTextContents()).map((v) => Number(v.split('–')[0]?.replace(/,/g, '')));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(firstValue).toBeTruthy();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+    expect(download.suggestedFilename()).toBe('targets.csv');
+    const file = await download.path();
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFFvalue,valueHi,unit,qualifier,kind,metric,period,status,')).toBe(true);
+    const rows = text.slice(1).trim().split('\n').slice(1);
+    expect(rows.length).toBe(await page.locator('#figtable tbody tr').count());
+    expect(rows.some((r) => r.startsWith('70000,,个,gt,count,新建公共充电桩,全年,target,长三角'))).toBe(true);
+    expect(rows.some((r) => r.includes('进出口总额占全国'))).toBe(false);
+  });
+});
