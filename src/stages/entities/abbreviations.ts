@@ -10,6 +10,8 @@ const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进出旅留对
 const NEVER_ALONE = new Set([...'新中青云黑吉宁甘秦贵西马老土伊以埃巴加印意法德英亚非欧蒙']);
 /** Abbreviations that make "the X side" (中方, 美方). */
 const SIDE_OF = new Set([...'中美日俄英法德韩朝印巴越泰澳加意菲港台']);
+/** POS tags of ordinary words (the segmenter calls 苏浙皖 a name, nr, which it is not, but no ordinary word). */
+const ORDINARY_TAGS = new Set(['n', 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q', 'vn', 'ad', 'an', 'f', 't', 'i', 'l', 's', 'z', 'b', 'e', 'o', 'y', 'vd', 'ng', 'vg', 'ag', 'dg', 'tg', 'zg', 'uj', 'ul', 'ud', 'uv', 'uz', 'ug']);
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
 function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {
@@ -44,7 +46,7 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
     // 加以, 非法: a run that spells an ordinary word is that word.
     const word = text.slice(i, runEnd);
     const ordinary = jiebaLexicon().get(word);
-    const isWord = !!ordinary && ordinary.tag !== 'ns' && ordinary.tag !== 'j';
+    const isWord = !!ordinary && ORDINARY_TAGS.has(ordinary.tag);
     if (!isWord && members.length >= 2 && distinct === members.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && isEnd(runEnd)) {
       for (const m of members) out.push({ start: m, end: m + 1, type: 'place', canonical: (abbreviationAt(ctx, m) as { canonical: string }).canonical, tier: Tier.rule });
     }
