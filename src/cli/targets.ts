@@ -14,13 +14,18 @@ function parseOption<T>(schema: { safeParse(v: unknown): { success: true; data: 
   return parsed.data;
 }
 
+const TABLE_COLUMNS = ['value', 'valueHi', 'unit', 'qualifier', 'metric', 'period', 'place', 'org', 'doc', 'start', 'end', 'sentence'];
+
 /** Table output prints a heading per group; CSV and JSONL get a leading `group` column instead. */
 export function renderTargets(rows: FigureRow[], format: OutputFormat, groupBy: GroupBy | undefined): string {
   const columns = [...FIGURE_COLUMNS];
+  // A terminal is narrow: the table leaves out what CSV and JSONL keep (kind, status, the figure text).
+  const tableColumns = TABLE_COLUMNS.filter((c) => c !== groupBy);
+  if (format === 'table' && !groupBy) return toTable(rows, tableColumns, 28);
   if (!groupBy) return formatRows(rows, format, columns);
   const groups = groupFigures(rows, groupBy);
   if (format === 'table') {
-    return groups.map((g) => `== ${groupBy}: ${g.key} (${g.rows.length})\n${toTable(g.rows, columns.filter((c) => c !== groupBy))}`).join('\n');
+    return groups.map((g) => `== ${groupBy}: ${g.key} (${g.rows.length})\n${toTable(g.rows, tableColumns, 28)}`).join('\n');
   }
   return formatRows(groups.flatMap((g) => g.rows.map((r) => ({ group: g.key, ...r }))), format, ['group', ...columns]);
 }
