@@ -5,6 +5,7 @@ import { corpusCommand } from './corpus.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { meiliCommand } from './meili.js';
+import { reindexCommand } from './reindex.js';
 import { searchCommand } from './search.js';
 import { serveCommand } from './serve.js';
 import { targetsCommand } from './targets.js';
@@ -16,7 +17,7 @@ export function program(): Command {
     .option('--data-dir <dir>', 'data directory (index server, keys, state); default $ZHPIPE_DATA_DIR or .zhpipe')
     .showHelpAfterError()
     .exitOverride();
-  const commands = [ingestCommand(), searchCommand(), targetsCommand(), exportCommand(), corpusCommand(), serveCommand(), meiliCommand()];
+  const commands = [ingestCommand(), reindexCommand(), searchCommand(), targetsCommand(), exportCommand(), corpusCommand(), serveCommand(), meiliCommand()];
   for (const command of commands) root.addCommand(command);
   // Subcommands inherit the error handling of the root.
   root.commands.forEach(function override(c: Command): void {

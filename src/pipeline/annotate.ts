@@ -24,7 +24,7 @@ export function loadResources(config: PipelineConfig): Resources {
   const dictionaryDir = resolveFromProject(config.dictionaries);
   const words = loadWords(dictionaryDir);
   addWords(words);
-  const entities = config.stages.includes('entities') ? loadEntityDictionaries(path.join(dictionaryDir, 'entities')) : undefined;
+  const entities = config.stages.includes('entities') ? loadEntityDictionaries(path.join(dictionaryDir, 'entities'), { fresh: true }) : undefined;
   if (entities) prepareSegmenter(entities);
   const synonyms: Record<string, string[]> = regionalSynonyms(loadRegional(dictionaryDir));
   if (entities) {

@@ -2,7 +2,7 @@
 // Bad files are skipped with their reason; acknowledged documents are checkpointed, so an interrupted
 // ingest re-run sends only what is missing; one ingest at a time per data directory.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
@@ -16,8 +16,8 @@ import { docName, listInputs, type SkippedFile } from './analyze.js';
 import { Checkpoint } from './checkpoint.js';
 import type { PipelineConfig } from './config.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
-
-export const VERSION = '0.1.0';
+import { pipelineFingerprint, VERSION } from './fingerprint.js';
+import { saveDictionarySnapshot } from './reindex.js';
 
 export interface IngestProgress {
   /** Files handled so far (indexed, unchanged or skipped), of `total`. */
@@ -62,20 +62,6 @@ export interface IngestOptions {
   /** Write a machine-readable report of every file here. */
   report?: string;
   onProgress?: (progress: IngestProgress) => void;
-}
-
-/** A fingerprint of what decides the records: pipeline, dictionaries, zhpipe version. */
-export function pipelineFingerprint(config: PipelineConfig, dictionaryDir: string): string {
-  const hash = createHash('sha256').update(VERSION).update(JSON.stringify(config));
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir).sort()) {
-      const p = path.join(dir, entry);
-      if (statSync(p).isDirectory()) walk(p);
-      else hash.update(entry).update(readFileSync(p));
-    }
-  };
-  walk(dictionaryDir);
-  return hash.digest('hex').slice(0, 12);
 }
 
 const WORKER_FILE = new URL('./worker.js', import.meta.url);
@@ -181,6 +167,7 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
       await pool.destroy();
     }
     checkpoint.compact();
+    if (dataDir && resources.entities) saveDictionarySnapshot(dataDir, config, resources.dictionaryDir);
     const documents = reports.filter((r) => r.status === 'indexed' || r.status === 'unchanged').length;
     return { documents, passages, figures, sent, unchanged, skipped, elapsedMs: Date.now() - started, workers, chars };
   } finally {

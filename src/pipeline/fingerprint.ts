@@ -1,0 +1,22 @@
+// What decides the records of an index: the pipeline definition, the dictionaries and the zhpipe version.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { PipelineConfig } from './config.js';
+
+export const VERSION = '0.1.0';
+
+/** A fingerprint of what decides the records: pipeline, dictionaries, zhpipe version. */
+export function pipelineFingerprint(config: PipelineConfig, dictionaryDir: string): string {
+  const hash = createHash('sha256').update(VERSION).update(JSON.stringify(config));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const p = path.join(dir, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else hash.update(entry).update(readFileSync(p));
+    }
+  };
+  walk(dictionaryDir);
+  return hash.digest('hex').slice(0, 12);
+}
+

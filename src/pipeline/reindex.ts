@@ -1,0 +1,97 @@
+// `zhpipe reindex --changed`: after entity dictionaries change (zhpipe dict add/remove, or editing the files),
+// re-tag and re-write only the passages that contain an added, removed or changed name, from the text already
+// in the index: no source files, no re-segmenting the rest. Removed words are gone because this process
+// loads only the current dictionaries into nodejieba.
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Meilisearch } from 'meilisearch';
+import { z } from 'zod';
+import { RuntimeError } from '../errors.js';
+import type { FigureRecord, PassageRecord } from '../schema.js';
+import { changedNames, dictionaryFingerprint, loadEntityDictionaries, tagEntities } from '../stages/entities/index.js';
+import { prepareIndexes, settle } from '../stages/index.js';
+import { segment } from '../stages/segment.js';
+import { loadResources } from './annotate.js';
+import { Checkpoint } from './checkpoint.js';
+import type { PipelineConfig } from './config.js';
+import { pipelineFingerprint } from './fingerprint.js';
+
+const State = z.object({ fingerprint: z.string() });
+
+const snapshotDir = (dataDir: string, index: string) => path.join(dataDir, 'dictionary-snapshots', index);
+const stateFile = (dataDir: string, index: string) => path.join(dataDir, 'dictionary-snapshots', `${index}.json`);
+
+/** Remembers the entity dictionaries an index was tagged with (called after a successful ingest). */
+export function saveDictionarySnapshot(dataDir: string, config: PipelineConfig, dictionaryDir: string): void {
+  const dest = snapshotDir(dataDir, config.index.passages);
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(path.dirname(dest), { recursive: true });
+  cpSync(path.join(dictionaryDir, 'entities'), dest, { recursive: true });
+  writeFileSync(stateFile(dataDir, config.index.passages), JSON.stringify({ fingerprint: pipelineFingerprint(config, dictionaryDir) }) + '\n');
+}
+
+export interface ReindexSummary {
+  /** Names (and aliases) added, removed or changed since the index was tagged. */
+  changed: string[];
+  /** Passages re-tagged and re-written, of `total` in the index (what a full reindex would touch). */
+  touched: number;
+  total: number;
+  figures: number;
+  /** True when rules (surnames, suffixes, titles) changed too, so every passage had to be re-tagged. */
+  full: boolean;
+}
+
+const PAGE = 1000;
+
+export async function reindex(client: Meilisearch, config: PipelineConfig, dataDir: string, options: { changedOnly: boolean }): Promise<ReindexSummary> {
+  const resources = loadResources(config);
+  const after = resources.entities;
+  if (!after) throw new RuntimeError(`pipeline ${config.name} does not run the entities stage: nothing to re-tag`);
+  const snapshot = snapshotDir(dataDir, config.index.passages);
+  if (options.changedOnly && !existsSync(snapshot)) {
+    throw new RuntimeError(`no record of the dictionaries index "${config.index.passages}" was tagged with (in ${dataDir}): run \`zhpipe ingest\` first, or \`zhpipe reindex\` without --changed`);
+  }
+  const before = options.changedOnly ? loadEntityDictionaries(snapshot, { fresh: true }) : undefined;
+  const changed = before ? changedNames(before, after) : [];
+  // Same names but another fingerprint: a rule list changed, which can move any mention.
+  const full = !options.changedOnly || (before !== undefined && changed.length === 0 && dictionaryFingerprint(before) !== dictionaryFingerprint(after));
+
+  const indexes = await prepareIndexes(client, config.index, resources.vocabulary);
+  const total = (await indexes.passages.getStats()).numberOfDocuments;
+  const touchedIds: string[] = [];
+  if (full || changed.length) {
+    for (let offset = 0; offset < total; offset += PAGE) {
+      const { results } = await indexes.passages.getDocuments<Pick<PassageRecord, 'id' | 'norm'>>({ offset, limit: PAGE, fields: ['id', 'norm'] });
+      for (const p of results) if (full || changed.some((name) => p.norm.includes(name))) touchedIds.push(p.id);
+    }
+  }
+
+  let figures = 0;
+  for (let i = 0; i < touchedIds.length; i += PAGE) {
+    const ids = touchedIds.slice(i, i + PAGE);
+    const idList = ids.map((id) => `"${id}"`).join(',');
+    const { results } = await indexes.passages.getDocuments<Pick<PassageRecord, 'id' | 'text'>>({ filter: `id IN [${idList}]`, limit: PAGE, fields: ['id', 'text'] });
+    const updates = results.map((p) => {
+      const mentions = tagEntities(p.text, segment(p.text), after);
+      const names = (type: string) => [...new Set(mentions.filter((m) => m.type === type).map((m) => m.canonical))];
+      return { id: p.id, person: names('person'), place: names('place'), org: names('org') };
+    });
+    if (updates.length) await settle(client, (await indexes.passages.updateDocuments(updates)).taskUid);
+    // Figures carry the place and organization of their passage.
+    const byPassage = new Map(updates.map((u) => [u.id, u]));
+    const { results: figs } = await indexes.figures.getDocuments<Pick<FigureRecord, 'id' | 'passageId'>>({ filter: `passageId IN [${idList}]`, limit: 100000, fields: ['id', 'passageId'] });
+    const figureUpdates = figs.map((f) => ({ id: f.id, place: byPassage.get(f.passageId)?.place ?? [], org: byPassage.get(f.passageId)?.org ?? [] }));
+    if (figureUpdates.length) await settle(client, (await indexes.figures.updateDocuments(figureUpdates)).taskUid);
+    figures += figureUpdates.length;
+  }
+
+  // The index now matches the current dictionaries: record them, and keep the ingest checkpoint valid.
+  const previous = existsSync(stateFile(dataDir, config.index.passages))
+    ? State.safeParse(JSON.parse(readFileSync(stateFile(dataDir, config.index.passages), 'utf8')))
+    : undefined;
+  const oldCheckpoint = previous?.success ? Checkpoint.for(dataDir, config.index.passages, previous.data.fingerprint).file : undefined;
+  const newCheckpoint = Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, resources.dictionaryDir)).file;
+  if (oldCheckpoint && newCheckpoint && oldCheckpoint !== newCheckpoint && existsSync(oldCheckpoint)) renameSync(oldCheckpoint, newCheckpoint);
+  saveDictionarySnapshot(dataDir, config, resources.dictionaryDir);
+  return { changed, touched: touchedIds.length, total, figures, full };
+}
