@@ -20,7 +20,17 @@ export interface Unit {
   prefix: boolean;
 }
 
-export type CueRole = `pre:${Qualifier}` | `post:${Qualifier}` | `mid:${Qualifier}` | 'block' | 'link' | 'change' | 'target' | 'actual' | 'other';
+export type CueRole =
+  | `pre:${Qualifier}`
+  | `post:${Qualifier}`
+  | `mid:${Qualifier}`
+  | 'block'
+  | 'link'
+  | 'change'
+  | 'predicate'
+  | 'target'
+  | 'actual'
+  | 'other';
 
 export interface Dictionaries {
   /** Units written after a number, by first character, longest first. */
@@ -84,7 +94,7 @@ function parseCues(file: string): { cues: Map<string, Set<CueRole>>; longestCue:
     const [head, q] = role.split(':');
     const ok =
       (q !== undefined && (head === 'pre' || head === 'post' || head === 'mid') && QUALIFIERS.has(q)) ||
-      (q === undefined && ['block', 'link', 'change', 'target', 'actual', 'other'].includes(role));
+      (q === undefined && ['block', 'link', 'change', 'predicate', 'target', 'actual', 'other'].includes(role));
     if (!ok) throw new Error(`${file}: unknown role "${role}" for "${rawWord}"`);
     const word = foldForFigures(rawWord);
     const roles = cues.get(word) ?? new Set<CueRole>();

@@ -58,7 +58,7 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex): string | n
   // A number-and-unit the segmenter reads as a noun is a word (三角, 零部件, a name like 三元).
   if (n.chinese) {
     const holder = index.holding(n.start);
-    if (holder && holder.start === n.start && holder.end >= q.unitEnd && /^(n|j|i|l)/.test(holder.tag)) return 'a word';
+    if (holder && holder.start === n.start && holder.end >= q.unitEnd && /^(n|j)/.test(holder.tag)) return 'a word';
   }
   if (insideTitle(s, q.start, q.end)) return 'inside a title';
   // Slogans and names in quotes: “两个大局”, “4小时产业圈”.
@@ -75,15 +75,18 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex): string | n
   // 一 before a measure word is an article (一个观点, 新一年), not a count; 一半, 一成, 一倍 stay.
   if (n.chinese && numText === '一' && q.value === 1 && q.qualifier === 'eq' && q.kind !== 'multiple') return 'article';
   if (n.formalOnly && numText.length === 1) return 'word';
+  // 两两 (pairwise) is no two liang.
+  if (numText === '两' && unit === '两') return 'word';
   return null;
 }
 
 /** Inside a title in 《》 (《2025中国镇域经济高质量发展研究》): names, not figures. */
 function insideTitle(s: string, start: number, end: number): boolean {
-  const open = s.lastIndexOf('《', start);
-  if (open < 0 || start - open > 40) return false;
-  const closeBefore = s.lastIndexOf('》', start);
-  if (closeBefore > open) return false;
-  const close = s.indexOf('》', end);
-  return close >= 0 && close - end <= 40;
+  // Bounded windows keep this constant-time per figure.
+  const before = s.slice(Math.max(0, start - 40), start);
+  const open = before.lastIndexOf('《');
+  if (open < 0 || before.indexOf('》', open) >= 0) return false;
+  const after = s.slice(end, end + 40);
+  const close = after.indexOf('》');
+  return close >= 0 && after.lastIndexOf('《', close) < 0;
 }

@@ -25,7 +25,7 @@ function skippable(dict: Dictionaries, t: Token): boolean {
 }
 
 /** Walks back from token index i over a noun phrase; returns the first index of the phrase (> i if none). */
-function nounPhraseBack(tokens: Token[], i: number, verbHead = false): number {
+function nounPhraseBack(tokens: Token[], i: number, verbHead = false, isPredicate: (t: Token) => boolean = () => false): number {
   let first = i + 1;
   let chars = 0;
   for (let k = i; k >= 0 && i - k < MAX_TOKENS; k--) {
@@ -35,7 +35,7 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false): number {
     if (NUMERAL_START.test(t.text) && t.tag !== 'n') break;
     // The unit of a number before (2025年镇域经济, 200名共) is not part of the phrase.
     const prevTok0 = tokens[k - 1];
-    if (prevTok0 && prevTok0.end === t.start && /^[0-9〇零一二三四五六七八九十百千万亿两.%]+$/.test(prevTok0.text)) break;
+    if (prevTok0 && prevTok0.end === t.start && /^(q|m|mq|x)$/.test(t.tag) && /^[0-9〇零一二三四五六七八九十百千万亿两.%]+$/.test(prevTok0.text)) break;
     const prevTok = tokens[k - 1];
     // A measure-word tag away from any number is the segmenter's guess for a noun (充电桩 → 充电/v 桩/q).
     const looseQ = t.tag === 'q' && (!prevTok || !NUMERAL_START.test(prevTok.text));
@@ -45,9 +45,9 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false): number {
       // it opens the clause.
       const prev = tokens[k - 1];
       // As the head (年均增速 tags 增速 as a verb) only after a noun.
-      take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' : verbHead && prev !== undefined && isNominal(prev);
+      take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' : verbHead && (!prev || isNominal(prev) || isPunct(prev));
     }
-    if (!take) break;
+    if (!take || isPredicate(t)) break;
     chars += t.text.length;
     if (chars > MAX_CHARS) break;
     first = k;
@@ -59,12 +59,18 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false): number {
     if (isNominal(t) || t.tag === 'a' || t.tag === 'q' || (isVerb(t) && opens)) break;
     first++;
   }
-  // Codes and acronyms the segmenter splits (PM2.5平均浓度).
-  while (first <= i && first > 0) {
-    const t = tokens[first - 1] as Token;
-    const next = tokens[first] as Token;
-    if (!/^[A-Za-z0-9.]+$/.test(t.text) || t.end !== next.start || !(/[A-Za-z]/.test(t.text) || /^[A-Za-z.]/.test(next.text))) break;
-    first--;
+  // Codes and acronyms the segmenter splits (PM2.5平均浓度, 5G网络): a run of letters, digits and dots
+  // that holds a letter.
+  if (first <= i) {
+    let k = first;
+    let letter = false;
+    while (k > 0) {
+      const t = tokens[k - 1] as Token;
+      if (!/^[A-Za-z0-9.]+$/.test(t.text) || t.end !== (tokens[k] as Token).start) break;
+      letter ||= /[A-Za-z]/.test(t.text);
+      k--;
+    }
+    if (letter) first = k;
   }
   return first;
 }
@@ -86,7 +92,9 @@ function nounPhraseForward(tokens: Token[], j: number): number {
     }
     // Adjectives and verbs only inside the phrase (重大科技基础设施, 量子计算任务).
     const inner = k + 1 < tokens.length && isNominal(tokens[k + 1] as Token) && t.text.length >= 2;
-    const take = isNominal(t) || (t.tag === 'a' && inner);
+    // Words the segmenter tags as numerals for their first character (零部件) are nouns here.
+    const numeralWord = (t.tag === 'mq' || t.tag === 'm') && t.text.length >= 3 && !/[0-9十百千万亿兆元第]/.test(t.text);
+    const take = isNominal(t) || numeralWord || (t.tag === 'a' && inner);
     if (!take) break;
     chars += t.text.length;
     if (chars > MAX_CHARS) break;
@@ -142,8 +150,9 @@ function backwardMetric(m: MetricInput): string {
       i--;
       continue;
     }
+    // A comparison base (较2018年, 比去年同期) within a few words.
     let k = i;
-    while (k >= 0 && i - k < 4 && !COMPARE.has((tokens[k] as Token).text) && /^(m|t|q|x|mq|f)$/.test((tokens[k] as Token).tag) && !isPunct(tokens[k] as Token)) k--;
+    while (k >= 0 && i - k < 4 && !COMPARE.has((tokens[k] as Token).text) && !isPunct(tokens[k] as Token)) k--;
     if (k >= 0 && k < i && COMPARE.has((tokens[k] as Token).text)) {
       i = k - 1;
       continue;
@@ -157,14 +166,15 @@ function backwardMetric(m: MetricInput): string {
   if (i < 0 || (tokens[i] as Token).start < m.sentenceStart) return '';
   if (isStatusCue(m.dict, tokens[i] as Token)) return '';
   // A verb-tagged head is a noun the segmenter mistook (年均增速达9.47%) only before a linking verb.
-  let first = nounPhraseBack(tokens, i, linked);
+  const predicate = (t: Token) => m.dict.cues.get(foldForFigures(t.text))?.has('predicate') ?? false;
+  let first = nounPhraseBack(tokens, i, linked, predicate);
   // The phrase stops at the start of the sentence (or the figure before) and at status words (预计, 计划).
   while (first <= i && ((tokens[first] as Token).start < m.sentenceStart || isStatusCue(m.dict, tokens[first] as Token))) first++;
   if (first > i) return '';
   // X占Y: keep the subject with the share (进出口总额占全国).
   const before = tokens[first - 1];
   if (before && SHARE.has(before.text) && first - 2 >= 0) {
-    const subj = nounPhraseBack(tokens, first - 2);
+    const subj = nounPhraseBack(tokens, first - 2, false, predicate);
     if (subj <= first - 2 && (tokens[subj] as Token).start >= m.sentenceStart) first = subj;
     else first -= 1;
   }

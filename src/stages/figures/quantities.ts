@@ -88,7 +88,13 @@ function postCueAt(dict: Dictionaries, s: string, pos: number): { end: number; q
 }
 
 /** Attaches unit and cues to a number read at num. */
-function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (pos: number) => boolean): Quantity {
+function attach(
+  dict: Dictionaries,
+  s: string,
+  num: NumberSpan,
+  isWordStart: (pos: number) => boolean,
+  isUnknownWord: (pos: number) => boolean,
+): Quantity {
   let p = num.end;
   let mid: Qualifier | null = null;
   const midRoles = dict.cues.get(s[p] ?? '');
@@ -170,7 +176,17 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (po
       if (before && /^(至少|最少|不低于|不少于|最多|至多|不超过|约|大约|接近|将近)$/.test(s.slice(before.start, link.start))) cue = before;
     }
   }
-  if (cue && isWordStart(cue.start)) {
+  // A cue must start a word (人数1000 has no 数 cue), or end one that a linking verb begins (佔近八成).
+  const cueOk = (c: { start: number }) => {
+    if (isWordStart(c.start)) return true;
+    // Words the segmenter does not know (x), common in traditional text, say nothing about boundaries.
+    if (isUnknownWord(c.start)) return true;
+    for (let h = c.start - 1; h >= 0 && c.start - h <= 3; h--) {
+      if (isWordStart(h)) return dict.cues.get(s.slice(h, c.start))?.has('link') ?? false;
+    }
+    return false;
+  };
+  if (cue && cueOk(cue)) {
     pre = roleOf(cue.roles, 'pre');
     start = cue.start;
   }
@@ -188,7 +204,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, isWordStart: (po
     kind = 'ratio';
   } else if (chosen) {
     kind = chosen.kind;
-    unitName = chosen.unit;
+    unitName = prefix && unit?.text === '元' ? prefix.unit : chosen.unit;
     value = value * chosen.factor + change;
     if (valueHi !== null) valueHi *= chosen.factor;
   }
@@ -234,6 +250,8 @@ function isHanWordAfter(s: string, pos: number): boolean {
 
 /** Skips a run of number characters a failed read stopped in, so a 10,000-digit string is read once. */
 function skipRun(s: string, pos: number): number {
+  const first = s.charCodeAt(pos);
+  if (!isAsciiDigit(first) && !numeral(first)) return pos + 1;
   let p = pos + 1;
   while (p < s.length) {
     const c = s.charCodeAt(p);
@@ -244,7 +262,12 @@ function skipRun(s: string, pos: number): number {
 }
 
 /** All quantities in folded text `s`. `isWordStart` says whether a word starts at an index. */
-export function scanQuantities(s: string, dict: Dictionaries, isWordStart: (pos: number) => boolean = () => true): Quantity[] {
+export function scanQuantities(
+  s: string,
+  dict: Dictionaries,
+  isWordStart: (pos: number) => boolean = () => true,
+  isUnknownWord: (pos: number) => boolean = () => false,
+): Quantity[] {
   const out: Quantity[] = [];
   const probe = (pos: number) => unitAt(dict, s, pos)?.text.length ?? 0;
   let i = 0;
@@ -266,7 +289,7 @@ export function scanQuantities(s: string, dict: Dictionaries, isWordStart: (pos:
       i = skipRun(s, i);
       continue;
     }
-    const q = attach(dict, s, num, isWordStart);
+    const q = attach(dict, s, num, isWordStart, isUnknownWord);
     out.push(q);
     i = Math.max(num.end, q.unitEnd, i + 1);
   }

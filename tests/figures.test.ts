@@ -1,0 +1,234 @@
+// The figures stage on hand-annotated sentences (corpus and written ones, simplified and traditional), on
+// the rules one by one, and on hostile input.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type LocalFigure, extractFigures, parseNumbers } from '../src/stages/figures/index.js';
+import { segment } from '../src/stages/segment.js';
+
+function figures(text: string): LocalFigure[] {
+  return extractFigures(text, segment(text));
+}
+
+function one(text: string): LocalFigure {
+  const found = figures(text);
+  expect(found.map((f) => f.text)).toHaveLength(1);
+  return found[0] as LocalFigure;
+}
+
+interface Expected {
+  text: string;
+  value?: number;
+  valueHi?: number | null;
+  unit?: string;
+  kind?: string;
+  qualifier?: string;
+  status?: string;
+  period?: string;
+  metric?: string;
+  metricIncludes?: string;
+}
+interface Case {
+  source: string;
+  text: string;
+  figures: Expected[];
+}
+
+const annotated = JSON.parse(
+  readFileSync(new URL('./fixtures/figures/annotated.json', import.meta.url), 'utf8'),
+) as Case[];
+
+describe('annotated sentences', () => {
+  for (const c of annotated) {
+    it(`finds exactly the annotated figures: ${c.text.slice(0, 32)}`, () => {
+      const found = figures(c.text);
+      expect(found.map((f) => f.text)).toEqual(c.figures.map((f) => f.text));
+      c.figures.forEach((want, k) => {
+        const got = found[k] as LocalFigure;
+        const { metricIncludes, ...fields } = want;
+        expect(got).toMatchObject({ ...fields, valueHi: fields.valueHi ?? null });
+        if (metricIncludes) expect(got.metric).toContain(metricIncludes);
+        expect(c.text.slice(got.start, got.end)).toBe(got.text);
+        expect(c.text).toContain(got.sentence);
+      });
+    });
+  }
+});
+
+describe('numbers', () => {
+  it('reads Arabic numbers with separators, decimals and full-width digits', () => {
+    expect(one('共计3,000人').value).toBe(3000);
+    expect(one('增长1.9%').value).toBe(1.9);
+    expect(one('建成１９９７个').value).toBe(1997);
+  });
+  it('reads Chinese numerals with units and zeros', () => {
+    expect(one('共有七个').value).toBe(7);
+    expect(one('有十三项').value).toBe(13);
+    expect(one('有一百零五家').value).toBe(105);
+    expect(one('共一千零一人').value).toBe(1001);
+    expect(one('达四亿五千六百四十二万零一十五元').value).toBe(456420015);
+  });
+  it('expands mixed multipliers: 8万亿, 60万, 2万多个', () => {
+    expect(one('总量8万亿元').value).toBe(8e12);
+    expect(one('达到60万辆').value).toBe(600000);
+    expect(one('有2万多个').value).toBe(20000);
+  });
+  it('reads traditional 萬 億 兩 兆', () => {
+    expect(one('營收5,926億元').value).toBe(592600000000);
+    expect(one('約兩萬人').value).toBe(20000);
+    expect(one('國債達2兆元').value).toBe(2e12);
+  });
+  it('reads fractions, 成 and 半', () => {
+    expect(one('占三分之一').value).toBe(0.3333);
+    expect(one('占近1/3').value).toBe(0.3333);
+    expect(one('占四成').value).toBe(40);
+    expect(one('占一半').value).toBe(0.5);
+    expect(one('占百分之五十').value).toBe(50);
+  });
+  it('reads adjacent-digit ranges and dash ranges', () => {
+    expect(one('两三个月').valueHi).toBe(3);
+    expect(one('十七八个').value).toBe(17);
+    expect(one('60%—70%的零部件').valueHi).toBe(70);
+    expect(one('投资2-3万元').value).toBe(20000);
+    expect(one('需3至5年').qualifier).toBe('range');
+  });
+  it('never reports floating-point noise', () => {
+    expect(one('增长0.1%').value).toBe(0.1);
+    expect(one('售价50元6角3分').value).toBe(50.63);
+  });
+});
+
+describe('units and kinds', () => {
+  it.each([
+    ['新增100项', 'count', '项'],
+    ['投资50亿元', 'money', '元'],
+    ['收入3000美元', 'money', '美元'],
+    ['增长28%', 'percent', '%'],
+    ['提升10.4个百分点', 'percentage_point', '个百分点'],
+    ['浓度31.7微克/立方米', 'measure', '微克/立方米'],
+    ['面积1900亩', 'measure', '亩'],
+    ['算力3000P', 'measure', 'P'],
+    ['用时20分钟', 'duration', '分钟'],
+    ['增长1.5倍', 'multiple', '倍'],
+    ['进入前十名', 'rank', '名'],
+  ])('%s is a %s in %s', (text, kind, unit) => {
+    const f = one(text);
+    expect(f.kind).toBe(kind);
+    expect(f.unit).toBe(unit);
+  });
+  it('reads units from another dictionary folder when given one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zhpipe-dict-'));
+    writeFileSync(path.join(dir, 'units.txt'), '# test\n头猪 count unit=头\n');
+    writeFileSync(path.join(dir, 'figure-cues.txt'), '# test\n超 pre:gt\n');
+    const text = '出栏超3000头猪';
+    const [f] = extractFigures(text, segment(text), { dictionaries: dir });
+    expect(f).toMatchObject({ value: 3000, unit: '头', kind: 'count', qualifier: 'gt' });
+  });
+});
+
+describe('qualifiers', () => {
+  it.each([
+    ['超7万个', 'gt'],
+    ['超过130名', 'gt'],
+    ['突破2900万次', 'gt'],
+    ['3000余家', 'gt'],
+    ['400多名', 'gt'],
+    ['200个以上', 'gte'],
+    ['至少达到400项', 'gte'],
+    ['不低于90%', 'gte'],
+    ['近2000吨', 'approx'],
+    ['约50亿元', 'approx'],
+    ['10万人左右', 'approx'],
+    ['不到20分钟', 'lt'],
+    ['5%以内', 'lt'],
+    ['1.9之内', 'lt'],
+    ['1—100名', 'range'],
+  ])('%s is %s', (text, qualifier) => {
+    const f = one(`全市${text}。`);
+    expect(f.qualifier).toBe(qualifier);
+    expect(f.text).toBe(text);
+  });
+  it('does not read 近 of 最近 or 数 of 人数 as qualifiers', () => {
+    expect(one('最近3年共建成5所学校').qualifier).toBe('eq');
+    expect(one('参会人数1000人').qualifier).toBe('eq');
+  });
+});
+
+describe('changes', () => {
+  it('reads the change, not the comparison year', () => {
+    const found = figures('平均优良天数比率84.5%,较2018年提升10.4个百分点。');
+    expect(found.map((f) => f.text)).toEqual(['84.5%', '10.4个百分点']);
+    expect(found[1]?.metric).toContain('优良天数比率');
+  });
+  it.each([
+    ['浓度较2018年下降28%。', 28, 'percent'],
+    ['处置时间缩短30%以上。', 30, 'percent'],
+    ['指数增长了近1.5倍。', 1.5, 'multiple'],
+  ])('%s', (text, value, kind) => {
+    expect(one(text)).toMatchObject({ value, kind });
+  });
+  it('links 由X拓展至Y as a start and an end with one metric', () => {
+    const [a, b] = figures('数量将由78项拓展至113项。');
+    expect(a).toMatchObject({ value: 78, status: 'actual', metric: '数量' });
+    expect(b).toMatchObject({ value: 113, status: 'target', metric: '数量' });
+  });
+});
+
+describe('metric, period and status', () => {
+  it('finds the metric before the figure, with linking verbs skipped', () => {
+    expect(one('按需开设远程虚拟窗口超650个。').metric).toBe('远程虚拟窗口');
+    expect(one('累计公共充电桩达到60万个以上。').metric).toBe('累计公共充电桩');
+  });
+  it('finds the metric after a measure word', () => {
+    expect(one('新增100项高频事项。').metric).toBe('高频事项');
+  });
+  it.each([
+    ['2024年全市GDP增长5%。', '2024年'],
+    ['今年全市GDP增长5%。', '今年'],
+    ['全年新建学校5所。', '全年'],
+    ['今年一季度GDP增长5%。', '今年一季度'],
+    ['到2025年覆盖率达到80%。', '到2025年'],
+    ['3年内建成10个基地。', '3年内'],
+  ])('period of %s is %s', (text, period) => {
+    expect(one(text).period).toBe(period);
+  });
+  it.each([
+    ['全市要新建学校10所。', 'target'],
+    ['力争新增就业10万人。', 'target'],
+    ['目标是覆盖率达到90%。', 'target'],
+    ['到2025年覆盖率达到80%。', 'target'],
+    ['全市已建成学校10所。', 'actual'],
+    ['截至去年底共有学校10所。', 'actual'],
+    ['这台设备每天可生产4居里。', 'other'],
+    ['外国人最多可停留144小时。', 'other'],
+  ])('status of %s is %s', (text, status) => {
+    expect(one(text).status).toBe(status);
+  });
+});
+
+describe('what is not a figure', () => {
+  it.each([
+    ['dates', '2024年1月6日上线,6月6日—7日举行,2025年度会议。'],
+    ['years as names', '形成《2025中国镇域经济高质量发展研究》报告和2025全球环境大会。'],
+    ['times of day', '上午9时30分开始,8时许到达,八点一刻出门,14:30结束。'],
+    ['ordinals', '第八届论坛发布第二批名单,其一是首批。'],
+    ['codes', '在G60科创走廊建设5G基站,乘11号线,监测PM2.5,生产砹-211和碳-14。'],
+    ['plan names', '“十五五”时期和十四五规划。'],
+    ['numerals inside words', '长三角一体化,三省一市,两院院士,一带一路,千岛湖。'],
+    ['the article 一', '这是一个观点,一辆新能源汽车。'],
+    ['periods', '3年内完成,5年来持续推进,过去一年成效显著。'],
+  ])('%s', (_, text) => {
+    expect(figures(text).map((f) => f.text)).toEqual([]);
+  });
+});
+
+describe('parseNumbers', () => {
+  it('reports every number with its unit, dates included, for the benchmark', () => {
+    const found = parseNumbers('2024年投资8万亿元');
+    expect(found.map((n) => [n.text, n.value, n.unit])).toEqual([
+      ['2024年', 2024, '年'],
+      ['8万亿元', 8e12, '元'],
+    ]);
+  });
+});
