@@ -44,6 +44,22 @@ export interface EntityDictionaries {
   placeSuffixes: string[];
   /** Role and title words that precede a person's name (书记, 董事长, 记者 …). */
   titles: string[];
+  titleSet: Set<string>;
+}
+
+/** The longest suffix of `list` (sorted longest first) that `word` ends with, looked up by last character. */
+export function suffixOf(index: Map<string, string[]>, word: string): string | undefined {
+  const candidates = index.get(word[word.length - 1] ?? '');
+  return candidates?.find((s) => word.endsWith(s));
+}
+
+export function indexSuffixes(list: string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const s of list) {
+    const last = s[s.length - 1] ?? '';
+    index.set(last, [...(index.get(last) ?? []), s]);
+  }
+  return index;
 }
 
 export const LIST_FILES = ['surnames.txt', 'org-suffixes.txt', 'place-suffixes.txt', 'titles.txt'] as const;
@@ -156,6 +172,7 @@ export function buildDictionaries(sources: DictionarySources): EntityDictionarie
     orgSuffixes: [...new Set(parseListFile(sources.lists['org-suffixes.txt'] ?? ''))].sort(byLengthDesc),
     placeSuffixes: [...new Set(parseListFile(sources.lists['place-suffixes.txt'] ?? ''))].sort(byLengthDesc),
     titles: [...new Set(parseListFile(sources.lists['titles.txt'] ?? ''))].sort(byLengthDesc),
+    titleSet: new Set(parseListFile(sources.lists['titles.txt'] ?? '')),
   };
 }
 

@@ -56,8 +56,8 @@ function titled(ctx: TagContext, i: number): boolean {
   const t = tokens[i] as (typeof tokens)[number];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (prev && dicts.titles.includes(prev.text) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
-  return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titles.includes(next.text));
+  if (prev && dicts.titleSet.has(prev.text) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
+  return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text));
 }
 
 /** 王霞光、李长云: a name-like word in an enumeration with another name-like word. */
@@ -141,12 +141,12 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
   tokens.forEach((t, i) => {
     if (t.tag !== 'nr' || t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
     const a = tokens[i + 1];
-    if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(a.tag) || dicts.titles.includes(a.text)) return;
+    if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(a.tag) || dicts.titleSet.has(a.text)) return;
     let end = -1;
     if (a.text.length === 2 && !dicts.surfaces.has(a.text)) end = a.end;
     else if (a.text.length === 1 && !NOT_NAME_END.has(a.text)) {
       const b = tokens[i + 2];
-      const bOk = b && b.start === a.end && b.text.length === 1 && CJK.test(b.text) && !NOT_NAME_END.has(b.text) && !/^(uj|ul|p|c|u|r|m|q|f|d|v)$/.test(b.tag) && !dicts.titles.includes(b.text);
+      const bOk = b && b.start === a.end && b.text.length === 1 && CJK.test(b.text) && !NOT_NAME_END.has(b.text) && !/^(uj|ul|p|c|u|r|m|q|f|d|v)$/.test(b.tag) && !dicts.titleSet.has(b.text);
       end = bOk ? b.end : a.end;
     }
     if (end < 0 || isCommonWord(text.slice(t.start, end), 1)) return;
@@ -186,7 +186,7 @@ export function readNameAt(ctx: TagContext, at: number): number {
 function afterTitles(ctx: TagContext, out: Candidate[]): void {
   const { text, tokens } = ctx;
   tokens.forEach((t, i) => {
-    if (!ctx.dicts.titles.includes(t.text)) return;
+    if (!ctx.dicts.titleSet.has(t.text)) return;
     let at = t.end;
     let spaced = false;
     while (text[at] === ' ' || text[at] === '\u3000') {
@@ -215,7 +215,7 @@ function afterTitles(ctx: TagContext, out: Candidate[]): void {
 function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
   const { text, tokens } = ctx;
   tokens.forEach((t, i) => {
-    if ((!AFTER_NAME.includes(t.text) && !ctx.dicts.titles.includes(t.text)) || i === 0) return;
+    if ((!AFTER_NAME.includes(t.text) && !ctx.dicts.titleSet.has(t.text)) || i === 0) return;
     const prev = tokens[i - 1];
     if (!prev || prev.end !== t.start) return;
     if (prev.text.endsWith('老')) return;
@@ -250,7 +250,7 @@ function interpunctNames(ctx: TagContext, out: Candidate[]): void {
       let k = ctx.tokenAt[e] ?? -1;
       while (k >= 0 && k < ctx.tokens.length) {
         const tk = ctx.tokens[k] as { text: string; tag: string; start: number; end: number };
-        if (tk.start !== e || !CJK.test(tk.text) || !/^(nr|nrt|nrfg|x|ns|nz|n|ng|j|zg)$/.test(tk.tag) || AFTER_NAME.includes(tk.text) || ctx.dicts.titles.includes(tk.text)) break;
+        if (tk.start !== e || !CJK.test(tk.text) || !/^(nr|nrt|nrfg|x|ns|nz|n|ng|j|zg)$/.test(tk.tag) || AFTER_NAME.includes(tk.text) || ctx.dicts.titleSet.has(tk.text)) break;
         if (tk.end - end - 1 > 7) break;
         e = tk.end;
         k++;

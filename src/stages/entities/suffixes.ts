@@ -4,6 +4,18 @@ import type { Token } from '../../schema.js';
 import type { Candidate, TagContext } from './types.js';
 import { Tier } from './types.js';
 import { isCommonWord } from './lexicon.js';
+import { indexSuffixes, suffixOf } from './dictionary.js';
+
+const indexes = new WeakMap<string[], Map<string, string[]>>();
+/** Suffix lists indexed by last character, built once per dictionary. */
+function suffixIndex(list: string[]): Map<string, string[]> {
+  let index = indexes.get(list);
+  if (!index) {
+    index = indexSuffixes(list);
+    indexes.set(list, index);
+  }
+  return index;
+}
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** POS tags that can be part of a name: nouns, proper nouns, abbreviations, unknown words, English, some modifiers. */
@@ -84,8 +96,9 @@ function properHead(ctx: TagContext, t: Token): boolean {
 export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
+  const orgIndex = suffixIndex(dicts.orgSuffixes);
   tokens.forEach((t, i) => {
-    const suffix = dicts.orgSuffixes.find((s) => t.text.endsWith(s));
+    const suffix = suffixOf(orgIndex, t.text);
     if (!suffix) return;
     const single = suffix.length === 1;
     // 签署, 举办, 干部, 西北部: verbs and ordinary nouns that merely end in a one-character suffix.
@@ -117,8 +130,9 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
 export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
+  const placeIndex = suffixIndex(dicts.placeSuffixes);
   tokens.forEach((t, i) => {
-    const suffix = dicts.placeSuffixes.find((s) => t.text.endsWith(s));
+    const suffix = suffixOf(placeIndex, t.text);
     if (!suffix) return;
     if (t.text === suffix) {
       const prev = tokens[i - 1];
