@@ -51,6 +51,8 @@ describe.skipIf(!found)('web page in Chromium', () => {
     const marks = await page.locator('.hit mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     expect(new Set(marks)).toEqual(new Set(['充電樁']));
+    // Figure tags follow the display script too.
+    expect(await page.locator('.hit .tag.figure').allTextContents()).toContain('超7萬個');
     expect(await page.textContent('#summary')).toContain('充电桩');
   });
 
@@ -94,5 +96,6 @@ describe.skipIf(!found)('web page in Chromium', () => {
     expect(rows.length).toBe(await page.locator('#figtable tbody tr').count());
     expect(rows.some((r) => r.startsWith('70000,,个,gt,count,新建公共充电桩,全年,target,长三角'))).toBe(true);
     expect(rows.some((r) => r.includes('进出口总额占全国'))).toBe(false);
+    await page.screenshot({ path: path.join(ROOT, 'tests/screenshots/targets.png') });
   });
 });

@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { InputError, RuntimeError } from '../errors.js';
 import { parseFilter, type FilterClause } from '../search/filter.js';
-import { FacetName, search } from '../search/search.js';
+import { FacetName, search, type SearchResponse } from '../search/search.js';
+import { toScript } from '../text/script.js';
 import { toCsv, toJsonl } from '../cli/output.js';
 import { exportCorpus, streamSink } from '../workflows/export.js';
 import { FIGURE_COLUMNS, groupFigures, listFigures, type FigureRow, type GroupBy } from '../workflows/targets.js';
@@ -28,6 +29,23 @@ export interface AppOptions {
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 240, windowMs: 60_000 };
+
+/** Names and figure texts are stored simplified; a traditional page shows them in traditional too. */
+function inScript(response: SearchResponse): SearchResponse {
+  const script = response.query.script;
+  if (script === 'simplified') return response;
+  const show = (t: string) => toScript(t, script);
+  return {
+    ...response,
+    hits: response.hits.map((hit) => ({
+      ...hit,
+      person: hit.person.map(show),
+      place: hit.place.map(show),
+      org: hit.org.map(show),
+      figures: hit.figures.map((f) => ({ ...f, text: show(f.text), metric: show(f.metric), period: show(f.period) })),
+    })),
+  };
+}
 
 function clauses(filter: string[]): FilterClause[] {
   return filter.flatMap(parseFilter);
@@ -63,7 +81,7 @@ export function createApp(options: AppOptions): Server {
     'GET /api/health': async (_req, res) => sendJson(res, 200, { ok: true }),
     'GET /api/search': async (_req, res, url) => {
       const p = validate(SearchQuery, queryObject(url.searchParams));
-      sendJson(res, 200, await search(searchContext, { ...p, filter: clauses(p.filter), facets: p.facets ?? [] }));
+      sendJson(res, 200, inScript(await search(searchContext, { ...p, filter: clauses(p.filter), facets: p.facets ?? [] })));
     },
     'POST /api/search': async (req, res) => {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'POST /api/search takes application/json');
@@ -75,7 +93,7 @@ export function createApp(options: AppOptions): Server {
         throw new HttpError(400, 'request body is not valid JSON');
       }
       const p = validate(SearchBody, body);
-      sendJson(res, 200, await search(searchContext, { ...p, filter: clauses(p.filter), facets: p.facets ?? [] }));
+      sendJson(res, 200, inScript(await search(searchContext, { ...p, filter: clauses(p.filter), facets: p.facets ?? [] })));
     },
     'GET /api/facets': async (_req, res, url) => {
       const p = validate(FacetsQuery, queryObject(url.searchParams));

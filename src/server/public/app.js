@@ -11,6 +11,8 @@ const COLUMNS = [
   ['place', '地点'], ['org', '机构'], ['doc', '文档'], ['start', '位置'], ['sentence', '原句'],
 ];
 const PAGE = 10;
+const CELL_CLASS = { value: 'num', start: 'num', sentence: 'sentence', metric: 'wrap', place: 'wrap', org: 'wrap' };
+const NO_METRIC = '（未标指标）';
 
 const state = { q: '', filters: [], offset: 0, script: 'auto', shownScript: 'simplified', figRows: [], sort: { key: 'doc', desc: false }, figLoaded: false };
 const $ = (id) => document.getElementById(id);
@@ -190,15 +192,16 @@ function renderFigures() {
   }, label)));
   $('figtable').tHead.replaceChildren(head);
   $('figtable').tBodies[0].replaceChildren(...rows.slice(0, 1000).map((r) => el('tr', {},
-    ...COLUMNS.map(([key]) => el('td', { class: key === 'value' || key === 'start' ? 'num' : key === 'sentence' ? 'sentence' : '' },
-      key === 'value' ? r.value.toLocaleString('zh-CN') + (r.valueHi !== null ? `–${r.valueHi.toLocaleString('zh-CN')}` : '') : key === 'start' ? `${r.start}–${r.end}` : cellText(r, key))))));
+    ...COLUMNS.map(([key]) => el('td', { class: CELL_CLASS[key] || '', title: key === 'doc' ? r.doc : '' },
+      key === 'value' ? r.value.toLocaleString('zh-CN') + (r.valueHi !== null ? `–${r.valueHi.toLocaleString('zh-CN')}` : '')
+        : key === 'start' ? `${r.start}–${r.end}` : key === 'doc' ? r.doc.split('/').pop() : cellText(r, key))))));
   renderChart(rows);
 }
 
 function renderChart(rows) {
   const by = $('chart-by').value;
   const counts = new Map();
-  for (const r of rows) for (const key of by === 'year' ? (r.year.length ? r.year.map(String) : ['—']) : [r.metric || '—']) counts.set(key, (counts.get(key) || 0) + 1);
+  for (const r of rows) for (const key of by === 'year' ? (r.year.length ? r.year.map(String) : ['（未标年份）']) : [r.metric || NO_METRIC]) counts.set(key, (counts.get(key) || 0) + 1);
   const entries = [...counts.entries()].sort((a, b) => (by === 'year' ? a[0].localeCompare(b[0]) : b[1] - a[1])).slice(0, 12);
   const NS = 'http://www.w3.org/2000/svg';
   const rowH = 22;
@@ -248,7 +251,10 @@ function showTab(name) {
   $('view-figures').hidden = name !== 'figures';
   $('tab-search').classList.toggle('active', name === 'search');
   $('tab-figures').classList.toggle('active', name === 'figures');
-  if (name === 'figures') loadFigures();
+  if (name === 'figures') {
+    $('passage').hidden = true;
+    loadFigures();
+  }
 }
 
 $('search-form').addEventListener('submit', (e) => {
