@@ -12,6 +12,8 @@ const NEVER_ALONE = new Set([...'新中青云黑吉宁甘秦贵西马老土伊�
 const SIDE_OF = new Set([...'中美日俄英法德韩朝印巴越泰澳加意菲港台']);
 /** POS tags of ordinary words (the segmenter calls 苏浙皖 a name, nr, which it is not, but no ordinary word). */
 const ORDINARY_TAGS = new Set(['n', 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q', 'vn', 'ad', 'an', 'f', 't', 'i', 'l', 's', 'z', 'b', 'e', 'o', 'y', 'vd', 'ng', 'vg', 'ag', 'dg', 'tg', 'zg', 'uj', 'ul', 'ud', 'uv', 'uz', 'ug']);
+/** Words that follow a run of country abbreviations (中美关系, 中韩两国). */
+const RUN_FOLLOW = ['关系', '两国', '三国', '四国', '双方', '合作', '之间', '贸易', '友好', '联合', '首脑', '会谈', '边境', '经贸', '建交', '峰会', '外长', '对话', '会晤', '交流', '战争', '协议', '协定', '公报', '声明'];
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
 function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {
@@ -47,12 +49,21 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
     const word = text.slice(i, runEnd);
     const ordinary = jiebaLexicon().get(word);
     const isWord = !!ordinary && ORDINARY_TAGS.has(ordinary.tag);
-    if (!isWord && members.length >= 2 && distinct === members.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && isEnd(runEnd)) {
+    // 中美关系, 中印关系: the segmenter glued the run to the word after it.
+    const glued = RUN_FOLLOW.find((w) => text.startsWith(w, runEnd));
+    const endOk = isEnd(runEnd) || (!!glued && isEnd(runEnd + glued.length));
+    if (!isWord && members.length >= 2 && distinct === members.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && endOk) {
       for (const m of members) out.push({ start: m, end: m + 1, type: 'place', canonical: (abbreviationAt(ctx, m) as { canonical: string }).canonical, tier: Tier.rule });
     }
     i = runEnd;
   }
   tokens.forEach((t) => {
+    // 俄/j 国内: the segmenter itself read a lone character as an abbreviation or a place.
+    if (t.text.length === 1 && (t.tag === 'j' || t.tag === 'ns') && !NEVER_ALONE.has(t.text)) {
+      const a = abbreviationAt(ctx, t.start);
+      if (a) out.push({ start: t.start, end: t.end, type: 'place', canonical: a.canonical, tier: Tier.rule });
+      return;
+    }
     // 中方, 美方: the country abbreviation in front of 方 (the side, the party).
     if (t.text.length === 2 && t.text[1] === '方') {
       // 西方, 东方 are directions; only a country's abbreviation makes "the X side".

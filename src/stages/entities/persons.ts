@@ -3,6 +3,7 @@
 import type { Candidate, TagContext } from './types.js';
 import { Tier } from './types.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
+import { indexSuffixes, suffixOf } from './dictionary.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
@@ -50,13 +51,27 @@ function isPunct(text: string): boolean {
   return /^[^\u3400-\u9fffA-Za-z0-9]+$/.test(text);
 }
 
+const titleIndexes = new WeakMap<string[], Map<string, string[]>>();
+
+/** A title, or a word ending in one (县委书记, 市委副书记). */
+function isTitle(ctx: TagContext, word: string): boolean {
+  if (ctx.dicts.titleSet.has(word)) return true;
+  if (word.length < 3) return false;
+  let index = titleIndexes.get(ctx.dicts.titles);
+  if (!index) {
+    index = indexSuffixes(ctx.dicts.titles.filter((t) => t.length >= 2));
+    titleIndexes.set(ctx.dicts.titles, index);
+  }
+  return !!suffixOf(index, word);
+}
+
 /** A title or a speech verb right before or after the token: 书记陈吉宁, 彭真校长, 相伟说. */
 function titled(ctx: TagContext, i: number): boolean {
   const { tokens, dicts } = ctx;
   const t = tokens[i] as (typeof tokens)[number];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (prev && dicts.titleSet.has(prev.text) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
+  if (prev && isTitle(ctx, prev.text) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
   return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text));
 }
 
@@ -186,7 +201,7 @@ export function readNameAt(ctx: TagContext, at: number): number {
 function afterTitles(ctx: TagContext, out: Candidate[]): void {
   const { text, tokens } = ctx;
   tokens.forEach((t, i) => {
-    if (!ctx.dicts.titleSet.has(t.text)) return;
+    if (!isTitle(ctx, t.text)) return;
     let at = t.end;
     let spaced = false;
     while (text[at] === ' ' || text[at] === '\u3000') {

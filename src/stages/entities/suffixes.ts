@@ -3,8 +3,9 @@
 import type { Token } from '../../schema.js';
 import type { Candidate, TagContext } from './types.js';
 import { Tier } from './types.js';
-import { isCommonWord } from './lexicon.js';
+import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
+import { titleFollows } from './context.js';
 
 const indexes = new WeakMap<string[], Map<string, string[]>>();
 /** Suffix lists indexed by last character, built once per dictionary. */
@@ -26,7 +27,7 @@ const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '�
 const GENERIC_PLACE = new Set(['地区', '社区', '园区', '城区', '景区', '市区', '郊区', '山区', '湖区', '港区', '示范区', '开发区', '先行区', '合作区', '功能区', '自贸区', '高新区', '新区', '片区', '辖区', '省市', '县市', '城市', '都市', '本市', '全市', '全省', '全县', '我省', '我市', '该市', '该县', '该省', '各省', '各市', '外省', '建制镇', '乡镇', '村镇', '城镇', '农村', '乡村', '江河', '湖泊', '河湖', '山川', '江山', '港口', '海港']);
 
 /** Words ending in a one-character organization suffix that are not organizations. */
-const NOT_ORG_WORDS = new Set(['干部', '全部', '内部', '外部', '东部', '西部', '南部', '北部', '中部', '局部', '腹部', '头部', '底部', '顶部', '面部', '大部', '格局', '布局', '结局', '大局', '全局', '时局', '政局', '当局', '大厅', '客厅', '餐厅', '展厅', '门厅', '部署', '签署', '主办', '承办', '举办', '创办', '协办', '合办', '部队', '军队', '球队', '带队', '率队', '归队', '入队', '列队', '组队', '站队', '跟队', '团队', '车队', '舰队', '梯队', '排队', '主委', '编委', '常委', '党委']);
+const NOT_ORG_WORDS = new Set(['干部', '全部', '内部', '外部', '东部', '西部', '南部', '北部', '中部', '局部', '腹部', '头部', '底部', '顶部', '面部', '大部', '格局', '布局', '结局', '大局', '全局', '时局', '政局', '当局', '大厅', '客厅', '餐厅', '展厅', '门厅', '部署', '签署', '主办', '承办', '举办', '创办', '协办', '合办', '部队', '军队', '球队', '带队', '率队', '归队', '入队', '列队', '组队', '站队', '跟队', '团队', '车队', '舰队', '梯队', '排队', '主委', '编委', '常委', '党委', '政党', '入党', '建党', '全党', '我党', '工厂', '厂家', '建厂', '出厂', '进厂', '回厂', '全厂', '本厂', '该厂']);
 
 const ADMIN_SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '州', '旗', '盟', '自治区', '自治州', '自治县', '特别行政区', '街道']);
 
@@ -86,6 +87,13 @@ function growLeft(ctx: TagContext, last: number, maxChars: number): number {
 /** Words an organization name may start with although they are common nouns. */
 const HEAD_WORDS = new Set(['国家', '国际', '全国', '中央', '世界', '中华', '人民', '亚洲', '欧洲', '全球', '最高', '联合', '首都']);
 
+/** 智利 in the one word 智利队: a known name, or a word the segmenter's lexicon knows as a proper noun. */
+function properWord(ctx: TagContext, word: string): boolean {
+  if (word.length >= 2 && ctx.dicts.surfaces.has(word)) return true;
+  const tag = jiebaLexicon().get(word)?.tag;
+  return !!tag && ['ns', 'nt', 'nz', 'nr', 'nrt', 'j'].includes(tag);
+}
+
 function properHead(ctx: TagContext, t: Token): boolean {
   if (HEAD_WORDS.has(t.text)) return true;
   if (['ns', 'nt', 'nz', 'nr', 'nrt', 'nrfg', 'x', 'j', 'eng'].includes(t.tag) && /[\u3400-\u9fffA-Za-z]/.test(t.text)) return true;
@@ -111,14 +119,14 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     // The name starts at its first proper word (a place, a name, an abbreviation): 东道主法国队 → 法国队,
     // and a suffix after only generic words (保险公司, 航空公司) is a description, not a name.
     while (first < i && !properHead(ctx, tokens[first] as Token)) first++;
-    if (first === i && (ownHead === 0 || !properHead(ctx, t))) return;
+    if (first === i && (ownHead === 0 || !(properHead(ctx, t) || properWord(ctx, t.text.slice(0, ownHead))))) return;
     const start = (tokens[first] as Token).start;
     const name = text.slice(start, t.end);
     if (name.length < (single ? 3 : 4) && !(ownHead > 0 && name.length >= 3)) return;
-    if (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队'].includes(suffix.slice(-1))) {
+    if (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队', '厂', '党', '团'].includes(suffix.slice(-1))) {
       // Short suffixes need a proper head: a place (江苏省交通运输厅) or a known or unknown proper noun.
       const head = tokens[first] as Token;
-      const proper = placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text);
+      const proper = (first === i && properWord(ctx, t.text.slice(0, ownHead))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text);
       if (!proper) return;
     }
     out.push({ start, end: t.end, type: 'org', canonical: name, tier: Tier.rule });
@@ -144,7 +152,7 @@ export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
       return;
     }
     // One word ending in an administrative suffix (杨舍镇); natural features (江 山 湖) end many personal names.
-    if (ADMIN_SUFFIX.has(suffix) && t.text.length >= 3 && t.text.length <= 6 && CJK.test(t.text) && ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) && !GENERIC_PLACE.has(t.text)) {
+    if (ADMIN_SUFFIX.has(suffix) && !t.text.endsWith('地区') && t.text.length >= 3 && t.text.length <= 6 && CJK.test(t.text) && ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) && !GENERIC_PLACE.has(t.text)) {
       out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
     }
   });
@@ -159,7 +167,7 @@ export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
     if (!placeLikeToken(ctx, t)) continue;
     const orgs = dicts.trie.matchesAt(text, t.end).filter((m) => m.value.type === 'org' && m.end - t.end >= 2);
     const longest = orgs[orgs.length - 1];
-    if (!longest || (ctx.tokenEndingAt[longest.end] ?? -1) < 0) continue;
+    if (!longest || ((ctx.tokenEndingAt[longest.end] ?? -1) < 0 && !titleFollows(ctx, longest.end))) continue;
     const name = text.slice(t.start, longest.end);
     // Only bodies of a state take their country into the name (印度外交部); companies stay themselves.
     if (!/[部委局署厅办院会协]$/.test(longest.value.canonical)) continue;

@@ -3,26 +3,22 @@
 import type { Token } from '../../schema.js';
 import type { EntityDictionaries } from './dictionary.js';
 import type { Candidate, LocalMention, TagContext } from './types.js';
+import { buildContext as context, titleFollows } from './context.js';
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
 import { recognizeCongresses, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes } from './suffixes.js';
 import { recognizeAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 
-function context(text: string, tokens: Token[], dicts: EntityDictionaries): TagContext {
-  const tokenAt = new Int32Array(text.length + 1).fill(-1);
-  const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
-  tokens.forEach((t, i) => {
-    if (t.start <= text.length) tokenAt[t.start] = i;
-    if (t.end <= text.length) tokenEndingAt[t.end] = i;
-  });
-  return { text, tokens, dicts, tokenAt, tokenEndingAt };
-}
+
+/** Words the segmenter tags as places that name no place. */
+const NOT_PLACES = new Set(['两国', '各国', '三国', '本国', '外国', '他国', '大国', '小国', '国内', '国外', '全国', '各地', '当地', '本地', '外地', '异地', '内地', '海外', '境外', '境内', '城乡', '城市', '农村', '乡村', '边疆', '沿海', '内陆', '山区', '大城市', '小城镇', '中小城市', '大中城市', '半壁江山', '海港', '长达', '天下', '世界', '全球', '祖国', '故乡', '家乡', '老家', '异国', '他乡', '国际']);
 
 /** 中国人, 中国籍: one character glued to a place by the segmenter still leaves the place a place. */
 const PLACE_TAIL = new Set([...'人籍方产制式菜话语队商军']);
 /** 新中国, 全中国. */
 const PLACE_PREFIX = new Set([...'新全']);
+
 
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
 function dictionaryCandidates(ctx: TagContext): Candidate[] {
@@ -33,7 +29,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       const len = m.end - i;
       if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
       const startOk = (ctx.tokenAt[i] ?? -1) >= 0 || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && (ctx.tokenAt[i - 1] ?? -1) >= 0);
-      const endOk = (ctx.tokenEndingAt[m.end] ?? -1) >= 0 || len >= 3 || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0);
+      const endOk = (ctx.tokenEndingAt[m.end] ?? -1) >= 0 || len >= 3 || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
       if (!startOk || !endOk) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
@@ -58,7 +54,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
     if ([...t.text].every((ch) => dicts.surfaces.get(ch)?.type === 'place')) continue;
     const last = t.text[t.text.length - 1] ?? '';
     if (t.tag === 'ns') {
-      if (dicts.surfaces.has(t.text)) continue; // the dictionary candidate covers it
+      if (dicts.surfaces.has(t.text) || NOT_PLACES.has(t.text)) continue; // known, or a common word
       // 辽宁沈阳市: two known places glued into one word are two places.
       const split = splitKnownPlaces(ctx, t.start, t.end);
       if (split) {

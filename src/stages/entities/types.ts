@@ -29,6 +29,8 @@ export interface TagContext {
   tokenAt: Int32Array;
   /** Token index ending at a text index (exclusive end), or -1. */
   tokenEndingAt: Int32Array;
+  /** Index of the token covering each character, or -1. */
+  tokenOf: Int32Array;
 }
 
 export type { EntityType, Token };
