@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { PassageRecord } from '../schema.js';
+import { PassageRecord, type SourceDoc } from '../schema.js';
+import { readSource } from '../stages/read.js';
 import { parseFilter } from '../search/filter.js';
 import { toCsv } from '../cli/output.js';
 import { pages } from './pages.js';
@@ -143,8 +144,9 @@ export async function* readExport(file: string): AsyncIterable<ExportLine> {
 
 /**
  * Rebuilds a document's text from its exported passages: every passage character goes back to its original
- * offset (through the passage's map) and the gaps (removed layout breaks, unexported parts) become newlines,
- * so offsets of the rebuilt text agree with the source's.
+ * offset (through the passage's map), so offsets in the rebuilt text agree with the source's. Gaps between
+ * passages become newlines (paragraph breaks); gaps inside a passage (markup, entities, layout breaks the
+ * clean stage removed) become an inline tag or a line break, which reading and cleaning remove again.
  */
 export function rebuildDocument(passages: ExportLine[]): { doc: string; docId: string; text: string } {
   const first = passages[0];
@@ -155,12 +157,49 @@ export function rebuildDocument(passages: ExportLine[]): { doc: string; docId: s
     const anchors: Array<[number, number]> = [];
     for (let i = 0; i + 1 < p.map.length; i += 2) anchors.push([p.map[i] ?? 0, p.map[i + 1] ?? 0]);
     let a = 0;
+    let previous = -1;
     for (let i = 0; i < p.text.length; i++) {
       while (a + 1 < anchors.length && (anchors[a + 1]?.[0] ?? Infinity) <= i) a++;
       const anchor = anchors[a];
       const src = anchor && i >= anchor[0] ? anchor[1] + (i - anchor[0]) : p.start + i;
-      if (src < length) chars[src] = p.text[i] ?? '\n';
+      if (src >= length) continue;
+      if (previous >= 0 && src - previous > 1) fillInner(chars, previous + 1, src);
+      chars[src] = p.text[i] ?? '\n';
+      previous = src;
+    }
+  }
+  // A heading marked in the source (Markdown `#`) gets its mark back where the gap before it has room.
+  const placed = new Set(passages.map((p) => p.start));
+  for (const p of passages) {
+    const room = p.start === 2 || (p.start > 2 && chars[p.start - 3] === '\n');
+    if (p.heading && room && chars[p.start - 2] === '\n' && chars[p.start - 1] === '\n' && !placed.has(p.start - 1)) {
+      chars[p.start - 2] = '#';
+      chars[p.start - 1] = ' ';
     }
   }
   return { doc: first.doc, docId: first.docId, text: chars.join('') };
+}
+
+/** Fills a gap inside a passage with something the read and clean stages drop: a tag, or a line break. */
+function fillInner(chars: string[], from: number, to: number): void {
+  const n = to - from;
+  const filler = n >= 3 ? `<i${' '.repeat(n - 3)}>` : n === 2 ? '\r\n' : '\n';
+  for (let k = 0; k < n; k++) chars[from + k] = filler[k] ?? ' ';
+}
+
+/**
+ * The documents of a JSONL export, rebuilt (see rebuildDocument) and read as the read stage reads a file,
+ * for `zhpipe ingest corpus.jsonl`. Passages are grouped by document in memory (text and map only).
+ */
+export async function* exportedSources(file: string): AsyncIterable<SourceDoc> {
+  const byDoc = new Map<string, ExportLine[]>();
+  for await (const line of readExport(file)) {
+    const list = byDoc.get(line.docId);
+    if (list) list.push(line);
+    else byDoc.set(line.docId, [line]);
+  }
+  for (const passages of byDoc.values()) {
+    const rebuilt = rebuildDocument(passages);
+    yield readSource(rebuilt.doc, Buffer.from(rebuilt.text, 'utf8'));
+  }
 }
