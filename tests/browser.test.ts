@@ -56,6 +56,13 @@ describe.skipIf(!found)('web page in Chromium', () => {
     expect(await page.textContent('#summary')).toContain('充电桩');
   });
 
+  it('switches the display script with the toggle', async () => {
+    await page.check('input[name=script][value=simplified]');
+    await expect.poll(() => page.locator('.hit mark').first().textContent()).toBe('充电桩');
+    await page.check('input[name=script][value=auto]');
+    await expect.poll(() => page.locator('.hit mark').first().textContent()).toBe('充電樁');
+  });
+
   it('narrows the results when a facet is clicked', async () => {
     const facet = page.locator('#facets section[data-facet="doc"] li button').first();
     const value = await facet.getAttribute('data-value');

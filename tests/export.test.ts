@@ -2,6 +2,7 @@
 // one BOM and one header, and the round trip export → readExport → passages (and rebuilt document text).
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
@@ -154,6 +155,16 @@ describe('export', () => {
     writeFileSync(file, 'not json\n');
     await expect(readAll(file)).rejects.toThrow(/bad\.jsonl:1: not a JSON line/);
     await expect(readAll(path.join(dir, 'missing.jsonl'))).rejects.toThrow(/file not found/);
+  });
+
+  it('stops writing when the output closes instead of waiting for it to drain', async () => {
+    // An output that never drains, like a browser that stopped reading, and then goes away.
+    const stuck = new Writable({ highWaterMark: 1, write: () => undefined });
+    const write = streamSink(stuck);
+    const pending = write('x'.repeat(10));
+    stuck.destroy();
+    await expect(pending).rejects.toThrow(/output closed/);
+    await expect(write('more')).rejects.toThrow(/output closed/);
   });
 
   it('writes nothing but the CSV header when nothing matches', async () => {

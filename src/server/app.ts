@@ -28,6 +28,8 @@ export interface AppOptions {
   maxUrlBytes?: number;
 }
 
+const MAX_JSON_ROWS = 5000;
+
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 240, windowMs: 60_000 };
 
 /** Names and figure texts are stored simplified; a traditional page shows them in traditional too. */
@@ -53,7 +55,8 @@ function clauses(filter: string[]): FilterClause[] {
 
 function figureOutput(res: ServerResponse, rows: FigureRow[], format: 'json' | 'csv' | 'jsonl', name: string, groupBy?: GroupBy): void {
   if (format === 'json') {
-    sendJson(res, 200, { total: rows.length, rows });
+    // The page shows a table, not a data dump: the full set is a CSV/JSONL download away.
+    sendJson(res, 200, { total: rows.length, truncated: rows.length > MAX_JSON_ROWS, rows: rows.slice(0, MAX_JSON_ROWS) });
     return;
   }
   const grouped = groupBy ? groupFigures(rows, groupBy).flatMap((g) => g.rows.map((r) => ({ group: g.key, ...r }))) : rows;

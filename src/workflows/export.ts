@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError, RuntimeError } from '../errors.js';
 import { PassageRecord, type SourceDoc } from '../schema.js';
 import { readSource } from '../stages/read.js';
 import { parseFilter } from '../search/filter.js';
@@ -82,7 +82,20 @@ function csvRow(line: ExportLine): Record<string, unknown> {
 /** Writes to a stream and waits when its buffer is full, so a slow reader slows the export, not memory. */
 export function streamSink(stream: Writable): (chunk: string) => Promise<void> {
   return async (chunk) => {
-    if (!stream.write(chunk)) await once(stream, 'drain');
+    // A closed output (a browser that went away) ends the export instead of waiting for a drain forever.
+    if (stream.destroyed) throw new RuntimeError('output closed before the export finished');
+    if (stream.write(chunk)) return;
+    const stop = new AbortController();
+    try {
+      await Promise.race([
+        once(stream, 'drain', { signal: stop.signal }),
+        once(stream, 'close', { signal: stop.signal }).then(() => {
+          throw new RuntimeError('output closed before the export finished');
+        }),
+      ]);
+    } finally {
+      stop.abort();
+    }
   };
 }
 

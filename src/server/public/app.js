@@ -162,6 +162,7 @@ async function loadFigures() {
   try {
     const data = await (await api('/api/figures', { status: $('fig-status').value, filter: filterExprs(FIGURE_FIELDS) })).json();
     state.figRows = data.rows;
+    state.figTruncated = data.truncated ? data.total : 0;
     renderFigures();
   } catch (err) {
     showError(err.message);
@@ -185,7 +186,7 @@ function visibleRows() {
 
 function renderFigures() {
   const rows = visibleRows();
-  $('fig-summary').textContent = `${rows.length} / ${state.figRows.length} 个数字`;
+  $('fig-summary').textContent = `${rows.length} / ${state.figRows.length} 个数字` + (state.figTruncated ? `（共 ${state.figTruncated} 个，表格只列前 ${state.figRows.length} 个；完整数据请下载 CSV）` : '');
   const head = el('tr', {}, ...COLUMNS.map(([key, label]) => el('th', {
     class: state.sort.key === key ? `sorted${state.sort.desc ? ' desc' : ''}` : '', 'data-key': key,
     onclick: () => { state.sort = { key, desc: state.sort.key === key ? !state.sort.desc : false }; renderFigures(); },
