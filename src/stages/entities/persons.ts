@@ -114,8 +114,11 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
       return;
     }
     // jieba's nrt is its tag for transliterated personal names; the frequent ones are words (令人).
-    if (t.tag === 'nrt' && !surname && (jiebaLexicon().get(t.text)?.freq ?? 0) < 1000) {
-      out.push(person(t.start, t.end, text, Tier.pos));
+    // Its nrt words also hold ordinary words (育人, 崇高): a two-character one needs a person's context, a
+    // longer one must be spelled in transliteration characters only.
+    if (t.tag === 'nrt' && !surname) {
+      const spelled = [...t.text].every((ch) => TRANSLITERATION.has(ch));
+      if (context || listed(ctx, i) || (len >= 3 && spelled)) out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
     if (len >= 2 && !surname && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
@@ -144,7 +147,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     const boundary = !next || next.start > t.end || isPunct(next.text) || /^[vpcu]/.test(next.tag);
     const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
     if (len === 2 && !context && !listed(ctx, i) && !(boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
-    if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || isCommonWord(t.text.slice(surname), 100))) return;
+    if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || (len - surname >= 2 && isCommonWord(t.text.slice(surname), 100)))) return;
     const strong = context || len >= 3 || boundary;
     if (strong && !isCommonWord(t.text.slice(0, 2), 200)) out.push(person(t.start, t.end, text, Tier.pos));
   });
@@ -169,6 +172,28 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
   });
 }
 
+/** 拉特纳/nr 亚克/nrt, 卡勃/x 莱拉/nrt: a foreign name the segmenter cut into pieces, glued back together. */
+function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
+  const { tokens, text } = ctx;
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    let named = false;
+    while (j < tokens.length) {
+      const t = tokens[j] as (typeof tokens)[number];
+      if ((j > i && t.start !== (tokens[j - 1] as typeof t).end) || !CJK.test(t.text) || ![...t.text].every((ch) => TRANSLITERATION.has(ch))) break;
+      if (t.tag === 'nrt' || t.tag === 'nr') named = true;
+      j++;
+    }
+    const first = tokens[i];
+    const last = tokens[j - 1];
+    if (j - i >= 2 && named && first && last && last.end - first.start >= 3 && last.end - first.start <= 10) {
+      out.push(person(first.start, last.end, text, Tier.pos));
+    }
+    i = Math.max(j, i + 1);
+  }
+}
+
 /** Reads a name starting at `at`: 2 or 3 characters led by a surname, cut by token ends and non-name chars. */
 export function readNameAt(ctx: TagContext, at: number): number {
   const { text } = ctx;
@@ -178,7 +203,9 @@ export function readNameAt(ctx: TagContext, at: number): number {
   const tok = tokIdx >= 0 ? ctx.tokens[tokIdx] : undefined;
   // Whole token already a name-sized word led by a surname; an ordinary word (关于, 从) is no name.
   if (tok && tok.end - tok.start >= s + 1 && tok.end - tok.start <= s + 2 && CJK.test(tok.text)) {
-    return tok.tag === 'x' || tok.tag.startsWith('nr') || !isCommonWord(tok.text, 1) ? tok.end : -1;
+    if (ctx.dicts.surfaces.has(tok.text)) return -1;
+    const lex = jiebaLexicon().get(tok.text);
+    return !lex || /^(x|nr|nrt|nrfg|ns|nz|nt)$/.test(lex.tag) || tok.tag === 'x' ? tok.end : -1;
   }
   if (tok && tok.end - tok.start > s + 2) return -1;
   let end = at + s;
@@ -335,6 +362,7 @@ export function recognizePersons(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   fromTags(ctx, out);
   splitNames(ctx, out);
+  transliterationRuns(ctx, out);
   afterTitles(ctx, out);
   beforeSpeech(ctx, out);
   interpunctNames(ctx, out);

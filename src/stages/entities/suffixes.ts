@@ -22,7 +22,7 @@ const CJK = /^[\u3400-\u9fff]+$/;
 /** POS tags that can be part of a name: nouns, proper nouns, abbreviations, unknown words, English, some modifiers. */
 const NAME_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x', 'eng', 'vn', 'b', 'an', 'l', 'ng', 'nx', 's']);
 /** Words that never start or sit inside an organization name although tagged like nouns. */
-const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '企业', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '据', '讯', '电']);
+const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '据', '讯', '电']);
 /** Heads that make a generic noun phrase, not a name (示范区, 开发区 are descriptions, not places). */
 const GENERIC_PLACE = new Set(['地区', '社区', '园区', '城区', '景区', '市区', '郊区', '山区', '湖区', '港区', '示范区', '开发区', '先行区', '合作区', '功能区', '自贸区', '高新区', '新区', '片区', '辖区', '省市', '县市', '城市', '都市', '本市', '全市', '全省', '全县', '我省', '我市', '该市', '该县', '该省', '各省', '各市', '外省', '建制镇', '乡镇', '村镇', '城镇', '农村', '乡村', '江河', '湖泊', '河湖', '山川', '江山', '港口', '海港']);
 
@@ -76,6 +76,14 @@ function growLeft(ctx: TagContext, last: number, maxChars: number): number {
       first = openIdx;
       continue;
     }
+    // 中/f 国/n: a dictionary name the segmenter cut into pieces is one name-like unit.
+    const known = knownSpanEndingAt(ctx, i);
+    if (known >= 0) {
+      if (end - (tokens[known] as Token).start > maxChars) break;
+      first = known;
+      i = known - 1;
+      continue;
+    }
     if (isBreak(t)) break;
     if (end - t.start > maxChars) break;
     first = i;
@@ -83,6 +91,20 @@ function growLeft(ctx: TagContext, last: number, maxChars: number): number {
   }
   return first;
 }
+
+/** First token of a dictionary place or organization of 2+ tokens ending with token `i`, or -1. */
+function knownSpanEndingAt(ctx: TagContext, i: number): number {
+  const { tokens, text, dicts } = ctx;
+  const end = (tokens[i] as Token).end;
+  for (let j = Math.max(0, i - 2); j < i; j++) {
+    const hit = dicts.surfaces.get(text.slice((tokens[j] as Token).start, end));
+    if (hit && hit.type !== 'person') return j;
+  }
+  return -1;
+}
+
+/** Suffixes whose head is titled X长 (部长, 局长, 社长 …). */
+const HEAD_OF = new Set([...'部局厅司社委署']);
 
 /** Words an organization name may start with although they are common nouns. */
 const HEAD_WORDS = new Set(['国家', '国际', '全国', '中央', '世界', '中华', '人民', '亚洲', '欧洲', '全球', '最高', '联合', '首都']);
@@ -96,6 +118,8 @@ function properWord(ctx: TagContext, word: string): boolean {
 
 function properHead(ctx: TagContext, t: Token): boolean {
   if (HEAD_WORDS.has(t.text)) return true;
+  // 中/f 国/n: the start of a dictionary name cut into pieces.
+  if (ctx.dicts.trie.matchesAt(ctx.text, t.start).some((m) => m.end - t.start >= 2 && m.value.type !== 'person' && (ctx.tokenEndingAt[m.end] ?? -1) >= 0)) return true;
   if (['ns', 'nt', 'nz', 'nr', 'nrt', 'nrfg', 'x', 'j', 'eng'].includes(t.tag) && /[\u3400-\u9fffA-Za-z]/.test(t.text)) return true;
   return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
 }
@@ -105,7 +129,10 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
   const orgIndex = suffixIndex(dicts.orgSuffixes);
-  tokens.forEach((t, i) => {
+  tokens.forEach((tok, i) => {
+    // 芬兰农林部长, 澳门日报社长: the head of an organization glued to its title; the name ends before 长.
+    const titled = tok.text.length >= 2 && tok.text.endsWith('长') && HEAD_OF.has(tok.text[tok.text.length - 2] ?? '');
+    const t: Token = titled ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : tok;
     const suffix = suffixOf(orgIndex, t.text);
     if (!suffix) return;
     const single = suffix.length === 1;
@@ -126,7 +153,7 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队', '厂', '党', '团'].includes(suffix.slice(-1))) {
       // Short suffixes need a proper head: a place (江苏省交通运输厅) or a known or unknown proper noun.
       const head = tokens[first] as Token;
-      const proper = (first === i && properWord(ctx, t.text.slice(0, ownHead))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text);
+      const proper = (first === i && properWord(ctx, t.text.slice(0, ownHead))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text) || (first < i && properHead(ctx, head));
       if (!proper) return;
     }
     out.push({ start, end: t.end, type: 'org', canonical: name, tier: Tier.rule });
