@@ -84,6 +84,10 @@ describe('saved corpus definitions', () => {
     await expect(run(corpusCommand(), ['corpus', 'delete', 'charging'])).rejects.toThrow(/no saved corpus/);
   });
 
+  it('refuses an --out in a missing directory with one clear line', async () => {
+    await expect(run(exportCommand(), ['export', '--query', 'x', '--out', path.join(dataDir, 'no', 'such', 'c.jsonl'), '--pipeline', pipelineFile])).rejects.toThrow(/--out .*c\.jsonl: no such directory/);
+  });
+
   it('refuses an --out name without a known extension', async () => {
     await expect(run(exportCommand(), ['export', '--query', 'x', '--out', path.join(dataDir, 'corpus.txt'), '--pipeline', pipelineFile])).rejects.toThrow(/\.jsonl or \.csv/);
   });

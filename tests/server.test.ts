@@ -1,6 +1,8 @@
 // The HTTP API of `zhpipe serve` against a real Meilisearch: answers, 400s naming the bad parameter, size
 // and rate limits, the token off loopback, and the Meilisearch key never leaving the server.
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import path from 'node:path';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -10,6 +12,7 @@ import { serveCommand } from '../src/cli/serve.js';
 import { InputError } from '../src/errors.js';
 import { createApp, type AppOptions } from '../src/server/app.js';
 import { ingestFixture, type Fixture } from './server-fixture.js';
+import { meiliEnv, ROOT, tempDir, writePipeline } from './helpers.js';
 
 let fixture: Fixture;
 const servers: Server[] = [];
@@ -202,3 +205,33 @@ describe('API limits and access', () => {
     }
   });
 });
+
+describe('zhpipe serve (the registered command, as a child process)', () => {
+  it('prints its address and answers a search in either script', async () => {
+    const pipeline = writePipeline(tempDir(), fixture.config.index);
+    const child = spawn(process.execPath, [path.join(ROOT, 'src/bin/zhpipe.js'), 'serve', '--port', '0', '--pipeline', pipeline], {
+      cwd: ROOT,
+      env: { ...process.env, ZHPIPE_DATA_DIR: tempDir(), ZHPIPE_TOKEN: '', ...meiliEnv() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /zhpipe serving on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const res = await fetch(`${url}api/search?q=${encodeURIComponent('充電樁')}`);
+      const body = (await res.json()) as { hits: Array<{ text: string }> };
+      expect(body.hits[0]?.text).toContain('充電樁');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+  });
+});
+

@@ -1,6 +1,6 @@
 // `zhpipe export`: a custom corpus (passages matching a query and filters, with annotations and provenance)
 // written page by page to a JSONL or CSV file.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
@@ -16,6 +16,17 @@ export interface ExportTarget {
   pipeline: string;
 }
 
+/** Opens the output now, so a bad path is one clear line (exit 2) rather than a stream error later. */
+function openOutput(file: string): number {
+  try {
+    return openSync(file, 'w');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot write (${code})`;
+    throw new InputError(`--out ${file}: ${reason}`);
+  }
+}
+
 /** Shared by `zhpipe export` and `zhpipe corpus run`. */
 export async function runExport(target: ExportTarget, command: Command): Promise<number> {
   let format: ExportFormat;
@@ -28,7 +39,7 @@ export async function runExport(target: ExportTarget, command: Command): Promise
   const { client } = await connectFor(command);
   const ws = workspace(client, config);
   const toStdout = target.out === '-';
-  const stream = toStdout ? process.stdout : createWriteStream(target.out);
+  const stream = toStdout ? process.stdout : createWriteStream('', { fd: openOutput(target.out) });
   const { passages } = await exportCorpus(ws, { q: target.query, filter: target.filter, format }, streamSink(stream));
   if (!toStdout) {
     stream.end();

@@ -107,7 +107,7 @@ function renderFacets(facets) {
     const entries = Object.entries(facets[name]).sort((a, b) => b[1] - a[1]).slice(0, 12);
     return el('section', { 'data-facet': name }, el('h3', {}, FACET_LABEL[name]),
       el('ul', {}, ...entries.map(([value, count]) => el('li', {},
-        el('button', { type: 'button', class: active(name, value) ? 'on' : '', 'data-value': value, onclick: () => toggleFilter(name, value) },
+        el('button', { type: 'button', class: active(name, value) ? 'on' : '', 'data-value': value, title: value, onclick: () => toggleFilter(name, value) },
           el('span', { class: 'value' }, name === 'doc' ? value.split('/').pop() : value), el('span', { class: 'count' }, String(count)))))));
   }));
 }
