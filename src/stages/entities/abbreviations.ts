@@ -3,6 +3,7 @@
 // verb of movement (来浙调研, 在沪举行, 访华).
 import type { Candidate, TagContext } from './types.js';
 import { Tier } from './types.js';
+import { endsWord, startsWord } from './context.js';
 import { jiebaLexicon } from './lexicon.js';
 
 const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进出旅留对同']);
@@ -26,8 +27,8 @@ function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | nul
 export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, tokens } = ctx;
-  const isStart = (i: number) => (ctx.tokenAt[i] ?? -1) >= 0;
-  const isEnd = (i: number) => (ctx.tokenEndingAt[i] ?? -1) >= 0;
+  const isStart = (i: number) => startsWord(ctx, i);
+  const isEnd = (i: number) => endsWord(ctx, i);
   let i = 0;
   while (i < text.length) {
     if (!abbreviationAt(ctx, i)) {
@@ -43,17 +44,22 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
       else break;
     }
     const runEnd = (members[members.length - 1] ?? i) + 1;
-    // 中华 is no run: both characters stand for China.
-    const distinct = new Set(members.map((m) => abbreviationAt(ctx, m)?.canonical)).size;
-    // 加以, 非法: a run that spells an ordinary word is that word.
-    const word = text.slice(i, runEnd);
-    const ordinary = jiebaLexicon().get(word);
-    const isWord = !!ordinary && ORDINARY_TAGS.has(ordinary.tag);
-    // 中美关系, 中印关系: the segmenter glued the run to the word after it.
-    const glued = RUN_FOLLOW.find((w) => text.startsWith(w, runEnd));
-    const endOk = isEnd(runEnd) || (!!glued && isEnd(runEnd + glued.length));
-    if (!isWord && members.length >= 2 && distinct === members.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && endOk) {
-      for (const m of members) out.push({ start: m, end: m + 1, type: 'place', canonical: (abbreviationAt(ctx, m) as { canonical: string }).canonical, tier: Tier.rule });
+    // 中美加强: the run may run into an ordinary word (加 of 加强); the longest fitting prefix counts.
+    for (let k = members.length; k >= 2; k--) {
+      const part = members.slice(0, k);
+      const end = (part[k - 1] ?? i) + 1;
+      // 中华 is no run: both characters stand for China.
+      const distinct = new Set(part.map((m) => abbreviationAt(ctx, m)?.canonical)).size;
+      // 加以, 非法: a run that spells an ordinary word is that word.
+      const ordinary = jiebaLexicon().get(text.slice(i, end));
+      const isWord = !!ordinary && ORDINARY_TAGS.has(ordinary.tag);
+      // 中美关系, 中印关系: the segmenter glued the run to the word after it.
+      const glued = RUN_FOLLOW.find((w) => text.startsWith(w, end));
+      const endOk = isEnd(end) || (!!glued && isEnd(end + glued.length));
+      if (!isWord && distinct === part.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && endOk) {
+        for (const m of part) out.push({ start: m, end: m + 1, type: 'place', canonical: (abbreviationAt(ctx, m) as { canonical: string }).canonical, tier: Tier.rule });
+        break;
+      }
     }
     i = runEnd;
   }

@@ -21,3 +21,15 @@ export function titleFollows(ctx: TagContext, at: number): boolean {
   const t = k >= 0 ? ctx.tokens[k] : undefined;
   return !!t && t.start < at && ctx.dicts.titleSet.has(ctx.text.slice(at, t.end));
 }
+
+const isHan = (ch: string | undefined) => !!ch && /[\u3400-\u9fff]/.test(ch);
+
+/** A word starts at `at`: a token starts there, or Chinese text starts after digits or Latin letters (上海５月). */
+export function startsWord(ctx: TagContext, at: number): boolean {
+  return (ctx.tokenAt[at] ?? -1) >= 0 || (isHan(ctx.text[at]) && !isHan(ctx.text[at - 1]));
+}
+
+/** A word ends at `at` (exclusive): a token ends there, or Chinese text ends before digits or Latin letters. */
+export function endsWord(ctx: TagContext, at: number): boolean {
+  return (ctx.tokenEndingAt[at] ?? -1) >= 0 || (isHan(ctx.text[at - 1]) && !isHan(ctx.text[at]));
+}

@@ -3,7 +3,7 @@
 import type { Token } from '../../schema.js';
 import type { EntityDictionaries } from './dictionary.js';
 import type { Candidate, LocalMention, TagContext } from './types.js';
-import { buildContext as context, titleFollows } from './context.js';
+import { buildContext as context, endsWord, startsWord, titleFollows } from './context.js';
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
 import { recognizeCongresses, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes } from './suffixes.js';
@@ -16,8 +16,8 @@ const NOT_PLACES = new Set(['两国', '各国', '三国', '本国', '外国', '�
 
 /** 中国人, 中国籍: one character glued to a place by the segmenter still leaves the place a place. */
 const PLACE_TAIL = new Set([...'人籍方产制式菜话语队商军']);
-/** 新中国, 全中国. */
-const PLACE_PREFIX = new Set([...'新全']);
+/** 新中国, 全中国, and prepositions glued to a place (同法国, 对美国, 到德国). */
+const PLACE_PREFIX = new Set([...'新全同对到在从向与和赴访往至经于']);
 
 
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
@@ -28,8 +28,8 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
     for (const m of dicts.trie.matchesAt(text, i)) {
       const len = m.end - i;
       if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
-      const startOk = (ctx.tokenAt[i] ?? -1) >= 0 || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && (ctx.tokenAt[i - 1] ?? -1) >= 0);
-      const endOk = (ctx.tokenEndingAt[m.end] ?? -1) >= 0 || len >= 3 || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
+      const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
+      const endOk = endsWord(ctx, m.end) || len >= 3 || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
       if (!startOk || !endOk) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
