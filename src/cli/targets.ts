@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { parseFilter } from '../search/filter.js';
-import { FIGURE_COLUMNS, GroupBy, groupFigures, listTargets, type FigureRow } from '../workflows/targets.js';
+import { FIGURE_COLUMNS, GroupBy, groupedRows, groupFigures, listTargets, type FigureRow } from '../workflows/targets.js';
 import { workspace } from '../workflows/workspace.js';
 import { collect, connectFor, pipelineOf } from './context.js';
 import { OutputFormat, formatRows, toTable } from './output.js';
@@ -23,11 +23,10 @@ export function renderTargets(rows: FigureRow[], format: OutputFormat, groupBy: 
   const tableColumns = TABLE_COLUMNS.filter((c) => c !== groupBy);
   if (format === 'table' && !groupBy) return toTable(rows, tableColumns, 28);
   if (!groupBy) return formatRows(rows, format, columns);
-  const groups = groupFigures(rows, groupBy);
   if (format === 'table') {
-    return groups.map((g) => `== ${groupBy}: ${g.key} (${g.rows.length})\n${toTable(g.rows, tableColumns, 28)}`).join('\n');
+    return groupFigures(rows, groupBy).map((g) => `== ${groupBy}: ${g.key} (${g.rows.length})\n${toTable(g.rows, tableColumns, 28)}`).join('\n');
   }
-  return formatRows(groups.flatMap((g) => g.rows.map((r) => ({ group: g.key, ...r }))), format, ['group', ...columns]);
+  return formatRows(groupedRows(rows, groupBy), format, ['group', ...columns]);
 }
 
 export function targetsCommand(): Command {

@@ -8,7 +8,7 @@ import { FacetName, search, type SearchResponse } from '../search/search.js';
 import { toScript } from '../text/script.js';
 import { toCsv, toJsonl } from '../cli/output.js';
 import { exportCorpus, streamSink } from '../workflows/export.js';
-import { FIGURE_COLUMNS, groupFigures, listFigures, type FigureRow, type GroupBy } from '../workflows/targets.js';
+import { FIGURE_COLUMNS, groupedRows, listFigures, type FigureRow, type GroupBy } from '../workflows/targets.js';
 import type { Workspace } from '../workflows/workspace.js';
 import { hostHeaderAllowed, requestToken, tokenMatches } from './auth.js';
 import { HttpError, readBody, sendError, sendJson } from './http.js';
@@ -59,7 +59,7 @@ function figureOutput(res: ServerResponse, rows: FigureRow[], format: 'json' | '
     sendJson(res, 200, { total: rows.length, truncated: rows.length > MAX_JSON_ROWS, rows: rows.slice(0, MAX_JSON_ROWS) });
     return;
   }
-  const grouped = groupBy ? groupFigures(rows, groupBy).flatMap((g) => g.rows.map((r) => ({ group: g.key, ...r }))) : rows;
+  const grouped = groupBy ? groupedRows(rows, groupBy) : rows;
   const columns = groupBy ? ['group', ...FIGURE_COLUMNS] : [...FIGURE_COLUMNS];
   const body = format === 'csv' ? toCsv(grouped, columns) : toJsonl(grouped);
   res.writeHead(200, {

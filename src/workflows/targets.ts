@@ -93,3 +93,8 @@ export function groupFigures(rows: FigureRow[], by: GroupBy): FigureGroup[] {
     .map(([key, list]) => ({ key, rows: list }))
     .sort((a, b) => b.rows.length - a.rows.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
+
+/** Rows in group order with the group as a leading field, for CSV and JSONL. */
+export function groupedRows(rows: FigureRow[], by: GroupBy): Array<{ group: string } & FigureRow> {
+  return groupFigures(rows, by).flatMap((g) => g.rows.map((r) => ({ group: g.key, ...r })));
+}
