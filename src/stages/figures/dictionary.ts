@@ -41,6 +41,9 @@ export interface Dictionaries {
   cues: Map<string, Set<CueRole>>;
   /** Longest cue, in characters (bounds backward matching). */
   longestCue: number;
+  /** First and last characters of cues: a quick no before any lookup. */
+  cueFirst: Set<string>;
+  cueLast: Set<string>;
 }
 
 const DEFAULT_DIR = new URL('../../../dictionaries/', import.meta.url);
@@ -86,7 +89,7 @@ function parseUnits(file: string): { units: Map<string, Unit[]>; prefixUnits: Un
   return { units, prefixUnits };
 }
 
-function parseCues(file: string): { cues: Map<string, Set<CueRole>>; longestCue: number } {
+function parseCues(file: string): Pick<Dictionaries, 'cues' | 'longestCue' | 'cueFirst' | 'cueLast'> {
   const cues = new Map<string, Set<CueRole>>();
   let longestCue = 0;
   for (const [rawWord, role] of lines(file)) {
@@ -102,7 +105,9 @@ function parseCues(file: string): { cues: Map<string, Set<CueRole>>; longestCue:
     cues.set(word, roles);
     longestCue = Math.max(longestCue, word.length);
   }
-  return { cues, longestCue };
+  const cueFirst = new Set([...cues.keys()].map((w) => w[0] as string));
+  const cueLast = new Set([...cues.keys()].map((w) => w[w.length - 1] as string));
+  return { cues, longestCue, cueFirst, cueLast };
 }
 
 /** The dictionaries of `dir` (default: the repository's dictionaries/), read once. */

@@ -4,11 +4,11 @@ import type { Figure, FigureKind, Token } from '../../schema.js';
 import { type Dictionaries, loadDictionaries } from './dictionary.js';
 import { notFigure } from './exclusions.js';
 import { findMetric } from './metric.js';
-import { foldForFigures } from './normalize.js';
-import { findPeriods, insidePeriod, periodFor } from './period.js';
+import { foldCounting } from './normalize.js';
+import { type Period, findPeriods, insidePeriod, periodFor } from './period.js';
 import { type Quantity, scanQuantities } from './quantities.js';
 import { mergeRanges } from './ranges.js';
-import { sentenceAt, splitSentences } from './sentences.js';
+import { type Sentences, sentenceAt, splitSentences } from './sentences.js';
 import { segment } from '../segment.js';
 import { findStatus } from './status.js';
 import { TokenIndex } from './tokens.js';
@@ -56,33 +56,25 @@ function linkChanges(s: string, figures: { q: Quantity; fig: LocalFigure; senten
   }
 }
 
-/** Did folding change enough Han characters to call the text traditional? */
-function mostlyTraditional(text: string, folded: string): boolean {
-  let changed = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0x9fff && c !== folded.charCodeAt(i)) changed++;
-  }
-  return changed >= 2 && changed * 50 >= text.length;
-}
-
 /**
  * Extracts the figures of `text`, given its segmenter tokens (offsets into `text`). Never throws on odd
  * input; values are always finite.
  */
 export function extractFigures(text: string, tokens: Token[], options: FigureOptions = {}): LocalFigure[] {
   const dict: Dictionaries = loadDictionaries(options.dictionaries);
-  const s = foldForFigures(text);
+  const { folded: s, changedHan } = foldCounting(text);
   // The segmenter's dictionary is simplified: traditional text is segmented again from its simplified copy
   // (same length, same offsets), which gives far better words for metrics and status cues.
-  const index = new TokenIndex(mostlyTraditional(text, s) ? segment(s) : tokens, text.length);
+  const traditional = changedHan >= 2 && changedHan * 50 >= text.length;
+  const index = new TokenIndex(traditional ? segment(s) : tokens, text.length);
   const quantities = mergeRanges(
     s,
-    scanQuantities(s, dict, (pos) => index.isWordStart(pos), (pos) => index.holding(pos)?.tag === 'x'),
+    scanQuantities(s, dict, { words: index, figuresOnly: true }),
   );
   if (quantities.length === 0) return [];
-  const periods = findPeriods(s);
-  const sentences = splitSentences(text);
+  // Periods and sentences are read only once a quantity turns out to be a figure.
+  let periods: Period[] | undefined;
+  let sentences: Sentences | undefined;
   const found: { q: Quantity; fig: LocalFigure; sentence: number }[] = [];
   let lastMetric = { sentence: -1, metric: '', end: 0 };
   let floor = 0;
@@ -90,6 +82,8 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     const prevEnd = floor;
     if (q.end <= q.start || q.end > text.length) continue;
     if (notFigure(q, s, index)) continue;
+    periods ??= findPeriods(s);
+    sentences ??= splitSentences(text);
     if (insidePeriod(periods, q.num.start, q.num.end)) continue;
     if (!Number.isFinite(q.value) || (q.valueHi !== null && !Number.isFinite(q.valueHi))) continue;
     const si = sentenceAt(sentences, q.start);

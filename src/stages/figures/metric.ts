@@ -4,7 +4,7 @@
 // 较2018年提升10.4个百分点), with X占Y kept whole (进出口总额占全国36.5%).
 import type { Token } from '../../schema.js';
 import type { Dictionaries } from './dictionary.js';
-import { foldForFigures } from './normalize.js';
+import { foldWord } from './normalize.js';
 import { type TokenIndex, isNominal, isPunct, isQuote, isVerb } from './tokens.js';
 
 const MAX_TOKENS = 8;
@@ -14,18 +14,23 @@ const SHARE = new Set(['占', '占据', '占到']);
 const NUMERAL_START = /^[0-9〇零一二三四五六七八九十百千万亿两]/;
 
 function isStatusCue(dict: Dictionaries, t: Token): boolean {
-  const roles = dict.cues.get(foldForFigures(t.text));
+  const roles = dict.cues.get(foldWord(t.text));
   return roles !== undefined && (roles.has('target') || roles.has('actual') || roles.has('other'));
 }
 
 function skippable(dict: Dictionaries, t: Token): boolean {
-  const roles = dict.cues.get(foldForFigures(t.text));
+  const roles = dict.cues.get(foldWord(t.text));
   if (roles && (roles.has('link') || roles.has('change') || [...roles].some((r) => r.startsWith('pre:')))) return true;
   return t.tag === 'd' || t.tag === 'ul' || t.tag === 'uz';
 }
 
 /** Walks back from token index i over a noun phrase; returns the first index of the phrase (> i if none). */
-function nounPhraseBack(tokens: Token[], i: number, verbHead = false, isPredicate: (t: Token) => boolean = () => false): number {
+function isPredicate(dict: Dictionaries | undefined, t: Token): boolean {
+  return dict?.cues.get(foldWord(t.text))?.has('predicate') ?? false;
+}
+
+/** `dict` gives the main verbs (predicate) the phrase stops at. */
+function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dictionaries): number {
   let first = i + 1;
   let chars = 0;
   for (let k = i; k >= 0 && i - k < MAX_TOKENS; k--) {
@@ -47,7 +52,7 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, isPredicat
       // As the head (年均增速 tags 增速 as a verb) only after a noun.
       take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' : verbHead && (!prev || isNominal(prev) || isPunct(prev));
     }
-    if (!take || isPredicate(t)) break;
+    if (!take || isPredicate(dict, t)) break;
     chars += t.text.length;
     if (chars > MAX_CHARS) break;
     first = k;
@@ -166,15 +171,14 @@ function backwardMetric(m: MetricInput): string {
   if (i < 0 || (tokens[i] as Token).start < m.sentenceStart) return '';
   if (isStatusCue(m.dict, tokens[i] as Token)) return '';
   // A verb-tagged head is a noun the segmenter mistook (年均增速达9.47%) only before a linking verb.
-  const predicate = (t: Token) => m.dict.cues.get(foldForFigures(t.text))?.has('predicate') ?? false;
-  let first = nounPhraseBack(tokens, i, linked, predicate);
+  let first = nounPhraseBack(tokens, i, linked, m.dict);
   // The phrase stops at the start of the sentence (or the figure before) and at status words (预计, 计划).
   while (first <= i && ((tokens[first] as Token).start < m.sentenceStart || isStatusCue(m.dict, tokens[first] as Token))) first++;
   if (first > i) return '';
   // X占Y: keep the subject with the share (进出口总额占全国).
   const before = tokens[first - 1];
   if (before && SHARE.has(before.text) && first - 2 >= 0) {
-    const subj = nounPhraseBack(tokens, first - 2, false, predicate);
+    const subj = nounPhraseBack(tokens, first - 2, false, m.dict);
     if (subj <= first - 2 && (tokens[subj] as Token).start >= m.sentenceStart) first = subj;
     else first -= 1;
   }

@@ -19,9 +19,16 @@ function buildTable(): Uint16Array {
   for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
   const out = convert(chars.join('\n')).split('\n');
   if (out.length === chars.length) {
+    // A character that is itself the simplified form of another (么 of 麼) stays as it is, even where
+    // OpenCC would map it to a variant (么 → 幺).
+    const targets = new Set<number>();
     for (let k = 0; k < chars.length; k++) {
       const to = out[k];
-      if (to !== undefined && to.length === 1) t[0x3400 + k] = to.charCodeAt(0);
+      if (to !== undefined && to.length === 1 && to !== chars[k]) targets.add(to.charCodeAt(0));
+    }
+    for (let k = 0; k < chars.length; k++) {
+      const to = out[k];
+      if (to !== undefined && to.length === 1 && !targets.has(0x3400 + k)) t[0x3400 + k] = to.charCodeAt(0);
     }
   }
   // Variants OpenCC keeps but which are numerals in practice.
@@ -33,13 +40,39 @@ function buildTable(): Uint16Array {
 
 const decoder = new TextDecoder('utf-16le');
 
-/** The folded, simplified copy of `text`; same length, index for index. */
-export function foldForFigures(text: string): string {
+/** The folded, simplified copy of `text`, and how many Han characters folding changed. */
+export function foldCounting(text: string): { folded: string; changedHan: number } {
   table ??= buildTable();
   const n = text.length;
   const buf = new Uint16Array(n);
   const t = table;
-  for (let i = 0; i < n; i++) buf[i] = t[text.charCodeAt(i)] as number;
+  let changedHan = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = t[c] as number;
+    buf[i] = f;
+    if (f !== c && c >= 0x3400 && c <= 0x9fff) changedHan++;
+  }
   // Lone surrogates decode to U+FFFD, still one unit each, so lengths stay equal.
-  return decoder.decode(buf);
+  return { folded: decoder.decode(buf), changedHan };
+}
+
+/** The folded, simplified copy of `text`; same length, index for index. */
+export function foldForFigures(text: string): string {
+  return foldCounting(text).folded;
+}
+
+const wordCache = new Map<string, string>();
+
+/** foldForFigures for a short word, cached: segmenter words repeat, and cue lookups fold every one. */
+export function foldWord(word: string): string {
+  let folded = wordCache.get(word);
+  if (folded === undefined) {
+    table ??= buildTable();
+    folded = '';
+    for (let i = 0; i < word.length; i++) folded += String.fromCharCode(table[word.charCodeAt(i)] as number);
+    if (wordCache.size > 100_000) wordCache.clear();
+    wordCache.set(word, folded);
+  }
+  return folded;
 }

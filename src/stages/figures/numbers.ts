@@ -394,13 +394,14 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe, numerator = false)
       }
       const after = s[q] ?? '';
       if (frac && !/[分刻钟半整时]/.test(after)) {
-        result = { ...result, value: result.value + Number('0.' + frac) };
+        result = { value: result.value + Number('0.' + frac), ill: result.ill, inner: result.inner };
         end = q;
         run.decimal = true;
       }
     }
   }
-  return { ...result, start: pos, end, hi, sequence, run };
+  // Built field by field: spreading here was the scanner's hottest line.
+  return { value: result.value, ill: result.ill, inner: result.inner, start: pos, end, hi, sequence, run };
 }
 
 function fractionFollows(s: string, pos: number): boolean {
@@ -424,7 +425,10 @@ function signed(s: string, pos: number, unitAt: UnitProbe, numerator = false): M
     }
     const m = magnitude(s, skipSpaces(s, pos + 1), unitAt, numerator);
     if (!m) return null;
-    return { ...m, start: pos, value: -m.value, hi: m.hi === null ? null : -m.hi };
+    m.start = pos;
+    m.value = -m.value;
+    if (m.hi !== null) m.hi = -m.hi;
+    return m;
   }
   return magnitude(s, pos, unitAt, numerator);
 }

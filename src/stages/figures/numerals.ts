@@ -26,9 +26,13 @@ for (const [ch, value] of Object.entries(DIGITS)) {
 for (const [ch, value] of Object.entries(SMALL)) INFO.set(ch.charCodeAt(0), { cls: 'small', value, formal: FORMAL.has(ch) });
 for (const [ch, value] of Object.entries(BIG)) INFO.set(ch.charCodeAt(0), { cls: 'big', value, formal: false });
 
+// A flat table for the hot path: numeral chars by code (BMP), so the scanner does no hashing per character.
+const TABLE: (CharInfo | undefined)[] = new Array<CharInfo | undefined>(0x10000);
+for (const [code, info] of INFO) TABLE[code] = info;
+
 /** The numeral class of a character code, or undefined. */
 export function numeral(code: number): CharInfo | undefined {
-  return INFO.get(code);
+  return code < 0x10000 ? TABLE[code] : undefined;
 }
 
 export function isAsciiDigit(code: number): boolean {

@@ -30,6 +30,7 @@ export interface Quantity {
 }
 
 const SPACE = 0x20;
+const FU_CODE = '负'.charCodeAt(0);
 const CLOCK = /^[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9])/;
 
 function skipSpaces(s: string, pos: number, max = 4): number {
@@ -63,18 +64,40 @@ function roleOf(roles: Set<CueRole> | undefined, head: 'pre' | 'post' | 'mid'): 
 }
 
 /** The longest word of the cue dictionary ending at `end` with one of `roles`. */
-function cueEndingAt(dict: Dictionaries, s: string, end: number, accept: (roles: Set<CueRole>) => boolean): { start: number; roles: Set<CueRole> } | null {
+function cueEndingAt(dict: Dictionaries, s: string, end: number, want: 'pre' | 'link'): { start: number; roles: Set<CueRole> } | null {
+  if (!dict.cueLast.has(s[end - 1] ?? '')) return null;
   for (let len = Math.min(dict.longestCue, end); len >= 1; len--) {
     const roles = dict.cues.get(s.slice(end - len, end));
     if (!roles) continue;
     if (roles.has('block')) return null;
-    if (accept(roles)) return { start: end - len, roles };
+    if (want === 'link' ? roles.has('link') : roleOf(roles, 'pre') !== null) return { start: end - len, roles };
   }
   return null;
 }
 
+/** Word boundaries from the segmenter, when known. */
+export interface WordBounds {
+  isWordStart(pos: number): boolean;
+  /** The word at pos is one the segmenter does not know (x). */
+  isUnknownWord(pos: number): boolean;
+}
+
+const NO_WORDS: WordBounds = { isWordStart: () => true, isUnknownWord: () => false };
+
+/** A cue must start a word (人数1000 has no 数 cue), or end one that a linking verb begins (佔近八成). */
+function cueStartsWord(dict: Dictionaries, s: string, start: number, words: WordBounds): boolean {
+  if (words.isWordStart(start)) return true;
+  // Words the segmenter does not know (x), common in traditional text, say nothing about boundaries.
+  if (words.isUnknownWord(start)) return true;
+  for (let h = start - 1; h >= 0 && start - h <= 3; h--) {
+    if (words.isWordStart(h)) return dict.cues.get(s.slice(h, start))?.has('link') ?? false;
+  }
+  return false;
+}
+
 /** A post cue (以上, 左右 …) at pos. */
 function postCueAt(dict: Dictionaries, s: string, pos: number): { end: number; q: Qualifier } | null {
+  if (!dict.cueFirst.has(s[pos] ?? '')) return null;
   for (let len = Math.min(dict.longestCue, s.length - pos); len >= 1; len--) {
     const word = s.slice(pos, pos + len);
     const q = roleOf(dict.cues.get(word), 'post');
@@ -88,13 +111,7 @@ function postCueAt(dict: Dictionaries, s: string, pos: number): { end: number; q
 }
 
 /** Attaches unit and cues to a number read at num. */
-function attach(
-  dict: Dictionaries,
-  s: string,
-  num: NumberSpan,
-  isWordStart: (pos: number) => boolean,
-  isUnknownWord: (pos: number) => boolean,
-): Quantity {
+function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBounds): Quantity {
   let p = num.end;
   let mid: Qualifier | null = null;
   const midRoles = dict.cues.get(s[p] ?? '');
@@ -166,27 +183,16 @@ function attach(
     }
   }
   let pre: Qualifier | null = null;
-  const isPre = (roles: Set<CueRole>) => roleOf(roles, 'pre') !== null;
-  let cue = cueEndingAt(dict, s, start, isPre);
+  let cue = cueEndingAt(dict, s, start, 'pre');
   if (!cue) {
-    const link = cueEndingAt(dict, s, start, (r) => r.has('link'));
+    const link = cueEndingAt(dict, s, start, 'link');
     if (link) {
-      const before = cueEndingAt(dict, s, link.start, isPre);
+      const before = cueEndingAt(dict, s, link.start, 'pre');
       // Only qualifiers that are not verbs themselves reach over a linking verb (至少达到, 约为).
       if (before && /^(至少|最少|不低于|不少于|最多|至多|不超过|约|大约|接近|将近)$/.test(s.slice(before.start, link.start))) cue = before;
     }
   }
-  // A cue must start a word (人数1000 has no 数 cue), or end one that a linking verb begins (佔近八成).
-  const cueOk = (c: { start: number }) => {
-    if (isWordStart(c.start)) return true;
-    // Words the segmenter does not know (x), common in traditional text, say nothing about boundaries.
-    if (isUnknownWord(c.start)) return true;
-    for (let h = c.start - 1; h >= 0 && c.start - h <= 3; h--) {
-      if (isWordStart(h)) return dict.cues.get(s.slice(h, c.start))?.has('link') ?? false;
-    }
-    return false;
-  };
-  if (cue && cueOk(cue)) {
+  if (cue && cueStartsWord(dict, s, cue.start, words)) {
     pre = roleOf(cue.roles, 'pre');
     start = cue.start;
   }
@@ -244,8 +250,7 @@ function smallChange(dict: Dictionaries, s: string, pos: number): { value: numbe
 
 function isHanWordAfter(s: string, pos: number): boolean {
   // 多 in 3个月多次 or 余 in 10年余额 belongs to the next word.
-  const c = s.charCodeAt(pos);
-  return /[次种样家元万亿额地条个人年]/.test(s[pos] ?? '') && c !== 0;
+  return /[次种样家元万亿额地条个人年]/.test(s[pos] ?? '');
 }
 
 /** Skips a run of number characters a failed read stopped in, so a 10,000-digit string is read once. */
@@ -261,20 +266,59 @@ function skipRun(s: string, pos: number): number {
   return p;
 }
 
-/** All quantities in folded text `s`. `isWordStart` says whether a word starts at an index. */
-export function scanQuantities(
-  s: string,
-  dict: Dictionaries,
-  isWordStart: (pos: number) => boolean = () => true,
-  isUnknownWord: (pos: number) => boolean = () => false,
-): Quantity[] {
+// Characters that may follow a one-character Chinese number that is a figure: a unit, a cue, another
+// numeral, a range or fraction mark. Built once per dictionary.
+const followers = new WeakMap<Dictionaries, Uint8Array>();
+
+function followTable(dict: Dictionaries): Uint8Array {
+  let t = followers.get(dict);
+  if (!t) {
+    t = new Uint8Array(0x10000);
+    for (const first of dict.units.keys()) t[first.charCodeAt(0)] = 1;
+    for (const word of dict.cues.keys()) t[word.charCodeAt(0)] = 1;
+    for (const ch of '半分之又点个成折至到—–-~～ 0123456789') t[ch.charCodeAt(0)] = 1;
+    for (let c = 0; c < 0x10000; c++) if (numeral(c)) t[c] = 1;
+    followers.set(dict, t);
+  }
+  return t;
+}
+
+export interface ScanOptions {
+  /** Word boundaries from the segmenter (default: every index starts a word). */
+  words?: WordBounds;
+  /**
+   * Skip one-character Chinese numbers that nothing numeric follows (统一, 一体化): they are never figures.
+   * Off for parseNumbers, which reports every number.
+   */
+  figuresOnly?: boolean;
+}
+
+/** Unit length at pos, for the number reader (5千克 stops before 千克). */
+class UnitProbe {
+  constructor(
+    private readonly dict: Dictionaries,
+    private readonly s: string,
+  ) {}
+
+  readonly at = (pos: number): number => unitAt(this.dict, this.s, pos)?.text.length ?? 0;
+}
+
+/** All quantities in folded text `s`. */
+export function scanQuantities(s: string, dict: Dictionaries, options: ScanOptions = {}): Quantity[] {
+  // No closures are made per number: tsx keeps function names, and naming closures in a hot loop is slow.
+  const words = options.words ?? NO_WORDS;
+  const follow = options.figuresOnly ? followTable(dict) : undefined;
   const out: Quantity[] = [];
-  const probe = (pos: number) => unitAt(dict, s, pos)?.text.length ?? 0;
+  const probe = new UnitProbe(dict, s).at;
   let i = 0;
   const n = s.length;
   while (i < n) {
     const c = s.charCodeAt(i);
-    if (!mayStartNumber(c)) {
+    if (c < 0x80 ? !mayStartNumber(c) : numeral(c) === undefined && c !== FU_CODE) {
+      i++;
+      continue;
+    }
+    if (follow && c >= 0x80 && follow[s.charCodeAt(i + 1)] !== 1 && c !== FU_CODE) {
       i++;
       continue;
     }
@@ -289,7 +333,7 @@ export function scanQuantities(
       i = skipRun(s, i);
       continue;
     }
-    const q = attach(dict, s, num, isWordStart, isUnknownWord);
+    const q = attach(dict, s, num, words);
     out.push(q);
     i = Math.max(num.end, q.unitEnd, i + 1);
   }

@@ -6,8 +6,8 @@ export interface Sentences {
   ends: number[];
 }
 
-const END = /[。！？!?\n\r]/;
-const CLOSER = /[”’」』）)"'】]/;
+const END = new Set([...'。！？!?\n\r'].map((c) => c.charCodeAt(0)));
+const CLOSER = new Set([...'”’」』）)"\'】'].map((c) => c.charCodeAt(0)));
 
 export function splitSentences(text: string): Sentences {
   const starts: number[] = [];
@@ -16,9 +16,9 @@ export function splitSentences(text: string): Sentences {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (END.test(text[i] as string)) {
+    if (END.has(text.charCodeAt(i))) {
       let e = i + 1;
-      while (e < n && (END.test(text[e] as string) || CLOSER.test(text[e] as string))) e++;
+      while (e < n && (END.has(text.charCodeAt(e)) || CLOSER.has(text.charCodeAt(e)))) e++;
       starts.push(start);
       ends.push(e);
       start = e;

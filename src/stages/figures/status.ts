@@ -3,7 +3,7 @@
 // (figure-cues.txt); without one, a period opened by 到 (到2025年) marks a target, else the figure is actual.
 import type { FigureStatus, Token } from '../../schema.js';
 import type { Dictionaries } from './dictionary.js';
-import { foldForFigures } from './normalize.js';
+import { foldWord } from './normalize.js';
 import type { TokenIndex } from './tokens.js';
 
 const MAX_LOOKBACK = 60;
@@ -34,13 +34,13 @@ export function findStatus(m: StatusInput): FigureStatus {
   for (let steps = 0; i >= 0 && steps < MAX_LOOKBACK; i--, steps++) {
     const t = tokens[i] as Token;
     if (t.start < m.sentenceStart) break;
-    const word = foldForFigures(t.text);
+    const word = foldWord(t.text);
     const s = statusOf(m.dict, word);
     if (s) return s;
     // Two-word cues the segmenter splits (比 上年, 数据 显示).
     const prev = tokens[i - 1];
     if (prev && prev.start >= m.sentenceStart) {
-      const pair = statusOf(m.dict, foldForFigures(prev.text) + word);
+      const pair = statusOf(m.dict, foldWord(prev.text) + word);
       if (pair) return pair;
     }
   }

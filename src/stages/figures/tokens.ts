@@ -34,6 +34,10 @@ export class TokenIndex {
     return found;
   }
 
+  isUnknownWord(pos: number): boolean {
+    return this.holding(pos)?.tag === 'x';
+  }
+
   /** The token holding offset pos, or undefined. */
   holding(pos: number): Token | undefined {
     const t = this.tokens[this.at(pos)];
