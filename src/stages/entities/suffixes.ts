@@ -22,17 +22,17 @@ const CJK = /^[\u3400-\u9fff]+$/;
 /** POS tags that can be part of a name: nouns, proper nouns, abbreviations, unknown words, English, some modifiers. */
 const NAME_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x', 'eng', 'vn', 'b', 'an', 'l', 'ng', 'nx', 's']);
 /** Words that never start or sit inside an organization name although tagged like nouns. */
-const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '据', '讯', '电']);
+const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '据', '讯', '电', '日电', '战胜', '击败', '会见', '会晤', '荣获', '获得', '前往', '访问', '所属', '下属', '直属', '原']);
 /** Heads that make a generic noun phrase, not a name (示范区, 开发区 are descriptions, not places). */
 const GENERIC_PLACE = new Set(['地区', '社区', '园区', '城区', '景区', '市区', '郊区', '山区', '湖区', '港区', '示范区', '开发区', '先行区', '合作区', '功能区', '自贸区', '高新区', '新区', '片区', '辖区', '省市', '县市', '城市', '都市', '本市', '全市', '全省', '全县', '我省', '我市', '该市', '该县', '该省', '各省', '各市', '外省', '建制镇', '乡镇', '村镇', '城镇', '农村', '乡村', '江河', '湖泊', '河湖', '山川', '江山', '港口', '海港']);
 
 /** Words ending in a one-character organization suffix that are not organizations. */
-const NOT_ORG_WORDS = new Set(['干部', '全部', '内部', '外部', '东部', '西部', '南部', '北部', '中部', '局部', '腹部', '头部', '底部', '顶部', '面部', '大部', '格局', '布局', '结局', '大局', '全局', '时局', '政局', '当局', '大厅', '客厅', '餐厅', '展厅', '门厅', '部署', '签署', '主办', '承办', '举办', '创办', '协办', '合办', '部队', '军队', '球队', '带队', '率队', '归队', '入队', '列队', '组队', '站队', '跟队', '团队', '车队', '舰队', '梯队', '排队', '主委', '编委', '常委', '党委', '政党', '入党', '建党', '全党', '我党', '工厂', '厂家', '建厂', '出厂', '进厂', '回厂', '全厂', '本厂', '该厂']);
+const NOT_ORG_WORDS = new Set(['中南部', '东南部', '西南部', '东北部', '西北部', '中部', '干部', '全部', '内部', '外部', '东部', '西部', '南部', '北部', '中部', '局部', '腹部', '头部', '底部', '顶部', '面部', '大部', '格局', '布局', '结局', '大局', '全局', '时局', '政局', '当局', '大厅', '客厅', '餐厅', '展厅', '门厅', '部署', '签署', '主办', '承办', '举办', '创办', '协办', '合办', '部队', '军队', '球队', '带队', '率队', '归队', '入队', '列队', '组队', '站队', '跟队', '团队', '车队', '舰队', '梯队', '排队', '主委', '编委', '常委', '党委', '政党', '入党', '建党', '全党', '我党', '工厂', '厂家', '建厂', '出厂', '进厂', '回厂', '全厂', '本厂', '该厂']);
 
 const ADMIN_SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '州', '旗', '盟', '自治区', '自治州', '自治县', '特别行政区', '街道']);
 
 /** Characters of function words and verbs that the segmenter glues into unknown words (这是, 需向, 逼平). */
-const FUNCTION_CHARS = /[这那是了在向被把从将需与和及或对为给让由其该此各逼战胜平败负获称说]/;
+const FUNCTION_CHARS = /[这那是了在向被把从将需与和及或对为给让由其该此各逼战胜平败负获称说能如原刚首出]/;
 
 function isBreak(t: Token): boolean {
   if (t.tag === 'x' && FUNCTION_CHARS.test(t.text)) return true;
@@ -120,7 +120,8 @@ function properHead(ctx: TagContext, t: Token): boolean {
   if (HEAD_WORDS.has(t.text)) return true;
   // 中/f 国/n: the start of a dictionary name cut into pieces.
   if (ctx.dicts.trie.matchesAt(ctx.text, t.start).some((m) => m.end - t.start >= 2 && m.value.type !== 'person' && (ctx.tokenEndingAt[m.end] ?? -1) >= 0)) return true;
-  if (['ns', 'nt', 'nz', 'nr', 'nrt', 'nrfg', 'x', 'j', 'eng'].includes(t.tag) && /[\u3400-\u9fffA-Za-z]/.test(t.text)) return true;
+  // Person tags are left out: the segmenter calls many words names (东道主), and persons rarely start an organization name.
+  if (['ns', 'nt', 'nz', 'x', 'j', 'eng'].includes(t.tag) && /[\u3400-\u9fffA-Za-z]/.test(t.text)) return true;
   return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
 }
 
@@ -131,7 +132,13 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
   const orgIndex = suffixIndex(dicts.orgSuffixes);
   tokens.forEach((tok, i) => {
     // 芬兰农林部长, 澳门日报社长: the head of an organization glued to its title; the name ends before 长.
-    const titled = tok.text.length >= 2 && tok.text.endsWith('长') && HEAD_OF.has(tok.text[tok.text.length - 2] ?? '');
+    const before = tokens[i - 1];
+    const titled =
+      tok.text.length >= 2 &&
+      tok.text.endsWith('长') &&
+      HEAD_OF.has(tok.text[tok.text.length - 2] ?? '') &&
+      // 中联部部长, 统战部副部长, 内务部代理部长: the organization is already named before the title.
+      !(before && (before.tag === 'nt' || before.tag === 'b' || ['副', '代理', '常务', '前', '原'].includes(before.text) || HEAD_OF.has(before.text[before.text.length - 1] ?? '')));
     const t: Token = titled ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : tok;
     const suffix = suffixOf(orgIndex, t.text);
     if (!suffix) return;
@@ -146,7 +153,8 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     // The name starts at its first proper word (a place, a name, an abbreviation): 东道主法国队 → 法国队,
     // and a suffix after only generic words (保险公司, 航空公司) is a description, not a name.
     while (first < i && !properHead(ctx, tokens[first] as Token)) first++;
-    if (first === i && (ownHead === 0 || !(properHead(ctx, t) || properWord(ctx, t.text.slice(0, ownHead))))) return;
+    // One word (民间组织, 党组织, 智利队): its own head must be a proper name; the segmenter's nt tag is no proof.
+    if (first === i && (ownHead === 0 || !properWord(ctx, t.text.slice(0, ownHead)))) return;
     const start = (tokens[first] as Token).start;
     const name = text.slice(start, t.end);
     if (name.length < (single ? 3 : 4) && !(ownHead > 0 && name.length >= 3)) return;

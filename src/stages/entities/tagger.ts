@@ -38,7 +38,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
 }
 
 /** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
-const ORG_FINAL = new Set([...'社院部委会局厅办署司行队团校所处军党盟馆台报厂站店庭协联科室园']);
+const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆台厂站店庭协联科室园']);
 const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口']);
 
 /**
