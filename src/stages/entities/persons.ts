@@ -14,7 +14,7 @@ const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '�
 const NOT_NAME_END = new Set([...'的了在是和与及说表指认强介等向对为从将把被也都就还又并而或但于以之其这那上下中里外前后时会到去来出入']);
 
 /** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
-const TRANSLITERATION = new Set([...'阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐']);
+const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐']);
 
 /** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
 function isCommonNoun(word: string): boolean {
@@ -91,6 +91,11 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
     const isNr = t.tag === 'nr' || t.tag === 'nrfg' || t.tag === 'nrt';
+    // 教练扎加洛, 库马拉通加总统: a transliterated word the segmenter took for a place or a noun, next to a title.
+    if (!isNr && t.tag !== 'x' && t.text.length >= 2 && CJK.test(t.text) && !dicts.surfaces.has(t.text) && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && titled(ctx, i)) {
+      out.push(person(t.start, t.end, text, Tier.rule));
+      return;
+    }
     if ((!isNr && t.tag !== 'x') || !CJK.test(t.text) || dicts.blocked.has(t.text)) return;
     // 苏浙皖 is a run of place abbreviations, not a name.
     if ([...t.text].every((ch) => dicts.surfaces.get(ch)?.type === 'place')) return;
@@ -118,7 +123,9 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     // longer one must be spelled in transliteration characters only.
     if (t.tag === 'nrt' && !surname) {
       const spelled = [...t.text].every((ch) => TRANSLITERATION.has(ch));
-      if (context || listed(ctx, i) || (len >= 3 && spelled)) out.push(person(t.start, t.end, text, Tier.pos));
+      const next = tokens[i + 1];
+      const free = !next || isPunct(next.text) || /^(v|uj|p|c|d)$/.test(next.tag);
+      if (context || listed(ctx, i) || (spelled && (len >= 3 || free))) out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
     if (len >= 2 && !surname && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
