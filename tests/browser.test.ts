@@ -75,12 +75,18 @@ describe.skipIf(!found)('web page in Chromium', () => {
     expect(docs.every((d) => d.startsWith(`${value}:`))).toBe(true);
   });
 
+  it('exports the passages on screen as a JSONL corpus', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-jsonl')]);
+    expect(download.suggestedFilename()).toBe('corpus.jsonl');
+    const lines = readFileSync(await download.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; doc: string; provenance: { query: string; filter: string[] } });
+    expect(lines.length).toBe(await page.locator('.hit').count());
+    expect(lines.every((l) => l.text.includes('充电桩') && l.provenance.query === '充電樁' && l.provenance.filter.length === 1)).toBe(true);
+  });
+
   it('opens a passage with its figure marked in the text', async () => {
     await page.locator('.hit', { hasText: '超7萬個' }).locator('button.open').click();
     await page.waitForSelector('#passage:not([hidden]) .ent.figure');
     expect(await page.locator('#passage .ent.figure').allTextContents()).toContain('超7萬個');
-    mkdirSync(path.join(ROOT, 'tests/screenshots'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'tests/screenshots/search.png') });
   });
 
   it('shows the targets table with a chart, sorts it, and downloads it as CSV', async () => {
@@ -104,5 +110,21 @@ describe.skipIf(!found)('web page in Chromium', () => {
     expect(rows.some((r) => r.startsWith('70000,,个,gt,count,新建公共充电桩,全年,target,长三角'))).toBe(true);
     expect(rows.some((r) => r.includes('进出口总额占全国'))).toBe(false);
     await page.screenshot({ path: path.join(ROOT, 'tests/screenshots/targets.png') });
+  });
+
+  it('shows a broader search with place facets, for the README screenshot', async () => {
+    await page.click('#tab-search');
+    await page.fill('#q', '一體化 合作');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('#facets section[data-facet="place"] li button');
+    const place = page.locator('#facets section[data-facet="place"] li button', { hasText: '上海' }).first();
+    await place.click();
+    await page.waitForSelector('.chip');
+    await page.locator('.hit button.open').first().click();
+    await page.waitForSelector('#passage:not([hidden]) .ent');
+    expect(await page.locator('.hit').count()).toBeGreaterThan(1);
+    expect(await page.textContent('#passage')).not.toContain('null');
+    mkdirSync(path.join(ROOT, 'tests/screenshots'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'tests/screenshots/search.png') });
   });
 });

@@ -140,7 +140,7 @@ async function openPassage(id) {
     }
     body.append(p.text.slice(at));
     const figures = el('ul', { class: 'figures' }, ...p.figures.map((f) => el('li', {}, `${f.text} → ${f.value}${f.unit}（${f.metric || f.kind}${f.period ? '，' + f.period : ''}，${f.status}）`)));
-    $('passage-body').replaceChildren(
+    $('passage-body').replaceChildren(...[
       el('h2', {}, p.doc.split('/').pop()),
       el('p', { class: 'muted' }, `第 ${p.line} 行 · 偏移 [${p.start}–${p.end}] · ${p.id}`),
       el('div', { class: 'legend' }, el('span', { class: 'tag person' }, '人物'), el('span', { class: 'tag place' }, '地点'), el('span', { class: 'tag org' }, '机构'), el('span', { class: 'tag figure' }, '数字')),
@@ -148,7 +148,8 @@ async function openPassage(id) {
       body,
       p.after ? el('p', { class: 'context' }, p.after.text) : null,
       p.figures.length ? el('h3', {}, '数字') : null,
-      p.figures.length ? figures : null);
+      p.figures.length ? figures : null,
+    ].filter(Boolean));
     $('passage').hidden = false;
   } catch (err) {
     showError(err.message);
@@ -229,13 +230,11 @@ function renderChart(rows) {
   $('chart').replaceChildren(svg);
 }
 
-async function downloadCsv() {
+// Downloads go through fetch (so the token header is sent) and a temporary object URL.
+async function download(path, params, name) {
   try {
-    const status = $('fig-status').value;
-    const path = status === 'target' ? '/api/targets' : '/api/figures';
-    const res = await api(path, { format: 'csv', filter: filterExprs(FIGURE_FIELDS), ...(status === 'target' ? {} : { status }) });
-    const blob = await res.blob();
-    const a = el('a', { href: URL.createObjectURL(blob), download: status === 'target' ? 'targets.csv' : 'figures.csv' });
+    const blob = await (await api(path, params)).blob();
+    const a = el('a', { href: URL.createObjectURL(blob), download: name });
     document.body.append(a);
     a.click();
     a.remove();
@@ -244,6 +243,14 @@ async function downloadCsv() {
     showError(err.message);
   }
 }
+
+function downloadCsv() {
+  const status = $('fig-status').value;
+  if (status === 'target') download('/api/targets', { format: 'csv', filter: filterExprs(FIGURE_FIELDS) }, 'targets.csv');
+  else download('/api/figures', { format: 'csv', status, filter: filterExprs(FIGURE_FIELDS) }, 'figures.csv');
+}
+
+const exportCorpus = (format) => download('/api/export', { q: state.q, filter: filterExprs(), format }, `corpus.${format}`);
 
 // ---- wiring ----------------------------------------------------------------------------------------
 
@@ -275,4 +282,6 @@ $('fig-status').addEventListener('change', loadFigures);
 $('fig-filter').addEventListener('input', renderFigures);
 $('chart-by').addEventListener('change', () => renderChart(visibleRows()));
 $('csv').addEventListener('click', downloadCsv);
+$('export-jsonl').addEventListener('click', () => exportCorpus('jsonl'));
+$('export-csv').addEventListener('click', () => exportCorpus('csv'));
 runSearch();
