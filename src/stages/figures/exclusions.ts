@@ -67,7 +67,8 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex): string | n
     if ([...CLOSE_QUOTES].some((c) => close.includes(c))) return 'name in quotes';
   }
   if (!q.unitEntry && n.fraction === null) {
-    if (n.chinese) return 'bare Chinese numeral';
+    // 十八大, 一极三区 are names; 2亿多 (Arabic with a Chinese multiplier) is a figure.
+    if (n.chinese && !/[0-9]/.test(numText)) return 'bare Chinese numeral';
     if (n.integerDigits >= 7 && !numText.includes(',') && !n.decimal) return 'code';
     // List markers: 1. 2、 at the start of a line or sentence.
     if (/^[、.．)）]/.test(s[q.end] ?? '') && (n.start === 0 || /[\n。；;:：\s]/.test(before))) return 'list marker';

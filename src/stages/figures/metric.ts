@@ -50,7 +50,7 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
       // it opens the clause.
       const prev = tokens[k - 1];
       // As the head (年均增速 tags 增速 as a verb) only after a noun.
-      take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' : verbHead && (!prev || isNominal(prev) || isPunct(prev));
+      take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' || prev.tag === 'a' : verbHead && (!prev || isNominal(prev) || isPunct(prev));
     }
     if (!take || isPredicate(dict, t)) break;
     chars += t.text.length;

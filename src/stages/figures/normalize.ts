@@ -10,7 +10,9 @@ let table: Uint16Array | undefined;
 function buildTable(): Uint16Array {
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = c;
-  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  // Full-width ASCII folds to ASCII, except the full-width comma: between Chinese words it is punctuation,
+  // not a thousands separator (see foldCounting).
+  for (let c = 0xff01; c <= 0xff5e; c++) if (c !== 0xff0c) t[c] = c - 0xfee0;
   t[0x3000] = 0x20; // ideographic space
   t[0xffe5] = 0xa5; // full-width yen sign
   t[0x2212] = 0x2d; // minus sign
@@ -40,6 +42,10 @@ function buildTable(): Uint16Array {
 
 const decoder = new TextDecoder('utf-16le');
 
+function isWideDigit(c: number): boolean {
+  return c >= 0xff10 && c <= 0xff19;
+}
+
 /** The folded, simplified copy of `text`, and how many Han characters folding changed. */
 export function foldCounting(text: string): { folded: string; changedHan: number } {
   table ??= buildTable();
@@ -52,6 +58,8 @@ export function foldCounting(text: string): { folded: string; changedHan: number
     const f = t[c] as number;
     buf[i] = f;
     if (f !== c && c >= 0x3400 && c <= 0x9fff) changedHan++;
+    // ４，５６５: a full-width comma between full-width digits separates thousands.
+    else if (c === 0xff0c && isWideDigit(text.charCodeAt(i - 1)) && isWideDigit(text.charCodeAt(i + 1))) buf[i] = 0x2c;
   }
   // Lone surrogates decode to U+FFFD, still one unit each, so lengths stay equal.
   return { folded: decoder.decode(buf), changedHan };

@@ -31,6 +31,7 @@ export interface Quantity {
 
 const SPACE = 0x20;
 const FU_CODE = '负'.charCodeAt(0);
+const BAN_CODE = '半'.charCodeAt(0);
 const CLOCK = /^[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9])/;
 
 function skipSpaces(s: string, pos: number, max = 4): number {
@@ -253,6 +254,30 @@ function isHanWordAfter(s: string, pos: number): boolean {
   return /[次种样家元万亿额地条个人年]/.test(s[pos] ?? '');
 }
 
+/**
+ * 半 alone before a duration or 成 is the number 0.5 (半小时, 半个月, 半成); 一半, 上半年, 多半 are read
+ * elsewhere or are words.
+ */
+function halfAt(dict: Dictionaries, s: string, i: number): NumberSpan | null {
+  if (/[一上下前后多大过两]/.test(s[i - 1] ?? '') || numeral(s.charCodeAt(i - 1))) return null;
+  const u = unitAt(dict, s, i + 1);
+  // 半折 is half price (50 %), not half of one tenth: only 成 and durations.
+  if (!u || !(u.kind === 'duration' || u.text === '成')) return null;
+  return {
+    start: i,
+    end: i + 1,
+    value: 0.5,
+    valueHi: null,
+    chinese: true,
+    sequence: false,
+    integerDigits: 0,
+    decimal: true,
+    fraction: null,
+    inner: null,
+    formalOnly: false,
+  };
+}
+
 /** Skips a run of number characters a failed read stopped in, so a 10,000-digit string is read once. */
 function skipRun(s: string, pos: number): number {
   const first = s.charCodeAt(pos);
@@ -314,6 +339,12 @@ export function scanQuantities(s: string, dict: Dictionaries, options: ScanOptio
   const n = s.length;
   while (i < n) {
     const c = s.charCodeAt(i);
+    if (c === BAN_CODE) {
+      const half = halfAt(dict, s, i);
+      if (half) out.push(attach(dict, s, half, words));
+      i++;
+      continue;
+    }
     if (c < 0x80 ? !mayStartNumber(c) : numeral(c) === undefined && c !== FU_CODE) {
       i++;
       continue;
