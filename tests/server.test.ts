@@ -11,6 +11,8 @@ import { inject } from 'vitest';
 import { serveCommand } from '../src/cli/serve.js';
 import { InputError } from '../src/errors.js';
 import { createApp, type AppOptions } from '../src/server/app.js';
+import { isLoopback } from '../src/server/auth.js';
+import { RateLimiter } from '../src/server/rate-limit.js';
 import { ingestFixture, type Fixture } from './server-fixture.js';
 import { meiliEnv, ROOT, tempDir, writePipeline } from './helpers.js';
 
@@ -232,6 +234,20 @@ describe('zhpipe serve (the registered command, as a child process)', () => {
     }
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
+  });
+});
+
+describe('rate limiter and loopback check', () => {
+  it('counts per IP and per window', () => {
+    const limiter = new RateLimiter({ max: 2, windowMs: 1000 });
+    expect([limiter.hit('a', 0), limiter.hit('a', 10), limiter.hit('a', 20)]).toEqual([0, 0, 1]);
+    expect(limiter.hit('b', 20)).toBe(0);
+    expect(limiter.hit('a', 1000)).toBe(0);
+  });
+
+  it('knows loopback addresses from the rest', () => {
+    expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].map(isLoopback)).toEqual([true, true, true, true, true]);
+    expect(['0.0.0.0', '::', '192.168.1.20', 'example.com', '128.0.0.1'].map(isLoopback)).toEqual([false, false, false, false, false]);
   });
 });
 
