@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { serveCommand } from '../src/cli/serve.js';
 import { InputError } from '../src/errors.js';
+import { readFile } from '../src/pipeline/analyze.js';
 import { createApp, type AppOptions } from '../src/server/app.js';
 import { isLoopback } from '../src/server/auth.js';
 import { RateLimiter } from '../src/server/rate-limit.js';
@@ -76,6 +77,21 @@ describe('API answers', () => {
     const filtered = await getJson(`/api/targets?filter=${encodeURIComponent('unit = 项')}`);
     expect((filtered.body.rows as Array<{ unit: string }>).map((r) => r.unit)).toEqual(expect.arrayContaining(['项']));
     expect((filtered.body.rows as Array<{ unit: string }>).every((r) => r.unit === '项')).toBe(true);
+  });
+
+  it('lists the targets the ingest found, each at its exact place in the original text', async () => {
+    const { body } = await getJson('/api/targets');
+    const found = (body.rows as Array<{ id: string; doc: string; start: number; end: number; text: string }>).filter((r) => !r.id.startsWith('fixture-'));
+    expect(found.length).toBeGreaterThan(10);
+    const originals = new Map<string, string>();
+    for (const row of found) {
+      if (!originals.has(row.doc)) {
+        const source = readFile(path.join(ROOT, row.doc));
+        if ('skipped' in source) throw new Error(source.reason);
+        originals.set(row.doc, source.original);
+      }
+      expect(originals.get(row.doc)?.slice(row.start, row.end), `${row.doc} [${row.start}-${row.end}]`).toBe(row.text);
+    }
   });
 
   it('lists figures by status', async () => {
