@@ -26,8 +26,8 @@ function isCommonNoun(word: string): boolean {
 const HONORIFICS = new Set(['老', '总', '某', '小姐', '先生', '女士', '大娘', '大爷', '师傅', '阿姨', '大妈', '大伯', '老师', '教授']);
 /** Second characters that make a two-character unknown word a word, not a name (万人, 越大, 高些). */
 const NOT_GIVEN_2 = new Set([...'人些起着长大多少年月日时分天次个家种位名']);
-/** Last characters of buildings, landmarks and things (金字塔, 伏羲庙, 白鹿原, 边塞诗): not persons. */
-const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台']);
+/** Last characters of buildings, landmarks, things and abstract nouns (金字塔, 伏羲庙, 强基链): not persons. */
+const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值']);
 
 /** Names are surname + 1–2 characters; with a compound surname, + 1–2 characters. */
 export function surnameLength(ctx: TagContext, text: string): number {
@@ -110,6 +110,8 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     }
     // 荷兰人, 瑞士人: a people, named by its place.
     if (t.text.endsWith('人') && dicts.surfaces.get(t.text.slice(0, -1))?.type === 'place') return;
+    // 江苏共, 浙江人: a known place or organization at the front is no surname and given name.
+    if (t.tag === 'x' && len >= 3 && (dicts.surfaces.get(t.text.slice(0, 2))?.type ?? 'person') !== 'person') return;
     // 于北大, 任浙江: a known name where the given name would be.
     if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2) return;
     // 李铁/nr 辰/ng 校长: the segmenter split a three-character name before a title or a speech verb.
@@ -151,9 +153,12 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     if (!looksLikeName(ctx, t.text) || NOT_NAME_END.has(t.text[len - 1] ?? '')) return;
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
-    const boundary = !next || next.start > t.end || isPunct(next.text) || /^[vpcu]/.test(next.tag);
+    const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag);
     const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
-    if (len === 2 && !context && !listed(ctx, i) && !(boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
+    // A two-character unknown word is a name only where a name stands alone: after a break or a preposition
+    // and before a verb or a break (，高敏是; 在林弟的), not inside a phrase (长三角文旅融合).
+    const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c)$/.test(prev.tag);
+    if (len === 2 && !context && !listed(ctx, i) && !(opened && boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
     if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || (len - surname >= 2 && isCommonWord(t.text.slice(surname), 100)))) return;
     const strong = context || len >= 3 || boundary;
     if (strong && !isCommonWord(t.text.slice(0, 2), 200)) out.push(person(t.start, t.end, text, Tier.pos));
@@ -165,6 +170,11 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
     if (t.tag !== 'nr' || t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
+    // 高/a 颜/nr 值, 共/d 富/nr 工: a character glued before the "surname" makes it part of a word.
+    const p = tokens[i - 1];
+    if (p && p.end === t.start && p.text.length === 1 && CJK.test(p.text)) return;
+    // 江/nr 苏共: a known place or organization starts here.
+    if ((dicts.surfaces.get(text.slice(t.start, t.start + 2))?.type ?? 'person') !== 'person') return;
     const a = tokens[i + 1];
     if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(a.tag) || dicts.titleSet.has(a.text)) return;
     let end = -1;

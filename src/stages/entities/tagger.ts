@@ -11,6 +11,9 @@ import { recognizeAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 
 
+/** Words the segmenter tags nt that name no organization: bare kinds of body (联合会, 科研院所). */
+const GENERIC_ORG_WORDS = new Set(['联合会', '委员会', '协会', '学会', '研究会', '基金会', '科研院所', '院所', '党组织', '民间组织', '上市公司', '新格局']);
+
 /** Words the segmenter tags as places that name no place. */
 const NOT_PLACES = new Set(['两国', '各国', '三国', '本国', '外国', '他国', '大国', '小国', '国内', '国外', '全国', '各地', '当地', '本地', '外地', '异地', '内地', '海外', '境外', '境内', '城乡', '城市', '农村', '乡村', '边疆', '沿海', '内陆', '山区', '大城市', '小城镇', '中小城市', '大中城市', '半壁江山', '海港', '长达', '天下', '世界', '全球', '祖国', '故乡', '家乡', '老家', '异国', '他乡', '国际']);
 
@@ -38,7 +41,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
 }
 
 /** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
-const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆台厂站店庭协联科室园']);
+const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园']);
 const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口']);
 
 /**
@@ -66,6 +69,8 @@ function posCandidates(ctx: TagContext): Candidate[] {
         out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: t.text.slice(0, -2), tier: Tier.pos });
         continue;
       }
+      // 三区, 特大城市, 温州市区: counted or generic areas, not names.
+      if (/^[一二三四五六七八九十两百千多各全]/.test(t.text) || /(城市|市区|城区|地带)$/.test(t.text)) continue;
       const freq = jiebaLexicon().get(t.text)?.freq ?? 0;
       const commonHead = t.text.length >= 3 && isCommonWord(t.text.slice(0, 2), 200) && !dicts.surfaces.has(t.text.slice(0, 2));
       if (!commonHead && (t.text.length === 2 ? freq < 100 : PLACE_FINAL.has(last) || freq < 200)) {
@@ -75,7 +80,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
       // 印度政府, 美国政府: a government is named by its country, the place.
       const hit = dicts.surfaces.get(t.text.slice(0, -2));
       if (hit?.type === 'place') out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: hit.canonical, tier: Tier.pos });
-    } else if (t.tag === 'nt' && ORG_FINAL.has(last)) {
+    } else if (t.tag === 'nt' && ORG_FINAL.has(last) && !GENERIC_ORG_WORDS.has(t.text) && !t.text.endsWith('格局')) {
       out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
     }
   }
