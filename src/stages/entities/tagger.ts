@@ -9,6 +9,7 @@ import { recognizePersons } from './persons.js';
 import { recognizeCongresses, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes } from './suffixes.js';
 import { recognizeAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
+import { TRANSLITERATION } from './persons.js';
 
 
 /** Words the segmenter tags nt that name no organization: bare kinds of body (联合会, 科研院所). */
@@ -73,7 +74,10 @@ function posCandidates(ctx: TagContext): Candidate[] {
       if (/^[一二三四五六七八九十两百千多各全]/.test(t.text) || /(城市|市区|城区|地带)$/.test(t.text)) continue;
       const freq = jiebaLexicon().get(t.text)?.freq ?? 0;
       const commonHead = t.text.length >= 3 && isCommonWord(t.text.slice(0, 2), 200) && !dicts.surfaces.has(t.text.slice(0, 2));
-      if (!commonHead && (t.text.length === 2 ? freq < 100 : PLACE_FINAL.has(last) || freq < 200)) {
+      // Unknown to our dictionaries: a place if it ends like one (曲麻莱县) or is spelled like a foreign name
+      // (不来梅); the segmenter's other "places" are mostly ordinary words (惠及, 累累硕果).
+      const foreign = [...t.text].every((ch) => TRANSLITERATION.has(ch));
+      if (!commonHead && freq < 200 && (PLACE_FINAL.has(last) || foreign)) {
         out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.pos });
       }
     } else if (t.tag === 'nt' && t.text.endsWith('政府')) {
