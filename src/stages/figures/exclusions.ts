@@ -44,6 +44,8 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex): string | n
     if (isHan(c) || isLatinLetter(c)) return 'code';
   }
   if (/^十[一二三四五六]五$/.test(numText) && !q.unitEntry) return 'plan name';
+  // 二次会议, 三届全会: the session of a body, an ordinal.
+  if (n.chinese && /^[次届]$/.test(unit) && /^(会议|全会|大会|全体会议)/.test(s.slice(q.unitEnd, q.unitEnd + 4))) return 'ordinal';
   // Numerals inside a word: the segmenter puts 长三角, 一体化, 两院 into one word.
   if (n.chinese) {
     const holder = index.holding(n.start);

@@ -24,8 +24,9 @@ export interface FigureOptions {
   dictionaries?: string | URL;
 }
 
-// Words that make a figure a change of the one before it (84.5%,较2018年提升10.4个百分点).
-const CHANGE_BETWEEN = /较|比|增|减|降|升|提高|扩大|缩|涨|跌|成长|年增/;
+// A figure right after a change verb measures what the figure before it did (84.5%,较2018年提升10.4个百分点),
+// unless a semicolon starts another item in between.
+const CHANGE_BEFORE = /^[^;；]*(增长|增加|下降|减少|降低|提升|提高|上升|上涨|下跌|回落|扩大|缩小|缩短|成长|年增|多增|少增)了?(近|约|超过?|逾)?$/;
 
 /** Values as a reader would write them: no floating-point noise, ratios to four decimals (近1/3 → 0.3333). */
 function tidy(value: number, kind: FigureKind): number {
@@ -93,7 +94,7 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     const countLike = q.kind === 'count' || q.kind === 'rank';
     let metric = findMetric({ text, index, dict, start: q.start, end: q.end, countLike, sentenceStart: Math.max(sStart, prevEnd) });
     // A change right after a figure measures the same thing (84.5%,较2018年提升10.4个百分点).
-    if (!metric && lastMetric.sentence === si && q.start - lastMetric.end <= 15 && CHANGE_BETWEEN.test(s.slice(lastMetric.end, q.start))) {
+    if (!metric && lastMetric.sentence === si && q.start - lastMetric.end <= 15 && CHANGE_BEFORE.test(s.slice(lastMetric.end, q.start))) {
       metric = lastMetric.metric;
     }
     if (metric) lastMetric = { sentence: si, metric, end: q.end };

@@ -37,7 +37,8 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
     const t = tokens[k] as Token;
     // Contiguous words only.
     if (first <= i && (tokens[first] as Token).start !== t.end) break;
-    if (NUMERAL_START.test(t.text) && t.tag !== 'n') break;
+    // A number word ends the phrase (三省, 两个); a noun that starts with a numeral (二氧化碳) does not.
+    if (NUMERAL_START.test(t.text) && /^(m|mq|q|x)$/.test(t.tag)) break;
     // The unit of a number before (2025年镇域经济, 200名共) is not part of the phrase.
     const prevTok0 = tokens[k - 1];
     if (prevTok0 && prevTok0.end === t.start && /^(q|m|mq|x)$/.test(t.tag) && /^[0-9〇零一二三四五六七八九十百千万亿两.%]+$/.test(prevTok0.text)) break;
@@ -150,7 +151,9 @@ function backwardMetric(m: MetricInput): string {
   for (let guard = 0; i >= 0 && guard < 12; guard++) {
     const t = tokens[i] as Token;
     if (t.start < m.sentenceStart) return '';
-    if (skippable(m.dict, t)) {
+    // Linking verbs and cues, 的 before the figure (总数的33%), and a main verb right before it
+    // (产销分别完成492.9万辆).
+    if (skippable(m.dict, t) || t.text === '的' || (!linked && isPredicate(m.dict, t))) {
       linked = true;
       i--;
       continue;
@@ -170,8 +173,8 @@ function backwardMetric(m: MetricInput): string {
   }
   if (i < 0 || (tokens[i] as Token).start < m.sentenceStart) return '';
   if (isStatusCue(m.dict, tokens[i] as Token)) return '';
-  // A verb-tagged head is a noun the segmenter mistook (年均增速达9.47%) only before a linking verb.
-  let first = nounPhraseBack(tokens, i, linked, m.dict);
+  // A verb-tagged head after a noun is a noun the segmenter mistook (年均增速, 可支配收入).
+  let first = nounPhraseBack(tokens, i, true, m.dict);
   // The phrase stops at the start of the sentence (or the figure before) and at status words (预计, 计划).
   while (first <= i && ((tokens[first] as Token).start < m.sentenceStart || isStatusCue(m.dict, tokens[first] as Token))) first++;
   if (first > i) return '';
@@ -185,7 +188,12 @@ function backwardMetric(m: MetricInput): string {
   while (first <= i && (tokens[first] as Token).start < m.sentenceStart) first++;
   if (first > i) return '';
   const startTok = tokens[first] as Token;
-  return m.text.slice(startTok.start, (tokens[i] as Token).end);
+  const phrase = m.text.slice(startTok.start, (tokens[i] as Token).end);
+  // A linking verb glued to the last word (營收達) is not part of the metric.
+  const tail = foldWord(phrase.slice(-1));
+  const roles = m.dict.cues.get(tail);
+  if (phrase.length > 2 && roles?.has('link')) return phrase.slice(0, -1);
+  return phrase;
 }
 
 /** The metric of a figure, or '' when none can be read. */

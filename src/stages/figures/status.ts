@@ -44,6 +44,6 @@ export function findStatus(m: StatusInput): FigureStatus {
       if (pair) return pair;
     }
   }
-  if (/^(到|至)/.test(m.period) || /^(明年|后年|未来|今后)/.test(m.period)) return 'target';
+  if (/^(到|至)/.test(m.period) || /^(明年|未来|今后)/.test(m.period)) return 'target';
   return 'actual';
 }
