@@ -22,7 +22,7 @@ const CJK = /^[\u3400-\u9fff]+$/;
 /** POS tags that can be part of a name: nouns, proper nouns, abbreviations, unknown words, English, some modifiers. */
 const NAME_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x', 'eng', 'vn', 'b', 'an', 'l', 'ng', 'nx', 's']);
 /** Words that never start or sit inside an organization name although tagged like nouns. */
-const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '据', '讯', '电', '日电', '战胜', '击败', '会见', '会晤', '荣获', '获得', '前往', '访问', '所属', '下属', '直属', '原', '深化', '推进', '推动', '加强', '建设', '打造', '构建', '支持', '参与', '加快', '促进', '实施', '开展', '形成', '完善', '提升', '建立', '共建', '携手', '依托', '围绕']);
+const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '据', '讯', '电', '日电', '战胜', '击败', '会见', '会晤', '荣获', '获得', '前往', '访问', '所属', '下属', '直属', '原', '位于', '深化', '推进', '推动', '加强', '建设', '打造', '构建', '支持', '参与', '加快', '促进', '实施', '开展', '形成', '完善', '提升', '建立', '共建', '携手', '依托', '围绕']);
 /** Heads that make a generic noun phrase, not a name (示范区, 开发区 are descriptions, not places). */
 const GENERIC_PLACE = new Set(['地区', '社区', '园区', '城区', '景区', '市区', '郊区', '山区', '湖区', '港区', '示范区', '开发区', '先行区', '合作区', '功能区', '自贸区', '高新区', '新区', '片区', '辖区', '省市', '县市', '城市', '都市', '本市', '全市', '全省', '全县', '我省', '我市', '该市', '该县', '该省', '各省', '各市', '外省', '建制镇', '乡镇', '村镇', '城镇', '农村', '乡村', '江河', '湖泊', '河湖', '山川', '江山', '港口', '海港']);
 
@@ -56,7 +56,7 @@ function placeLikeToken(ctx: TagContext, t: Token): boolean {
 }
 
 /** Index of the first token of the name that ends at token `last` (exclusive of the suffix part). */
-function growLeft(ctx: TagContext, last: number, maxChars: number): number {
+function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = false): number {
   const { tokens, text } = ctx;
   let first = last + 1;
   let i = last;
@@ -84,7 +84,9 @@ function growLeft(ctx: TagContext, last: number, maxChars: number): number {
       i = known - 1;
       continue;
     }
-    if (isBreak(t)) break;
+    // 国家统计委员会, 残疾人工作协调委员会: a two-character verb inside a name, if a name goes on before it.
+    const softVerb = allowVerbs && t.tag === 'v' && t.text.length === 2 && !BREAK_WORDS.has(t.text) && i > 0 && !isBreak(tokens[i - 1] as Token);
+    if (isBreak(t) && !softVerb) break;
     if (end - t.start > maxChars) break;
     first = i;
     i--;
@@ -145,7 +147,8 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     const single = suffix.length === 1;
     // 签署, 举办, 干部, 西北部: verbs and ordinary nouns that merely end in a one-character suffix.
     if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || NOT_ORG_WORDS.has(t.text) || isCommonWord(t.text, 500))) return;
-    let first = growLeft(ctx, i - 1, 24 - t.text.length);
+    // Verbs inside a name are allowed before bodies (统计委员会, 创新联合体), not before 中心 or a one-character suffix.
+    let first = growLeft(ctx, i - 1, 24 - t.text.length, suffix.length >= 2 && suffix !== '中心');
     // The suffix token may carry part of the name itself (研究院, 联合会): count its own head too.
     const ownHead = t.text.length - suffix.length;
     if (first > i - 1 && ownHead === 0) return; // nothing before a bare suffix
@@ -154,7 +157,9 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     // and a suffix after only generic words (保险公司, 航空公司) is a description, not a name.
     while (first < i && !properHead(ctx, tokens[first] as Token)) first++;
     // One word (民间组织, 党组织, 智利队): its own head must be a proper name; the segmenter's nt tag is no proof.
-    if (first === i && (ownHead === 0 || !properWord(ctx, t.text.slice(0, ownHead)))) return;
+    // 内务部长, 农业部长: a ministry named by its field, glued to the minister's title.
+    const ministry = titled && ownHead >= 2 && /^(n|vn|nz|j)$/.test(jiebaLexicon().get(t.text.slice(0, ownHead))?.tag ?? '');
+    if (first === i && !ministry && (ownHead === 0 || !properWord(ctx, t.text.slice(0, ownHead)))) return;
     const start = (tokens[first] as Token).start;
     const name = text.slice(start, t.end);
     // 国家队, 国家实验室: a generic head word and a suffix describe, they do not name.
@@ -163,7 +168,7 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队', '厂', '党', '团'].includes(suffix.slice(-1))) {
       // Short suffixes need a proper head: a place (江苏省交通运输厅) or a known or unknown proper noun.
       const head = tokens[first] as Token;
-      const proper = (first === i && properWord(ctx, t.text.slice(0, ownHead))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text) || (first < i && properHead(ctx, head));
+      const proper = (first === i && (ministry || properWord(ctx, t.text.slice(0, ownHead)))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text) || (first < i && properHead(ctx, head));
       if (!proper) return;
     }
     out.push({ start, end: t.end, type: 'org', canonical: name, tier: Tier.rule });
