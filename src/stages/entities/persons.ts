@@ -22,6 +22,10 @@ function isCommonNoun(word: string): boolean {
   return !!e && e.freq >= (e.tag === 'n' ? 50 : 300) && ['n', 'vn', 'v', 'a', 'ad', 'an', 'd', 't'].includes(e.tag);
 }
 
+/** Characters the segmenter glues after a name (赵华说) or before one (胜王磊). */
+const GLUED_AFTER = new Set([...'说是到在和等的将']);
+const GLUED_BEFORE = new Set([...'胜向以这和与给对让被把从']);
+
 /** Words after a surname that make the surname alone the name (陈小姐 → 陈). */
 const HONORIFICS = new Set(['老', '总', '某', '小姐', '先生', '女士', '大娘', '大爷', '师傅', '阿姨', '大妈', '大伯', '老师', '教授']);
 /** Second characters that make a two-character unknown word a word, not a name (万人, 越大, 高些). */
@@ -97,6 +101,18 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
       return;
     }
     if ((!isNr && t.tag !== 'x') || !CJK.test(t.text) || dicts.blocked.has(t.text)) return;
+    // 赵华说, 郑咏是 / 胜王磊, 向学昭: the segmenter glued a verb or a preposition to an unknown name.
+    if (t.tag === 'x' && t.text.length >= 3 && t.text.length <= 4) {
+      const before = tokens[i - 1];
+      const standsAlone = !before || before.end < t.start || isPunct(before.text) || /^(p|c)$/.test(before.tag) || isTitle(ctx, before.text);
+      const tail = standsAlone && GLUED_AFTER.has(t.text[t.text.length - 1] ?? '') ? t.text.slice(0, -1) : '';
+      const head = GLUED_BEFORE.has(t.text[0] ?? '') ? t.text.slice(1) : '';
+      const name = tail && looksLikeName(ctx, tail) ? { at: t.start, word: tail } : head && looksLikeName(ctx, head) ? { at: t.start + 1, word: head } : null;
+      if (name && !isCommonWord(name.word, 1) && !dicts.surfaces.has(name.word)) {
+        out.push(person(name.at, name.at + name.word.length, text, Tier.pos));
+        return;
+      }
+    }
     // 苏浙皖 is a run of place abbreviations, not a name.
     if ([...t.text].every((ch) => dicts.surfaces.get(ch)?.type === 'place')) return;
     const len = t.text.length;

@@ -140,7 +140,8 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
       tok.text.endsWith('长') &&
       HEAD_OF.has(tok.text[tok.text.length - 2] ?? '') &&
       // 中联部部长, 统战部副部长, 内务部代理部长: the organization is already named before the title.
-      !(before && (before.tag === 'nt' || before.tag === 'b' || ['副', '代理', '常务', '前', '原'].includes(before.text) || HEAD_OF.has(before.text[before.text.length - 1] ?? '')));
+      // 李振成局长: a person before the title, not an organization.
+      !(before && (before.tag === 'nt' || before.tag === 'x' || before.tag.startsWith('nr') || before.tag === 'b' || ['副', '代理', '常务', '前', '原'].includes(before.text) || HEAD_OF.has(before.text[before.text.length - 1] ?? '')));
     const t: Token = titled ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : tok;
     const suffix = suffixOf(orgIndex, t.text);
     if (!suffix) return;
