@@ -22,7 +22,7 @@ const CJK = /^[\u3400-\u9fff]+$/;
 /** POS tags that can be part of a name: nouns, proper nouns, abbreviations, unknown words, English, some modifiers. */
 const NAME_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x', 'eng', 'vn', 'b', 'an', 'l', 'ng', 'nx', 's']);
 /** Words that never start or sit inside an organization name although tagged like nouns. */
-const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '据', '讯', '电', '日电', '战胜', '击败', '会见', '会晤', '荣获', '获得', '前往', '访问', '所属', '下属', '直属', '原', '位于', '深化', '推进', '推动', '加强', '建设', '打造', '构建', '支持', '参与', '加快', '促进', '实施', '开展', '形成', '完善', '提升', '建立', '共建', '携手', '依托', '围绕']);
+const BREAK_WORDS = new Set(['的', '和', '与', '及', '或', '等', '由', '在', '对', '为', '从', '向', '将', '把', '被', '是', '有', '这', '该', '其', '本', '各', '全', '我', '我们', '他们', '其中', '以及', '包括', '一个', '一家', '这个', '成员', '单位', '代表', '负责人', '同志', '联合', '牵头', '组建', '成立', '举办', '主办', '承办', '指导', '发起', '来自', '记者', '本报', '本报讯', '据', '讯', '电', '日电', '战胜', '击败', '会见', '会晤', '荣获', '获得', '前往', '访问', '所属', '下属', '直属', '原', '位于', '深化', '推进', '推动', '加强', '建设', '打造', '构建', '支持', '参与', '加快', '促进', '实施', '开展', '形成', '完善', '提升', '建立', '共建', '携手', '依托', '围绕']);
 /** Heads that make a generic noun phrase, not a name (示范区, 开发区 are descriptions, not places). */
 const GENERIC_PLACE = new Set(['地区', '社区', '园区', '城区', '景区', '市区', '郊区', '山区', '湖区', '港区', '示范区', '开发区', '先行区', '合作区', '功能区', '自贸区', '高新区', '新区', '片区', '辖区', '省市', '县市', '城市', '都市', '本市', '全市', '全省', '全县', '我省', '我市', '该市', '该县', '该省', '各省', '各市', '外省', '建制镇', '乡镇', '村镇', '城镇', '农村', '乡村', '江河', '湖泊', '河湖', '山川', '江山', '港口', '海港']);
 
@@ -61,6 +61,7 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
   let first = last + 1;
   let i = last;
   const end = tokens[last]?.end ?? 0;
+  let verbs = 0;
   while (i >= 0) {
     const t = tokens[i] as Token;
     const prev = tokens[i + 1];
@@ -85,8 +86,9 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
       continue;
     }
     // 国家统计委员会, 残疾人工作协调委员会: a two-character verb inside a name, if a name goes on before it.
-    const softVerb = allowVerbs && t.tag === 'v' && t.text.length === 2 && !BREAK_WORDS.has(t.text) && i > 0 && !isBreak(tokens[i - 1] as Token);
+    const softVerb = allowVerbs && verbs === 0 && t.tag === 'v' && t.text.length === 2 && !BREAK_WORDS.has(t.text) && i > 0 && !isBreak(tokens[i - 1] as Token);
     if (isBreak(t) && !softVerb) break;
+    if (softVerb && isBreak(t)) verbs++;
     if (end - t.start > maxChars) break;
     first = i;
     i--;
@@ -104,6 +106,9 @@ function knownSpanEndingAt(ctx: TagContext, i: number): number {
   }
   return -1;
 }
+
+/** Bodies whose names may hold a verb (国家统计委员会, 长三角语言计算创新联合体). */
+const VERB_BODIES = new Set(['委员会', '联合会', '联合体', '工作组', '协会', '学会', '研究会', '促进会', '理事会', '领导小组', '办公室', '联盟']);
 
 /** Suffixes whose head is titled X长 (部长, 局长, 社长 …). */
 const HEAD_OF = new Set([...'部局厅司社委署']);
@@ -148,8 +153,8 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     const single = suffix.length === 1;
     // 签署, 举办, 干部, 西北部: verbs and ordinary nouns that merely end in a one-character suffix.
     if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || NOT_ORG_WORDS.has(t.text) || isCommonWord(t.text, 500))) return;
-    // Verbs inside a name are allowed before bodies (统计委员会, 创新联合体), not before 中心 or a one-character suffix.
-    let first = growLeft(ctx, i - 1, 24 - t.text.length, suffix.length >= 2 && suffix !== '中心');
+    // Verbs inside a name are allowed before bodies (统计委员会, 创新联合体), not before 公司 or 中心.
+    let first = growLeft(ctx, i - 1, 24 - t.text.length, VERB_BODIES.has(suffix));
     // The suffix token may carry part of the name itself (研究院, 联合会): count its own head too.
     const ownHead = t.text.length - suffix.length;
     if (first > i - 1 && ownHead === 0) return; // nothing before a bare suffix
