@@ -93,6 +93,15 @@ describe('numbers', () => {
     expect(one('投资2-3万元').value).toBe(20000);
     expect(one('需3至5年').qualifier).toBe('range');
   });
+  it('reads ratios written a:b but not clock times', () => {
+    expect(one('平均竞争比约为77:1。')).toMatchObject({ value: 77, kind: 'ratio', qualifier: 'approx' });
+    expect(figures('上午8:30开始,14:05结束。')).toEqual([]);
+  });
+  it('reads 半 as a half before a duration or 成', () => {
+    expect(one('不到半小时完成').value).toBe(0.5);
+    expect(one('用了半个月').unit).toBe('个月');
+    expect(figures('上半年增长,半导体产业,多半是')).toEqual([]);
+  });
   it('never reports floating-point noise', () => {
     expect(one('增长0.1%').value).toBe(0.1);
     expect(one('售价50元6角3分').value).toBe(50.63);
@@ -149,6 +158,10 @@ describe('qualifiers', () => {
     expect(f.qualifier).toBe(qualifier);
     expect(f.text).toBe(text);
   });
+  it('reads a cue the segmenter glued to the word before (全长约), not one inside a word (签约)', () => {
+    expect(one('二期工程全长约21.5公里。').qualifier).toBe('approx');
+    expect(one('成为第二部破5亿的影片。').qualifier).toBe('gt');
+  });
   it('does not read 近 of 最近 or 数 of 人数 as qualifiers', () => {
     expect(one('最近3年共建成5所学校').qualifier).toBe('eq');
     expect(one('参会人数1000人').qualifier).toBe('eq');
@@ -167,6 +180,9 @@ describe('changes', () => {
     ['指数增长了近1.5倍。', 1.5, 'multiple'],
   ])('%s', (text, value, kind) => {
     expect(one(text)).toMatchObject({ value, kind });
+  });
+  it('skips a comparison with 高于 to find the metric', () => {
+    expect(one('一季度增速高于全国0.4个百分点。').metric).toBe('增速');
   });
   it('links 由X拓展至Y as a start and an end with one metric', () => {
     const [a, b] = figures('数量将由78项拓展至113项。');
@@ -190,6 +206,7 @@ describe('metric, period and status', () => {
     ['今年一季度GDP增长5%。', '今年一季度'],
     ['到2025年覆盖率达到80%。', '到2025年'],
     ['3年内建成10个基地。', '3年内'],
+    ['1998年至2003年间任期五年。', '1998年至2003年间'],
   ])('period of %s is %s', (text, period) => {
     expect(one(text).period).toBe(period);
   });

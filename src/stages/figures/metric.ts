@@ -9,7 +9,7 @@ import { type TokenIndex, isNominal, isPunct, isQuote, isVerb } from './tokens.j
 
 const MAX_TOKENS = 8;
 const MAX_CHARS = 20;
-const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上年', '与', '和', '环比', '相较']);
+const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上年', '与', '和', '环比', '相较', '高于', '低于', '快于', '慢于', '多于', '少于']);
 const SHARE = new Set(['占', '占据', '占到']);
 const NUMERAL_START = /^[0-9〇零一二三四五六七八九十百千万亿两]/;
 
@@ -51,15 +51,16 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
       // it opens the clause.
       const prev = tokens[k - 1];
       // As the head (年均增速 tags 增速 as a verb) only after a noun.
-      take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' || prev.tag === 'a' : verbHead && (!prev || isNominal(prev) || isPunct(prev));
+      take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' || prev.tag === 'a' : verbHead && (!prev || isNominal(prev) || isPunct(prev) || /^(t|m|mq)$/.test(prev.tag));
     }
     if (!take || isPredicate(dict, t)) break;
     chars += t.text.length;
     if (chars > MAX_CHARS) break;
     first = k;
   }
-  // A phrase does not start with a verb taken only for what followed, unless the verb opens the clause.
-  while (first <= i) {
+  // A phrase does not start with a verb taken only for what followed, unless the verb opens the clause
+  // (the head itself stays: it was taken on its own terms).
+  while (first < i) {
     const t = tokens[first] as Token;
     const opens = first === 0 || isPunct(tokens[first - 1] as Token);
     if (isNominal(t) || t.tag === 'a' || t.tag === 'q' || (isVerb(t) && opens)) break;

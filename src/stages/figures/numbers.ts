@@ -484,6 +484,14 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
       fraction = 'ratio';
       decimal = true;
     }
+  } else if (s.charCodeAt(end) === 58 && !x.run.chinese && x.hi === null && isAsciiDigit(s.charCodeAt(end + 1)) && !isClock(s, x.start, end)) {
+    // A ratio a:b (竞争比77:1); clock times (8:30) are not read here.
+    const b = readArabic(s, end + 1);
+    if (b.value !== 0 && s.charCodeAt(b.end) !== 58) {
+      value = value / b.value;
+      end = b.end;
+      fraction = 'ratio';
+    }
   } else if (
     s.charCodeAt(end) === 47 && !x.run.chinese && !x.run.decimal && x.hi === null &&
     isAsciiDigit(s.charCodeAt(end + 1)) && s.charCodeAt(pos - 1) !== 47
@@ -510,6 +518,12 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
     inner: x.inner,
     formalOnly: x.run.formalOnly,
   };
+}
+
+/** h:mm or hh:mm(:ss) at [start, colon): a time of day. */
+function isClock(s: string, start: number, colon: number): boolean {
+  const h = s.slice(start, colon);
+  return /^[0-2]?[0-9]$/.test(h) && Number(h) <= 24 && /^[0-5][0-9](?![0-9])/.test(s.slice(colon + 1, colon + 4));
 }
 
 /** Could a number start here? Cheap test used by the scanner before calling readNumber. */

@@ -30,6 +30,7 @@ export interface Quantity {
 }
 
 const SPACE = 0x20;
+const GLUED_CUES = new Set(['约', '近', '超', '逾', '破']);
 const FU_CODE = '负'.charCodeAt(0);
 const BAN_CODE = '半'.charCodeAt(0);
 const CLOCK = /^[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9])/;
@@ -90,10 +91,17 @@ function cueStartsWord(dict: Dictionaries, s: string, start: number, words: Word
   if (words.isWordStart(start)) return true;
   // Words the segmenter does not know (x), common in traditional text, say nothing about boundaries.
   if (words.isUnknownWord(start)) return true;
+  let head = -1;
   for (let h = start - 1; h >= 0 && start - h <= 3; h--) {
-    if (words.isWordStart(h)) return dict.cues.get(s.slice(h, start))?.has('link') ?? false;
+    if (words.isWordStart(h)) {
+      if (dict.cues.get(s.slice(h, start))?.has('link')) return true;
+      head = h;
+      break;
+    }
   }
-  return false;
+  // 约, 近, 超, 逾 glued by the segmenter to a word of two or more characters (全长约21.5公里) still
+  // qualify the number; in a two-character word (签约, 赶超) they belong to the word.
+  return GLUED_CUES.has(s[start] ?? '') && words.isWordStart(start + 1) && head >= 0 && start - head >= 2;
 }
 
 /** A post cue (以上, 左右 …) at pos. */
