@@ -24,6 +24,17 @@ const PLACE_TAIL = new Set([...'人籍方产制式菜话语队商军']);
 const PLACE_PREFIX = new Set([...'新全同对到在从向与和赴访往至经于']);
 
 
+/**
+ * 中国电视台, 中国能: the segmenter glued a place to the words after it; the place still counts when its word is
+ * no place of its own (an ns word like 南京路 is one place, found from its tag).
+ */
+function placeHeadsWord(ctx: TagContext, start: number, end: number, type: string): boolean {
+  if (type !== 'place' || !startsWord(ctx, start)) return false;
+  const k = ctx.tokenOf[start] ?? -1;
+  const t = k >= 0 ? ctx.tokens[k] : undefined;
+  return !!t && t.start === start && t.end > end && t.tag !== 'ns' && t.end - end <= 3;
+}
+
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
 function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -33,7 +44,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       const len = m.end - i;
       if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
-      const endOk = endsWord(ctx, m.end) || len >= 3 || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
+      const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
       if (!startOk || !endOk) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
