@@ -231,6 +231,8 @@ describe('what is not a figure', () => {
     ['times of day', '上午9时30分开始,8时许到达,八点一刻出门,14:30结束。'],
     ['ordinals', '第八届论坛发布第二批名单,其一是首批。'],
     ['codes', '在G60科创走廊建设5G基站,乘11号线,监测PM2.5,生产砹-211和碳-14。'],
+    ['names and service numbers', '拨打12345热线或110报警,3·15晚会,版本v2.3.1,iPhone 15,4K分辨率,C919大飞机。'],
+    ['floors and rooms', '家住3楼,位于2号楼1203室。'],
     ['plan names', '“十五五”时期和十四五规划。'],
     ['numerals inside words', '长三角一体化,三省一市,两院院士,一带一路,千岛湖。'],
     ['the article 一', '这是一个观点,一辆新能源汽车。'],

@@ -38,7 +38,11 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex): string | n
   const prevCode = s.charCodeAt(n.start - 1);
   if (isLatinLetter(prevCode) || (prevCode === 46 && isLatinLetter(s.charCodeAt(n.start - 2)))) return 'code';
   if (!q.unitEntry && isLatinLetter(s.charCodeAt(n.end))) return 'code';
+  // A model after its Latin name: iPhone 15, Windows 11.
+  if (!q.unitEntry && before === ' ' && isLatinLetter(s.charCodeAt(n.start - 2))) return 'code';
   if (!n.chinese && isAsciiDigit(s.charCodeAt(n.start)) && isAsciiDigit(prevCode)) return 'code';
+  // Dates and versions joined by dots (3·15, 9·11, 2.3.1).
+  if (!n.chinese && (/^[·•・]$/.test(before) || /^[·•・]/.test(s[n.end] ?? '') || (before === '.' && isAsciiDigit(s.charCodeAt(n.start - 2))) || (s[n.end] === '.' && isAsciiDigit(s.charCodeAt(n.end + 1))))) return 'code';
   if (DASHES.includes(before) && !q.unitEntry) {
     const c = s.charCodeAt(n.start - 2);
     if (isHan(c) || isLatinLetter(c)) return 'code';
@@ -72,6 +76,8 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex): string | n
     // 十八大, 一极三区 are names; 2亿多 (Arabic with a Chinese multiplier) is a figure.
     if (n.chinese && !/[0-9]/.test(numText)) return 'bare Chinese numeral';
     if (n.integerDigits >= 7 && !numText.includes(',') && !n.decimal) return 'code';
+    // A bare number of three or more digits naming something (12345热线, 110报警, 985高校) is a code.
+    if (n.integerDigits >= 3 && !numText.includes(',') && !n.decimal && isHan(s.charCodeAt(q.end))) return 'code';
     // List markers: 1. 2、 at the start of a line or sentence.
     if (/^[、.．)）]/.test(s[q.end] ?? '') && (n.start === 0 || /[\n。；;:：\s]/.test(before))) return 'list marker';
   }

@@ -122,7 +122,8 @@ function readArabic(s: string, pos: number): Arabic {
   }
   // A k suffix (3.2k) when it ends the word.
   const k = s.charCodeAt(p);
-  if ((k === 107 || k === 75) && !isLatinLetter(s.charCodeAt(p + 1)) && !isAsciiDigit(s.charCodeAt(p + 1))) {
+  // Lowercase only: 4K and 8K are names of resolutions.
+  if (k === 107 && !isLatinLetter(s.charCodeAt(p + 1)) && !isAsciiDigit(s.charCodeAt(p + 1))) {
     value *= 1000;
     p += 1;
   }
