@@ -102,6 +102,11 @@ describe('numbers', () => {
     expect(one('用了半个月').unit).toBe('个月');
     expect(figures('上半年增长,半导体产业,多半是')).toEqual([]);
   });
+  it('reads negative temperatures, but a hyphen after a word stays a code', () => {
+    expect(one('最低气温-5℃').value).toBe(-5);
+    expect(one('最高气温零下1℃').value).toBe(-1);
+    expect(figures('生产砹-211')).toEqual([]);
+  });
   it('never reports floating-point noise', () => {
     expect(one('增长0.1%').value).toBe(0.1);
     expect(one('售价50元6角3分').value).toBe(50.63);

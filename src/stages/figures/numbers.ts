@@ -50,6 +50,8 @@ const ZHI = C('之');
 const YOU = C('又');
 const FU = C('负');
 const LIANG = C('两');
+const LING = C('零');
+const XIA = C('下');
 
 function skipSpaces(s: string, pos: number): number {
   let p = pos;
@@ -417,14 +419,18 @@ function finite(n: number): boolean {
 /** Reads a signed magnitude: 负三十二, -10000 (a hyphen only where it cannot join two words). */
 function signed(s: string, pos: number, unitAt: UnitProbe, numerator = false): Magnitude | null {
   const c = s.charCodeAt(pos);
-  if (c === FU || c === 45) {
+  // 零下5℃: below zero.
+  const belowZero = c === LING && s.charCodeAt(pos + 1) === XIA && (isAsciiDigit(s.charCodeAt(pos + 2)) || numeral(s.charCodeAt(pos + 2)) !== undefined);
+  if (c === FU || c === 45 || belowZero) {
     if (c === 45) {
       const prev = s.charCodeAt(pos - 1);
-      if (pos > 0 && (isAsciiDigit(prev) || isLatinLetter(prev) || isHan(prev))) return null;
+      // After a word a hyphen joins a code (砹-211), except before a temperature (气温-5℃).
+      const temperature = /^-[0-9.]+(℃|°|度)/.test(s.slice(pos, pos + 12));
+      if (pos > 0 && (isAsciiDigit(prev) || isLatinLetter(prev) || (isHan(prev) && !temperature))) return null;
       const d = s.charCodeAt(pos + 1);
       if (!isAsciiDigit(d) && !(d === 46 && isAsciiDigit(s.charCodeAt(pos + 2)))) return null;
     }
-    const m = magnitude(s, skipSpaces(s, pos + 1), unitAt, numerator);
+    const m = magnitude(s, skipSpaces(s, pos + (belowZero ? 2 : 1)), unitAt, numerator);
     if (!m) return null;
     m.start = pos;
     m.value = -m.value;
