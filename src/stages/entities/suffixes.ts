@@ -62,8 +62,11 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
   let i = last;
   const end = tokens[last]?.end ?? 0;
   let verbs = 0;
+  let placed = false;
   while (i >= 0) {
     const t = tokens[i] as Token;
+    // 江苏省南通市海安市委: only the nearest place of a chain belongs to the name; the others stay places.
+    if (placed && placeLikeToken(ctx, t)) break;
     const prev = tokens[i + 1];
     if (prev && t.end !== prev.start) break; // a space or a dropped character separates them
     if (t.text === ')' || t.text === '）') {
@@ -90,6 +93,7 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
     if (isBreak(t) && !softVerb) break;
     if (softVerb && isBreak(t)) verbs++;
     if (end - t.start > maxChars) break;
+    if (placeLikeToken(ctx, t)) placed = true;
     first = i;
     i--;
   }
@@ -109,6 +113,9 @@ function knownSpanEndingAt(ctx: TagContext, i: number): number {
 
 /** Bodies whose names may hold a verb (国家统计委员会, 长三角语言计算创新联合体). */
 const VERB_BODIES = new Set(['委员会', '联合会', '联合体', '工作组', '协会', '学会', '研究会', '促进会', '理事会', '领导小组', '办公室', '联盟']);
+
+/** Titles the segmenter glues to an organization's last word (银行行长, 公司总裁, 党组书记). */
+const TITLE_AFTER_ORG = ['行长', '总裁', '副总裁', '董事长', '总经理', '书记', '副书记', '主任', '院长', '校长', '会长', '社长', '所长', '局长', '主席', '秘书长'];
 
 /** Suffixes whose head is titled X长 (部长, 局长, 社长 …). */
 const HEAD_OF = new Set([...'部局厅司社委署']);
@@ -147,7 +154,11 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
       // 中联部部长, 统战部副部长, 内务部代理部长: the organization is already named before the title.
       // 李振成局长: a person before the title, not an organization.
       !(before && (before.tag === 'nt' || before.tag === 'x' || before.tag.startsWith('nr') || before.tag === 'b' || ['副', '代理', '常务', '前', '原'].includes(before.text) || HEAD_OF.has(before.text[before.text.length - 1] ?? '')));
-    const t: Token = titled ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : tok;
+    // 银行行长, 公司总裁, 党组书记: a multi-character suffix glued to a title; the name ends before the title.
+    const title = !titled && tok.text.length >= 4 ? TITLE_AFTER_ORG.find((w) => tok.text.endsWith(w)) : undefined;
+    const rest = title ? tok.text.slice(0, -title.length) : '';
+    const glued = rest.length >= 2 && (suffixOf(orgIndex, rest)?.length ?? 0) >= 2;
+    const t: Token = titled ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : glued ? { ...tok, text: rest, end: tok.end - (title?.length ?? 0), tag: 'n' } : tok;
     const suffix = suffixOf(orgIndex, t.text);
     if (!suffix) return;
     const single = suffix.length === 1;
