@@ -173,7 +173,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
     // A two-character unknown word is a name only where a name stands alone: after a break or a preposition
     // and before a verb or a break (，高敏是; 在林弟的), not inside a phrase (长三角文旅融合).
-    const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c)$/.test(prev.tag);
+    const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag);
     if (len === 2 && !context && !listed(ctx, i) && !(opened && boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
     if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || (len - surname >= 2 && isCommonWord(t.text.slice(surname), 100)))) return;
     const strong = context || len >= 3 || boundary;
