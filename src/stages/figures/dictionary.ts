@@ -26,6 +26,7 @@ export type CueRole =
   | `mid:${Qualifier}`
   | 'block'
   | 'link'
+  | 'reach'
   | 'change'
   | 'predicate'
   | 'target'
@@ -97,7 +98,7 @@ function parseCues(file: string): Pick<Dictionaries, 'cues' | 'longestCue' | 'cu
     const [head, q] = role.split(':');
     const ok =
       (q !== undefined && (head === 'pre' || head === 'post' || head === 'mid') && QUALIFIERS.has(q)) ||
-      (q === undefined && ['block', 'link', 'change', 'predicate', 'target', 'actual', 'other'].includes(role));
+      (q === undefined && ['block', 'link', 'reach', 'change', 'predicate', 'target', 'actual', 'other'].includes(role));
     if (!ok) throw new Error(`${file}: unknown role "${role}" for "${rawWord}"`);
     const word = foldForFigures(rawWord);
     const roles = cues.get(word) ?? new Set<CueRole>();
@@ -121,9 +122,4 @@ export function loadDictionaries(dir?: string | URL): Dictionaries {
     cache.set(key, dict);
   }
   return dict;
-}
-
-/** Roles of a word, if it is a cue. */
-export function cueRoles(dict: Dictionaries, word: string): Set<CueRole> | undefined {
-  return dict.cues.get(word);
 }

@@ -24,9 +24,19 @@ export interface FigureOptions {
   dictionaries?: string | URL;
 }
 
-// A figure right after a change verb measures what the figure before it did (84.5%,较2018年提升10.4个百分点),
-// unless a semicolon starts another item in between.
-const CHANGE_BEFORE = /^[^;；]*(增长|增加|下降|减少|降低|提升|提高|上升|上涨|下跌|回落|扩大|缩小|缩短|成长|年增|多增|少增)了?(近|约|超过?|逾)?$/;
+/**
+ * Does `between` (the text from the figure before to this one) end with a change verb (提升, 下降 …, maybe
+ * with 了)? Such a figure measures what the figure before it did (84.5%,较2018年提升10.4个百分点), unless a
+ * semicolon starts another item in between.
+ */
+function changeBefore(dict: Dictionaries, between: string): boolean {
+  if (/[;；]/.test(between)) return false;
+  const text = between.replace(/了$/, '');
+  for (let len = Math.min(dict.longestCue, text.length); len >= 1; len--) {
+    if (dict.cues.get(text.slice(-len))?.has('change')) return true;
+  }
+  return false;
+}
 
 /** Values as a reader would write them: no floating-point noise, ratios to four decimals (近1/3 → 0.3333). */
 function tidy(value: number, kind: FigureKind): number {
@@ -94,7 +104,7 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     const countLike = q.kind === 'count' || q.kind === 'rank';
     let metric = findMetric({ text, index, dict, start: q.start, end: q.end, countLike, sentenceStart: Math.max(sStart, prevEnd) });
     // A change right after a figure measures the same thing (84.5%,较2018年提升10.4个百分点).
-    if (!metric && lastMetric.sentence === si && q.start - lastMetric.end <= 15 && CHANGE_BEFORE.test(s.slice(lastMetric.end, q.start))) {
+    if (!metric && lastMetric.sentence === si && q.start - lastMetric.end <= 15 && changeBefore(dict, s.slice(lastMetric.end, q.start))) {
       metric = lastMetric.metric;
     }
     if (metric) lastMetric = { sentence: si, metric, end: q.end };

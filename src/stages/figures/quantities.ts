@@ -155,7 +155,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
     }
     // 50元6角3分: smaller money units after 元.
     if (unit.text === '元' || unit.text === '块') {
-      const extra = smallChange(dict, s, p);
+      const extra = smallChange(s, p);
       if (extra) {
         change = extra.value;
         p = extra.end;
@@ -198,7 +198,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
     if (link) {
       const before = cueEndingAt(dict, s, link.start, 'pre');
       // Only qualifiers that are not verbs themselves reach over a linking verb (至少达到, 约为).
-      if (before && /^(至少|最少|不低于|不少于|最多|至多|不超过|约|大约|接近|将近)$/.test(s.slice(before.start, link.start))) cue = before;
+      if (before?.roles.has('reach')) cue = before;
     }
   }
   if (cue && cueStartsWord(dict, s, cue.start, words)) {
@@ -242,7 +242,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
 }
 
 /** 6角3分 after 元: the value in 元, or null. */
-function smallChange(dict: Dictionaries, s: string, pos: number): { value: number; end: number } | null {
+function smallChange(s: string, pos: number): { value: number; end: number } | null {
   let p = pos;
   let value = 0;
   let found = false;
@@ -253,7 +253,6 @@ function smallChange(dict: Dictionaries, s: string, pos: number): { value: numbe
     p = n.end + 1;
     found = true;
   }
-  void dict;
   return found ? { value, end: p } : null;
 }
 
