@@ -53,7 +53,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
 }
 
 /** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
-const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园']);
+const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台']);
 const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口']);
 
 /**
@@ -95,7 +95,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
       // 印度政府, 美国政府: a government is named by its country, the place.
       const hit = dicts.surfaces.get(t.text.slice(0, -2));
       if (hit?.type === 'place') out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: hit.canonical, tier: Tier.pos });
-    } else if (t.tag === 'nt' && ORG_FINAL.has(last) && !GENERIC_ORG_WORDS.has(t.text) && !t.text.endsWith('格局')) {
+    } else if (t.tag === 'nt' && ORG_FINAL.has(last) && !GENERIC_ORG_WORDS.has(t.text) && !/(格局|舞台|平台|讲台|站台|后台|前台|擂台|阳台)$/.test(t.text)) {
       out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
     }
   }
