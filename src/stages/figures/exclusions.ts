@@ -2,6 +2,7 @@
 // (第八届, 第二批), codes and names (G60, 5G, 11号线, PM2.5, 砹-211, 十五五), numerals inside words (长三角,
 // 一体化, 两院), slogans in quotes (“两个大局”), and the article 一 (一个观点).
 import { isAsciiDigit, isHan, isLatinLetter } from './numerals.js';
+import type { Dictionaries } from './dictionary.js';
 import type { Quantity } from './quantities.js';
 import type { TokenIndex } from './tokens.js';
 
@@ -19,7 +20,7 @@ function isYear(q: Quantity, s: string): boolean {
 }
 
 /** Why quantity q is not a figure, or null when it is one. */
-export function notFigure(q: Quantity, s: string, index: TokenIndex): string | null {
+export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dictionaries): string | null {
   const n = q.num;
   const numText = s.slice(n.start, n.end);
   if (q.kind === 'point') return 'date, time or code';
@@ -55,7 +56,10 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex): string | n
     const holder = index.holding(n.start);
     if (holder && holder.start < n.start) {
       const head = s.slice(holder.start, n.start);
-      if (!/^[负近约超逾前第]+$/.test(head)) return 'inside a word';
+      // A cue glued to the number by the segmenter (增加三倍, 近六成) is no word around it.
+      const roles = dict.cues.get(head);
+      const cue = roles !== undefined && [...roles].some((r) => r === 'link' || r === 'change' || r.startsWith('pre:'));
+      if (!cue && !/^[负近约超逾前第]+$/.test(head)) return 'inside a word';
     }
     const last = index.holding(q.end - 1);
     if (last && last.end > q.end && !NUMERAL_CHARS.test(s.slice(q.end, last.end)) && !/^[mq]/.test(last.tag)) return 'inside a word';

@@ -92,7 +92,7 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
   for (const q of quantities) {
     const prevEnd = floor;
     if (q.end <= q.start || q.end > text.length) continue;
-    if (notFigure(q, s, index)) continue;
+    if (notFigure(q, s, index, dict)) continue;
     periods ??= findPeriods(s);
     sentences ??= splitSentences(text);
     if (insidePeriod(periods, q.num.start, q.num.end)) continue;
