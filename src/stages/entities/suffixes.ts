@@ -48,6 +48,10 @@ function isPlaceAt(ctx: TagContext, start: number, end: number): boolean {
   return !!t && t.end === end && t.tag === 'ns';
 }
 
+function knownPlace(ctx: TagContext, t: Token): boolean {
+  return t.text.length >= 2 && ctx.dicts.surfaces.get(t.text)?.type === 'place';
+}
+
 function placeLikeToken(ctx: TagContext, t: Token): boolean {
   if (t.tag === 'ns') return true;
   if (t.text.length < 2) return false;
@@ -66,7 +70,7 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
   while (i >= 0) {
     const t = tokens[i] as Token;
     // 江苏省南通市海安市委: only the nearest place of a chain belongs to the name; the others stay places.
-    if (placed && placeLikeToken(ctx, t)) break;
+    if (placed && knownPlace(ctx, t)) break;
     const prev = tokens[i + 1];
     if (prev && t.end !== prev.start) break; // a space or a dropped character separates them
     if (t.text === ')' || t.text === '）') {
@@ -93,7 +97,7 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
     if (isBreak(t) && !softVerb) break;
     if (softVerb && isBreak(t)) verbs++;
     if (end - t.start > maxChars) break;
-    if (placeLikeToken(ctx, t)) placed = true;
+    if (knownPlace(ctx, t)) placed = true;
     first = i;
     i--;
   }
@@ -225,11 +229,15 @@ export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
   for (const t of tokens) {
     if (!placeLikeToken(ctx, t)) continue;
     const orgs = dicts.trie.matchesAt(text, t.end).filter((m) => m.value.type === 'org' && m.end - t.end >= 2);
+    // 中国国家教委, 山西省残联: the segmenter's own organization words count too.
+    const next = ctx.tokens[(ctx.tokenAt[t.end] ?? -1)];
+    if (next && next.tag === 'nt' && next.text.length >= 2 && !dicts.surfaces.has(next.text)) orgs.push({ end: next.end, value: { type: 'org', canonical: next.text, primary: true } });
+    orgs.sort((a, b) => a.end - b.end);
     const longest = orgs[orgs.length - 1];
     if (!longest || ((ctx.tokenEndingAt[longest.end] ?? -1) < 0 && !titleFollows(ctx, longest.end))) continue;
     const name = text.slice(t.start, longest.end);
     // Only bodies of a state take their country into the name (印度外交部); companies stay themselves.
-    if (!/[部委局署厅办院会协]$/.test(longest.value.canonical)) continue;
+    if (!/[部委局署厅办院会协联]$/.test(longest.value.canonical)) continue;
     out.push({ start: t.start, end: longest.end, type: 'org', canonical: dicts.surfaces.get(name)?.canonical ?? name, tier: Tier.rule });
   }
   return out;

@@ -116,6 +116,20 @@ function splitKnownPlaces(ctx: TagContext, start: number, end: number): Candidat
   return null;
 }
 
+/** 第二届全国人民代表大会, 六届人大常委会: the session number is part of a congress's name. */
+function withOrdinals(ctx: TagContext, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.type !== 'org') continue;
+    const k = ctx.tokenEndingAt[c.start] ?? -1;
+    const prev = k >= 0 ? ctx.tokens[k] : undefined;
+    if (prev && /^第?[一二三四五六七八九十百零〇0-9０-９]+届$/.test(prev.text)) {
+      out.push({ ...c, start: prev.start, tier: Tier.rule });
+    }
+  }
+  return out;
+}
+
 /** Longest first, then the more trusted source; rule guesses may not cut across a dictionary name. */
 export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
   const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
@@ -151,6 +165,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizePlaceSuffixes(ctx),
     ...recognizeAbbreviations(ctx),
   ];
+  candidates.push(...withOrdinals(ctx, candidates));
   return resolve(candidates, dicts, text).map((c) => {
     const surface = text.slice(c.start, c.end);
     // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical.
