@@ -167,6 +167,9 @@ describe('qualifiers', () => {
     expect(one('二期工程全长约21.5公里。').qualifier).toBe('approx');
     expect(one('成为第二部破5亿的影片。').qualifier).toBe('gt');
   });
+  it('keeps a number the segmenter glued to a change verb (增加三倍)', () => {
+    expect(one('訪港旅客按年增加三倍。')).toMatchObject({ value: 3, unit: '倍', kind: 'multiple' });
+  });
   it('does not read 近 of 最近 or 数 of 人数 as qualifiers', () => {
     expect(one('最近3年共建成5所学校').qualifier).toBe('eq');
     expect(one('参会人数1000人').qualifier).toBe('eq');
