@@ -116,6 +116,21 @@ function splitKnownPlaces(ctx: TagContext, start: number, end: number): Candidat
   return null;
 }
 
+/** Verbs and prepositions of place: what follows them is where something happens (在不来梅, 抵达德黑兰). */
+const TO_PLACE = new Set(['在', '到', '抵达', '访问', '前往', '途经', '飞抵', '来自', '位于', '返回', '离开', '赴', '于']);
+
+/** A word spelled like a foreign name right after 在/抵达/访问 … is a foreign place, not a person. */
+function foreignPlaces(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  ctx.tokens.forEach((t, i) => {
+    const prev = ctx.tokens[i - 1];
+    if (!prev || prev.end !== t.start || !TO_PLACE.has(prev.text) || t.text.length < 2 || ctx.dicts.surfaces.has(t.text)) return;
+    if (!/^(x|nrt|nr|ns|nz)$/.test(t.tag) || ![...t.text].every((ch) => TRANSLITERATION.has(ch))) return;
+    out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
+  });
+  return out;
+}
+
 /** 第二届全国人民代表大会, 六届人大常委会: the session number is part of a congress's name. */
 function withOrdinals(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
@@ -165,7 +180,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizePlaceSuffixes(ctx),
     ...recognizeAbbreviations(ctx),
   ];
-  candidates.push(...withOrdinals(ctx, candidates));
+  candidates.push(...withOrdinals(ctx, candidates), ...foreignPlaces(ctx));
   return resolve(candidates, dicts, text).map((c) => {
     const surface = text.slice(c.start, c.end);
     // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical.
