@@ -96,6 +96,7 @@ describe('numbers', () => {
   it('reads ratios written a:b but not clock times', () => {
     expect(one('平均竞争比约为77:1。')).toMatchObject({ value: 77, kind: 'ratio', qualifier: 'approx' });
     expect(figures('上午8:30开始,14:05结束。')).toEqual([]);
+    expect(one('师生比为1:13.7。')).toMatchObject({ value: 0.073, kind: 'ratio', metric: '师生比' });
   });
   it('reads 半 as a half before a duration or 成', () => {
     expect(one('不到半小时完成').value).toBe(0.5);
@@ -203,6 +204,12 @@ describe('metric, period and status', () => {
   it('finds the metric before the figure, with linking verbs skipped', () => {
     expect(one('按需开设远程虚拟窗口超650个。').metric).toBe('远程虚拟窗口');
     expect(one('累计公共充电桩达到60万个以上。').metric).toBe('累计公共充电桩');
+  });
+  it('reads the subject of a change as the metric though the segmenter tags it as verbs', () => {
+    expect(figures('地区生产总值增长5.5%左右,一般公共预算收入增长3%以上。')[1]?.metric).toBe('一般公共预算收入');
+  });
+  it('does not take a linking verb into the metric (全市共有专任教师)', () => {
+    expect(one('全市共有专任教师7.2万名。').metric).toBe('专任教师');
   });
   it('finds the metric after a measure word', () => {
     expect(one('新增100项高频事项。').metric).toBe('高频事项');

@@ -13,8 +13,8 @@ const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上�
 const SHARE = new Set(['占', '占据', '占到']);
 const NUMERAL_START = /^[0-9〇零一二三四五六七八九十百千万亿两]/;
 
-function isStatusCue(dict: Dictionaries, t: Token): boolean {
-  const roles = dict.cues.get(foldWord(t.text));
+function isStatusCue(dict: Dictionaries | undefined, t: Token): boolean {
+  const roles = dict?.cues.get(foldWord(t.text));
   return roles !== undefined && (roles.has('target') || roles.has('actual') || roles.has('other'));
 }
 
@@ -30,7 +30,11 @@ function isPredicate(dict: Dictionaries | undefined, t: Token): boolean {
 }
 
 /** `dict` gives the main verbs (predicate) the phrase stops at. */
-function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dictionaries): number {
+/**
+ * `subject`: the phrase is the subject of a linking or change verb (一般公共预算收入增长3%), where the
+ * segmenter's verb tags on nouns (预算/v 收入/v) are to be read as nouns.
+ */
+function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dictionaries, subject = false): number {
   let first = i + 1;
   let chars = 0;
   for (let k = i; k >= 0 && i - k < MAX_TOKENS; k--) {
@@ -46,12 +50,19 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
     // A measure-word tag away from any number is the segmenter's guess for a noun (充电桩 → 充电/v 桩/q).
     const looseQ = t.tag === 'q' && (!prevTok || !NUMERAL_START.test(prevTok.text));
     let take = isNominal(t) || looseQ || (t.tag === 'a' && first <= i);
+    // A linking verb or status word (共有, 达到, 计划) is not inside the phrase, unless it opens the clause
+    // as a modifier (累计公共充电桩).
+    const opensClause = k === 0 || isPunct(tokens[k - 1] as Token);
+    if (isVerb(t) && dict && (skippable(dict, t) || isStatusCue(dict, t)) && !(opensClause && first <= i)) break;
     if (!take && isVerb(t) && t.text.length >= 2) {
       // A verb inside a noun phrase (公共充电桩 tags 充电 as a verb): take it when a noun precedes it or
       // it opens the clause.
       const prev = tokens[k - 1];
       // As the head (年均增速 tags 增速 as a verb) only after a noun.
       take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' || prev.tag === 'a' : verbHead && (!prev || isNominal(prev) || isPunct(prev) || /^(t|m|mq)$/.test(prev.tag));
+      // As the subject of a change (预算/v 收入/v 增长): a verb after a noun, or after a verb after a noun.
+      const prev2 = tokens[k - 2];
+      if (subject && !take && !isStatusCue(dict, t) && !(dict && skippable(dict, t)) && prev && (isNominal(prev) || (isVerb(prev) && prev2 !== undefined && isNominal(prev2)))) take = true;
     }
     if (!take || isPredicate(dict, t)) break;
     chars += t.text.length;
@@ -175,7 +186,7 @@ function backwardMetric(m: MetricInput): string {
   if (i < 0 || (tokens[i] as Token).start < m.sentenceStart) return '';
   if (isStatusCue(m.dict, tokens[i] as Token)) return '';
   // A verb-tagged head after a noun is a noun the segmenter mistook (年均增速, 可支配收入).
-  let first = nounPhraseBack(tokens, i, true, m.dict);
+  let first = nounPhraseBack(tokens, i, true, m.dict, linked);
   // The phrase stops at the start of the sentence (or the figure before) and at status words (预计, 计划).
   while (first <= i && ((tokens[first] as Token).start < m.sentenceStart || isStatusCue(m.dict, tokens[first] as Token))) first++;
   if (first > i) return '';

@@ -530,7 +530,7 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
 /** h:mm or hh:mm(:ss) at [start, colon): a time of day. */
 function isClock(s: string, start: number, colon: number): boolean {
   const h = s.slice(start, colon);
-  return /^[0-2]?[0-9]$/.test(h) && Number(h) <= 24 && /^[0-5][0-9](?![0-9])/.test(s.slice(colon + 1, colon + 4));
+  return /^[0-2]?[0-9]$/.test(h) && Number(h) <= 24 && /^[0-5][0-9](?![0-9]|\.[0-9])/.test(s.slice(colon + 1, colon + 5));
 }
 
 /** Could a number start here? Cheap test used by the scanner before calling readNumber. */

@@ -33,7 +33,7 @@ const SPACE = 0x20;
 const GLUED_CUES = new Set(['约', '近', '超', '逾', '破']);
 const FU_CODE = '负'.charCodeAt(0);
 const BAN_CODE = '半'.charCodeAt(0);
-const CLOCK = /^[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9])/;
+const CLOCK = /^[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9]|\.[0-9])/;
 
 function skipSpaces(s: string, pos: number, max = 4): number {
   let p = pos;
