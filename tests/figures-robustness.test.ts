@@ -32,6 +32,10 @@ describe('robustness', () => {
       fc.property(hostile, (text) => {
         checkFigures(text, extractFigures(text, []));
         checkFigures(text, extractFigures(text, segment(text)));
+        for (const n of parseNumbers(text)) {
+          expect(text.slice(n.start, n.end)).toBe(n.text);
+          expect(Number.isFinite(n.value)).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );
