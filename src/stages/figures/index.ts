@@ -101,7 +101,8 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     const sStart = sentences.starts[si] as number;
     const sEnd = sentences.ends[si] as number;
     const sentence = text.slice(sStart, sEnd).trim();
-    const countLike = q.kind === 'count' || q.kind === 'rank';
+    // Unitless numbers read like counts: what follows says what they count (11省市).
+    const countLike = q.kind === 'count' || q.kind === 'rank' || q.kind === null;
     let metric = findMetric({ text, index, dict, start: q.start, end: q.end, countLike, sentenceStart: Math.max(sStart, prevEnd) });
     // A change right after a figure measures the same thing (84.5%,较2018年提升10.4个百分点).
     if (!metric && lastMetric.sentence === si && q.start - lastMetric.end <= 15 && changeBefore(dict, s.slice(lastMetric.end, q.start))) {

@@ -165,7 +165,7 @@ function backwardMetric(m: MetricInput): string {
     if (t.start < m.sentenceStart) return '';
     // Linking verbs and cues, 的 before the figure (总数的33%), and a main verb right before it
     // (产销分别完成492.9万辆).
-    if (skippable(m.dict, t) || t.text === '的' || (!linked && isPredicate(m.dict, t))) {
+    if (skippable(m.dict, t) || t.text === '的' || (!linked && isPredicate(m.dict, t)) || (guard < 3 && isStatusCue(m.dict, t))) {
       linked = true;
       i--;
       continue;
