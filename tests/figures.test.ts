@@ -251,6 +251,7 @@ describe('what is not a figure', () => {
     ['plan names', '“十五五”时期和十四五规划。'],
     ['numerals inside words', '长三角一体化,三省一市,两院院士,一带一路,千岛湖。'],
     ['the article 一', '这是一个观点,一辆新能源汽车。'],
+    ['slogans of a count and a verb', '做到两个确立,坚定四个自信。'],
     ['periods', '3年内完成,5年来持续推进,过去一年成效显著。'],
   ])('%s', (_, text) => {
     expect(figures(text).map((f) => f.text)).toEqual([]);

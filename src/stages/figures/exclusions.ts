@@ -85,6 +85,11 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
     // List markers: 1. 2、 at the start of a line or sentence.
     if (/^[、.．)）]/.test(s[q.end] ?? '') && (n.start === 0 || /[\n。；;:：\s]/.test(before))) return 'list marker';
   }
+  // Slogans made of a Chinese count and a verb or adjective (四个全面, 两个确立, 三次分配) name policies.
+  if (n.chinese && /^[个次]$/.test(unit)) {
+    const next = index.holding(q.unitEnd);
+    if (next && next.start === q.unitEnd && /^(v|a|ad|d|vd)$/.test(next.tag)) return 'slogan';
+  }
   // 一 before a measure word is an article (一个观点, 新一年), not a count; 一半, 一成, 一倍 stay.
   if (n.chinese && numText === '一' && q.value === 1 && q.qualifier === 'eq' && q.kind !== 'multiple') return 'article';
   if (n.formalOnly && numText.length === 1) return 'word';
