@@ -54,19 +54,24 @@ export async function ingestFixture(label: string): Promise<Fixture> {
   });
   await ingest(client, [CORPUS], config);
   const { results: passages } = await client.index(config.index.passages).getDocuments<PassageRecord>({ limit: 10000 });
+  const { results: found } = await client.index(config.index.figures).getDocuments<FigureRecord>({ limit: 100000, fields: ['id', 'doc', 'start', 'end'] });
   const figures: FigureRecord[] = KNOWN_FIGURES.map((known, i) => {
     const passage = passages.find((p) => p.text.includes(known.text));
     if (!passage) throw new Error(`fixture: no passage contains ${known.text}`);
     const at = passage.text.indexOf(known.text);
     const map = unflatten(passage.map);
     const sentence = passage.text.split(/(?<=[。；！？])/).find((s) => s.includes(known.text)) ?? passage.text;
+    const start = toSource(map, at);
+    const end = toSource(map, at + known.text.length - 1) + 1;
+    // A figure the figures stage found at the same place is replaced (same id), so no row appears twice.
+    const same = found.find((f) => f.doc === passage.doc && f.start === start && f.end === end);
     return FigureRecord.parse({
-      id: `fixture-${i}-${passage.id}`,
+      id: same?.id ?? `fixture-${i}-${passage.id}`,
       docId: passage.docId,
       passageId: passage.id,
       doc: passage.doc,
-      start: toSource(map, at),
-      end: toSource(map, at + known.text.length - 1) + 1,
+      start,
+      end,
       text: known.text,
       value: known.value,
       valueHi: null,
@@ -86,10 +91,8 @@ export async function ingestFixture(label: string): Promise<Fixture> {
   // The passages carry their figures too (as ingest writes them), for the passage view and has:target.
   const updates = figures.map((f) => {
     const passage = passages.find((p) => p.id === f.passageId);
-    const existing = passage?.figures ?? [];
-    // When the figures stage found the same span, the passage keeps its own record of it (no double marks).
-    const same = existing.some((x) => x.start === f.start && x.end === f.end);
-    const own = same ? existing : [...existing, { start: f.start, end: f.end, text: f.text, value: f.value, valueHi: f.valueHi, unit: f.unit, kind: f.kind, qualifier: f.qualifier, metric: f.metric, period: f.period, status: f.status }];
+    const existing = (passage?.figures ?? []).filter((x) => x.start !== f.start || x.end !== f.end);
+    const own = [...existing, { start: f.start, end: f.end, text: f.text, value: f.value, valueHi: f.valueHi, unit: f.unit, kind: f.kind, qualifier: f.qualifier, metric: f.metric, period: f.period, status: f.status }];
     if (passage) passage.figures = own;
     return { id: f.passageId, figures: own, hasFigure: true, hasTarget: own.some((x) => x.status === 'target'), figureKinds: [...new Set(own.map((x) => x.kind))], units: [...new Set(own.map((x) => x.unit))] };
   });
