@@ -1,5 +1,6 @@
 // The CLI as a user runs it: real child processes, real files, the real test Meilisearch.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { Meilisearch } from 'meilisearch';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, meiliEnv, runCli, tempDir, uniqueIndexes, writePipeline } from './helpers.js';
@@ -89,7 +90,6 @@ describe('zhpipe CLI', () => {
       const second = await runCli(['meili', 'start', '--data-dir', dataDir]);
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(/already running/);
-      const { statSync } = await import('node:fs');
       expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
     } finally {
       const stop = await runCli(['meili', 'stop', '--data-dir', dataDir]);
@@ -106,8 +106,14 @@ describe('zhpipe CLI', () => {
       const r = await runCli(['search', '长三角', '--data-dir', dataDir]);
       expect(r.stderr).toMatch(/nothing indexed yet .*run `zhpipe ingest` first/);
       expect(r.code).toBe(1);
-      const status = await runCli(['meili', 'status', '--data-dir', dataDir]);
-      expect(status.stdout).toMatch(/running at/);
+      const status = await runCli(['meili', 'status', '--json', '--data-dir', dataDir]);
+      expect(JSON.parse(status.stdout)).toMatchObject({ running: true });
+      // Searching used a search-only key (stored 0600), which cannot write.
+      const keyFile = path.join(dataDir, 'search.key');
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      const host = JSON.parse(status.stdout).state.host as string;
+      const readOnly = new Meilisearch({ host, apiKey: readFileSync(keyFile, 'utf8').trim() });
+      await expect(readOnly.createIndex('nope')).rejects.toThrow();
     } finally {
       await runCli(['meili', 'stop', '--data-dir', dataDir]);
     }

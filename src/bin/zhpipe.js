@@ -4,4 +4,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+// A failed command exits at once: retries, timers or sockets left over from the failure must not keep it
+// alive. A successful one ends when its work does (`serve` keeps running).
+if (code !== 0) process.exit(code);
+process.exitCode = 0;

@@ -1,6 +1,6 @@
 // What every command shares: the data directory, the pipeline definition and the Meilisearch connection.
 import type { Command } from 'commander';
-import { connect, type Connection } from '../meili/connect.js';
+import { connect, type Access, type Connection } from '../meili/connect.js';
 import { resolveDataDir } from '../meili/server.js';
 import { DEFAULT_PIPELINE, loadPipeline, type PipelineConfig } from '../pipeline/config.js';
 
@@ -21,8 +21,9 @@ export function pipelineOf(file: string | undefined): PipelineConfig {
   return loadPipeline(file ?? DEFAULT_PIPELINE);
 }
 
-export async function connectFor(command: Command): Promise<Connection> {
-  return connect(dataDirOf(command));
+/** Connects for a command; commands that only read ask for `search` access (a search-only key). */
+export async function connectFor(command: Command, access: Access = 'admin'): Promise<Connection> {
+  return connect(dataDirOf(command), access);
 }
 
 /** Collects a repeatable option into an array. */

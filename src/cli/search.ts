@@ -63,7 +63,7 @@ export function searchCommand(): Command {
       }
       const filter = (options.filter ?? []).flatMap(parseFilter);
       const regional = loadRegional(resolveFromProject(config.dictionaries));
-      const { client } = await connectFor(command);
+      const { client } = await connectFor(command, 'search');
       const response = await search({ client, index: config.index.passages, regional }, { q: query, limit, offset, facets, filter, ...(script ? { script } : {}) });
       process.stdout.write(options.json ? JSON.stringify(response) + '\n' : render(response, Boolean(process.stdout.isTTY)));
     });

@@ -1,8 +1,35 @@
 // Where the Meilisearch server comes from (DESIGN.md): MEILI_HOST (+ MEILI_MASTER_KEY), else the managed
 // local server of the data directory, started when needed.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 import { ensureServer, isHealthy } from './server.js';
+
+/** `admin` writes indexes and settings; `search` only reads (search and fetch documents). */
+export type Access = 'admin' | 'search';
+
+const SEARCH_ACTIONS = ['search', 'documents.get'];
+
+/**
+ * A read-only key for the managed server, created once with the master key and stored (mode 0600) beside
+ * it, so commands that only search never hold the master key's powers.
+ */
+async function searchKey(dataDir: string, admin: Meilisearch): Promise<string> {
+  const file = path.join(dataDir, 'search.key');
+  if (existsSync(file)) {
+    const key = readFileSync(file, 'utf8').trim();
+    try {
+      await admin.getKey(key);
+      return key;
+    } catch {
+      // The database was reset: make a new key.
+    }
+  }
+  const created = await admin.createKey({ description: 'zhpipe search-only key', actions: SEARCH_ACTIONS, indexes: ['*'], expiresAt: null });
+  writeFileSync(file, created.key + '\n', { mode: 0o600 });
+  return created.key;
+}
 
 export interface Connection {
   client: Meilisearch;
@@ -14,7 +41,7 @@ export interface Connection {
 const REMOTE_TIMEOUT_MS = 10_000;
 
 /** Connects to MEILI_HOST or to the managed server of `dataDir`. */
-export async function connect(dataDir: string): Promise<Connection> {
+export async function connect(dataDir: string, access: Access = 'admin'): Promise<Connection> {
   const remote = process.env.MEILI_HOST;
   if (remote) {
     let url: URL;
@@ -26,9 +53,12 @@ export async function connect(dataDir: string): Promise<Connection> {
     if (!(await isHealthy(url.href, REMOTE_TIMEOUT_MS))) {
       throw new RuntimeError(`cannot reach Meilisearch at MEILI_HOST=${remote} (no healthy answer within ${REMOTE_TIMEOUT_MS / 1000} s)`);
     }
-    const apiKey = process.env.MEILI_MASTER_KEY;
+    // With MEILI_HOST, a search-only key can be given as MEILI_SEARCH_KEY.
+    const apiKey = (access === 'search' ? process.env.MEILI_SEARCH_KEY : undefined) ?? process.env.MEILI_MASTER_KEY;
     return { client: new Meilisearch({ host: url.href, ...(apiKey ? { apiKey } : {}) }), host: url.href, managed: false };
   }
   const server = await ensureServer(dataDir);
-  return { client: new Meilisearch({ host: server.host, apiKey: server.apiKey }), host: server.host, managed: true };
+  const admin = new Meilisearch({ host: server.host, apiKey: server.apiKey });
+  if (access === 'admin') return { client: admin, host: server.host, managed: true };
+  return { client: new Meilisearch({ host: server.host, apiKey: await searchKey(dataDir, admin) }), host: server.host, managed: true };
 }

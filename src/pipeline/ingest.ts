@@ -104,9 +104,13 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
       reports.push({ file, status: 'skipped', reason });
     };
 
+    // The first failure of a document task stops the dispatch; in-flight tasks finish before the pool
+    // closes (terminating a worker inside nodejieba's native code aborts the process).
+    let failure: Error | undefined;
     try {
       for (const file of files) {
         await dispatch.onSizeLessThan(workers * 2);
+        if (failure) break;
         let bytes: Buffer;
         try {
           const size = statSync(file).size;
@@ -134,37 +138,43 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
           continue;
         }
         void dispatch.add(async () => {
-          const result = await pool.run({ doc, bytes, config });
-          if (!result.ok) {
-            skip(file, result.reason);
-          } else {
-            chars += result.chars;
-            const report: DocumentReport = { file, status: 'not indexed', passages: result.passages.length, figures: result.figures.length };
-            reports.push(report);
-            await writer.writeDocument(result.docId, result.passages, result.figures, () => {
-              checkpoint.record({ doc, hash, passages: result.passages.length, figures: result.figures.length });
-              report.status = 'indexed';
-            });
-            sent++;
-            passages += result.passages.length;
-            figures += result.figures.length;
+          try {
+            const result = await pool.run({ doc, bytes, config });
+            if (!result.ok) {
+              skip(file, result.reason);
+            } else {
+              chars += result.chars;
+              const report: DocumentReport = { file, status: 'not indexed', passages: result.passages.length, figures: result.figures.length };
+              reports.push(report);
+              await writer.writeDocument(result.docId, result.passages, result.figures, () => {
+                checkpoint.record({ doc, hash, passages: result.passages.length, figures: result.figures.length });
+                report.status = 'indexed';
+              });
+              sent++;
+              passages += result.passages.length;
+              figures += result.figures.length;
+            }
+            progress(file);
+          } catch (err) {
+            failure ??= err as Error;
           }
-          progress(file);
         });
       }
       await dispatch.onIdle();
-      await writer.close();
-    } catch (err) {
-      await dispatch.onIdle().catch(() => undefined);
+      if (!failure) await writer.close().catch((err: Error) => (failure ??= err));
+    } finally {
+      await dispatch.onIdle();
+      await pool.destroy();
+    }
+    if (failure) {
       const pending = reports.filter((r) => r.status === 'not indexed').map((r) => r.file);
       const indexed = reports.filter((r) => r.status === 'indexed' || r.status === 'unchanged').length;
-      for (const r of reports) if (r.status === 'not indexed') r.reason = (err as Error).message;
+      for (const r of reports) if (r.status === 'not indexed') r.reason = failure.message;
+      const unread = files.length - (reports.length - missing.length);
       const list = pending.slice(0, 5).join(', ') + (pending.length > 5 ? ` (+${pending.length - 5} more)` : '');
       throw new RuntimeError(
-        `${(err as Error).message} — ${indexed} document(s) are indexed and checkpointed; not indexed: ${list || 'none'}${files.length - reports.length > 0 ? ` and ${files.length - reports.length} file(s) not yet read` : ''}. Run the same ingest again to complete it.`,
+        `${failure.message} — ${indexed} document(s) are indexed and checkpointed; not indexed: ${list || 'none'}${unread > 0 ? `, and ${unread} file(s) not yet read` : ''}. Run the same ingest again to complete it.`,
       );
-    } finally {
-      await pool.destroy();
     }
     checkpoint.compact();
     if (dataDir && resources.entities) saveDictionarySnapshot(dataDir, config, resources.dictionaryDir);

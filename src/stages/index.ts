@@ -200,6 +200,8 @@ export class IndexWriter {
   private enqueue(what: string, docIds: string[], send: () => Promise<{ taskUid: number }>, done: () => void): void {
     void this.queue
       .add(async () => {
+        // After a failure the rest is not attempted: the caller reports it and a re-run completes it.
+        if (this.failure) return;
         const enqueued = await withRetry(what, send);
         await withRetry(`waiting for Meilisearch (${what})`, () => settle(this.client, enqueued.taskUid));
         this.stats.tasks++;
@@ -208,6 +210,7 @@ export class IndexWriter {
       })
       .catch((err: Error) => {
         this.failure ??= err;
+        this.queue.clear();
       });
   }
 
