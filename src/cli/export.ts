@@ -36,7 +36,7 @@ export async function runExport(target: ExportTarget, command: Command): Promise
     format = parsed.data;
   } else format = formatOfFile(target.out);
   const config = pipelineOf(target.pipeline);
-  const { client } = await connectFor(command);
+  const { client } = await connectFor(command, 'search');
   const ws = workspace(client, config);
   const toStdout = target.out === '-';
   const stream = toStdout ? process.stdout : createWriteStream('', { fd: openOutput(target.out) });

@@ -2,6 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../errors.js';
 import { corpusCommand } from './corpus.js';
+import { dictCommand } from './dict.js';
+import { entitiesCommand } from './entities.js';
+import { figuresCommand } from './figures.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { meiliCommand } from './meili.js';
@@ -17,7 +20,7 @@ export function program(): Command {
     .option('--data-dir <dir>', 'data directory (index server, keys, state); default $ZHPIPE_DATA_DIR or .zhpipe')
     .showHelpAfterError()
     .exitOverride();
-  const commands = [ingestCommand(), reindexCommand(), searchCommand(), targetsCommand(), exportCommand(), corpusCommand(), serveCommand(), meiliCommand()];
+  const commands = [ingestCommand(), reindexCommand(), searchCommand(), figuresCommand(), entitiesCommand(), dictCommand(), targetsCommand(), exportCommand(), corpusCommand(), serveCommand(), meiliCommand()];
   for (const command of commands) root.addCommand(command);
   // Subcommands inherit the error handling of the root.
   root.commands.forEach(function override(c: Command): void {

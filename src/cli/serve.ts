@@ -24,7 +24,7 @@ export function serveCommand(): Command {
       if (!loopback && !token) throw new InputError(`--host ${options.host} is reachable from other machines: give --token or set ZHPIPE_TOKEN`);
       if (token !== undefined && token.length < 12) throw new InputError('the token must be at least 12 characters');
       const config = pipelineOf(options.pipeline);
-      const { client } = await connectFor(command);
+      const { client } = await connectFor(command, 'search');
       const server = createApp({ workspace: workspace(client, config), loopbackOnly: loopback, ...(token ? { token } : {}) });
       server.listen(port, options.host);
       await once(server, 'listening');

@@ -42,7 +42,7 @@ export function targetsCommand(): Command {
       const groupBy = options.groupBy === undefined ? undefined : parseOption(GroupBy, options.groupBy, '--group-by', GroupBy.options);
       const filter = (options.filter ?? []).flatMap(parseFilter);
       const config = pipelineOf(options.pipeline);
-      const { client } = await connectFor(command);
+      const { client } = await connectFor(command, 'search');
       const rows = await listTargets(workspace(client, config), { q: options.query ?? '', filter });
       if (format === 'table' && rows.length === 0) {
         process.stderr.write('no targets found (are figures indexed? `zhpipe ingest` fills the figures index)\n');

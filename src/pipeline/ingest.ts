@@ -11,7 +11,8 @@ import { Piscina } from 'piscina';
 import { RuntimeError } from '../errors.js';
 import { acquireLock } from '../lockfile.js';
 import { IndexWriter, prepareIndexes } from '../stages/index.js';
-import { loadResources } from './annotate.js';
+import { annotate, loadResources } from './annotate.js';
+import { exportedSources } from '../workflows/export.js';
 import { docName, listInputs, type SkippedFile } from './analyze.js';
 import { Checkpoint } from './checkpoint.js';
 import type { PipelineConfig } from './config.js';
@@ -123,6 +124,24 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           skip(file, code === 'EACCES' ? 'permission denied' : `cannot read (${code})`);
+          progress(file);
+          continue;
+        }
+        if (file.endsWith('.jsonl')) {
+          // A corpus exported by `zhpipe export`: its documents are rebuilt at their original offsets.
+          try {
+            for await (const source of exportedSources(file)) {
+              const records = annotate(source, resources);
+              await writer.writeDocument(source.docId, records.passages, records.figures);
+              reports.push({ file: `${file}#${source.doc}`, status: 'indexed', passages: records.passages.length, figures: records.figures.length });
+              sent++;
+              passages += records.passages.length;
+              figures += records.figures.length;
+            }
+          } catch (err) {
+            if (err instanceof RuntimeError) throw err;
+            skip(file, `not a zhpipe export: ${(err as Error).message}`);
+          }
           progress(file);
           continue;
         }
