@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { InputError, RuntimeError } from '../errors.js';
-import { PassageRecord, type SourceDoc } from '../schema.js';
+import { Passage, PassageRecord, type SourceDoc } from '../schema.js';
 import { readSource } from '../stages/read.js';
 import { parseFilter } from '../search/filter.js';
 import { toCsv } from '../cli/output.js';
@@ -28,22 +28,13 @@ export const ExportRequest = z.object({
 export type ExportRequest = z.input<typeof ExportRequest>;
 
 /** One exported passage (one JSONL line). */
-export const ExportLine = z.object({
-  id: z.string(),
-  doc: z.string(),
-  docId: z.string(),
-  index: z.number().int().nonnegative(),
-  heading: z.boolean(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  line: z.number().int(),
-  /** The passage as written in the source. */
-  text: z.string(),
-  script: PassageRecord.shape.script,
+// The passage fields come from the schemas, so an export line and a passage cannot drift apart.
+export const ExportLine = Passage.pick({ id: true, doc: true, docId: true, index: true, heading: true, start: true, end: true, text: true, script: true }).extend({
+  line: PassageRecord.shape.line,
   /** Passage-text index → original-text index, flattened [at0, src0, at1, src1, …]. */
-  map: z.array(z.number().int()),
-  entities: z.object({ person: z.array(z.string()), place: z.array(z.string()), org: z.array(z.string()) }),
-  year: z.array(z.number().int()),
+  map: PassageRecord.shape.map,
+  entities: PassageRecord.pick({ person: true, place: true, org: true }),
+  year: PassageRecord.shape.year,
   figures: PassageRecord.shape.figures,
   provenance: Provenance,
 });
