@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { inject } from 'vitest';
+import { PipelineConfig } from '../src/pipeline/config.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CORPUS = path.join(ROOT, 'corpus');
@@ -70,5 +71,15 @@ export function runCli(args: string[], options: { env?: Record<string, string | 
       clearTimeout(timer);
       resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started });
     });
+  });
+}
+
+/** The full pipeline over the repository's dictionaries, into the given (unique) indexes. */
+export function testConfig(indexes: { passages: string; figures: string }, index: { batchSize?: number; concurrency?: number } = {}): PipelineConfig {
+  return PipelineConfig.parse({
+    name: 'test',
+    stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
+    dictionaries: path.join(ROOT, 'dictionaries'),
+    index: { ...indexes, ...index },
   });
 }

@@ -2,21 +2,15 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PipelineConfig } from '../src/pipeline/config.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { search, type SearchContext } from '../src/search/search.js';
 import { loadRegional } from '../src/vocabulary.js';
-import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes } from './helpers.js';
+import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes, testConfig } from './helpers.js';
 
 const client = testClient();
 const dataDir = tempDir();
 const indexes = uniqueIndexes('ingest');
-const config = PipelineConfig.parse({
-  name: 'test',
-  stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
-  dictionaries: path.join(ROOT, 'dictionaries'),
-  index: { ...indexes, batchSize: 50, concurrency: 2 },
-});
+const config = testConfig(indexes, { batchSize: 50, concurrency: 2 });
 const ctx: SearchContext = { client, index: indexes.passages, regional: loadRegional(path.join(ROOT, 'dictionaries')) };
 
 async function allIds(): Promise<string[]> {

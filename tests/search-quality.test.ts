@@ -2,21 +2,15 @@
 // every script must stay at what zhpipe reaches, and absent topics must find nothing.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PipelineConfig } from '../src/pipeline/config.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { search } from '../src/search/search.js';
 import { loadRegional } from '../src/vocabulary.js';
-import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes } from './helpers.js';
+import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes, testConfig } from './helpers.js';
 import { evaluate, formatEvaluation, type Evaluation } from './judged.js';
 
 const client = testClient();
 const indexes = uniqueIndexes('judged');
-const config = PipelineConfig.parse({
-  name: 'judged',
-  stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
-  dictionaries: path.join(ROOT, 'dictionaries'),
-  index: indexes,
-});
+const config = testConfig(indexes);
 
 // The floor each script must keep; raise it when search improves, never lower it to pass.
 const FLOOR = { simplified: 1, traditional: 1, regional: 1, absent: 1 };
