@@ -10,8 +10,12 @@ import { toSource } from '../src/text/offsets.js';
 import { analyzeSource, readFile } from '../src/pipeline/analyze.js';
 import { exportCorpus, exportedSources, readExport, rebuildDocument, streamSink, type ExportLine, type ExportRequest } from '../src/workflows/export.js';
 import { dictionariesHash, pipelineHash } from '../src/workflows/provenance.js';
+import { pages } from '../src/workflows/pages.js';
+import { parseFilter } from '../src/search/filter.js';
+import { passageSettings, settle } from '../src/stages/index.js';
+import type { PassageRecord } from '../src/schema.js';
 import { ingestFixture, type Fixture } from './server-fixture.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT, tempDir, uniqueIndexes } from './helpers.js';
 
 let fixture: Fixture;
 const dir = tempDir('zhpipe-export-');
@@ -165,6 +169,30 @@ describe('export', () => {
     stuck.destroy();
     await expect(pending).rejects.toThrow(/output closed/);
     await expect(write('more')).rejects.toThrow(/output closed/);
+  });
+
+  it("exports every match of a query beyond Meilisearch's hit limit, in bounded pages", async () => {
+    // A copy of the passages in an index whose hit limit is 5: a plain search sees only 5 of the matches.
+    const client = fixture.client;
+    const index = uniqueIndexes('export-cap').passages;
+    await settle(client, (await client.createIndex(index, { primaryKey: 'id' })).taskUid);
+    await settle(client, (await client.index(index).updateSettings({ ...passageSettings({ words: [], synonyms: {} }), pagination: { maxTotalHits: 5 } })).taskUid);
+    await settle(client, (await client.index(index).addDocuments(fixture.passages)).taskUid);
+    const request = { client, index, target: 'passages' as const, q: '長三角', filter: parseFilter('has:figure'), regional: fixture.ws.regional, pageSize: 7 };
+    const plain = await client.index(index).search('长三角', { filter: 'hasFigure = true', limit: 1000, matchingStrategy: 'all' });
+    expect(plain.hits).toHaveLength(5);
+    const capped: string[] = [];
+    for await (const page of pages<PassageRecord>({ ...request, hitLimit: 5 })) {
+      expect(page.length).toBeLessThanOrEqual(7);
+      capped.push(...page.map((p) => p.id));
+    }
+    // The same index with room for every hit: relevance pages give the full answer to compare with.
+    await settle(client, (await client.index(index).updateSettings({ pagination: { maxTotalHits: 10000 } })).taskUid);
+    const full: string[] = [];
+    for await (const page of pages<PassageRecord>(request)) full.push(...page.map((p) => p.id));
+    expect(full.length).toBeGreaterThan(5);
+    expect(new Set(capped).size).toBe(capped.length);
+    expect([...capped].sort()).toEqual([...full].sort());
   });
 
   it('writes nothing but the CSV header when nothing matches', async () => {

@@ -40,8 +40,7 @@ export async function runExport(target: ExportTarget, command: Command): Promise
   const ws = workspace(client, config);
   const toStdout = target.out === '-';
   const stream = toStdout ? process.stdout : createWriteStream('', { fd: openOutput(target.out) });
-  const { passages, capped } = await exportCorpus(ws, { q: target.query, filter: target.filter, format }, streamSink(stream));
-  if (capped) process.stderr.write(`warning: a query export stops at ${passages} passages (Meilisearch's limit); split it with --filter, or export by filters alone\n`);
+  const { passages } = await exportCorpus(ws, { q: target.query, filter: target.filter, format }, streamSink(stream));
   if (!toStdout) {
     stream.end();
     await finished(stream);

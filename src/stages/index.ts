@@ -23,6 +23,9 @@ export interface Vocabulary {
 }
 
 const TASK_TIMEOUT_MS = 10 * 60_000;
+
+/** Meilisearch answers a query with at most this many hits per index (`pagination.maxTotalHits`). */
+export const MAX_TOTAL_HITS = { passages: 10_000, figures: 100_000 } as const;
 const RETRIES = 4;
 
 export function passageSettings(vocabulary: Vocabulary): Settings {
@@ -36,7 +39,7 @@ export function passageSettings(vocabulary: Vocabulary): Settings {
     synonyms: vocabulary.synonyms,
     // Typos on two-character Chinese words match unrelated words; see README (search) for the measurement.
     typoTolerance: { enabled: false },
-    pagination: { maxTotalHits: 10000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS.passages },
     faceting: { maxValuesPerFacet: 200 },
   };
 }
@@ -51,7 +54,7 @@ export function figureSettings(vocabulary: Vocabulary): Settings {
     dictionary: vocabulary.words,
     synonyms: vocabulary.synonyms,
     typoTolerance: { enabled: false },
-    pagination: { maxTotalHits: 100000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS.figures },
     faceting: { maxValuesPerFacet: 500 },
   };
 }

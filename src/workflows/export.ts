@@ -91,7 +91,7 @@ export function streamSink(stream: Writable): (chunk: string) => Promise<void> {
 }
 
 /** Writes the matching passages to `write`, page by page; returns how many. */
-export async function exportCorpus(ws: Workspace, input: ExportRequest, write: (chunk: string) => Promise<void>, options: { now?: Date; pageSize?: number } = {}): Promise<{ passages: number; capped: boolean }> {
+export async function exportCorpus(ws: Workspace, input: ExportRequest, write: (chunk: string) => Promise<void>, options: { now?: Date; pageSize?: number } = {}): Promise<{ passages: number }> {
   const request = ExportRequest.parse(input);
   const clauses = request.filter.flatMap(parseFilter);
   const origin = provenance(ws.config, ws.dictionariesDir, request.q, request.filter, options.now);
@@ -104,11 +104,8 @@ export async function exportCorpus(ws: Workspace, input: ExportRequest, write: (
   }
   // An empty CSV still gets its BOM and header, so spreadsheet users see the columns.
   if (count === 0 && request.format === 'csv') await write(toCsv([], EXPORT_CSV_COLUMNS, true));
-  return { passages: count, capped: request.q.trim() !== '' && count >= QUERY_EXPORT_CAP };
+  return { passages: count };
 }
-
-/** Meilisearch returns at most this many hits for a query (the passages index's pagination.maxTotalHits). */
-export const QUERY_EXPORT_CAP = 10_000;
 
 /** The export format a file name asks for. */
 export function formatOfFile(file: string): ExportFormat {

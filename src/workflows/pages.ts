@@ -1,9 +1,10 @@
 // Reading an index page by page, so a result of any size passes through bounded memory: search pagination
 // when there is a query, filtered document fetches when there is none.
-import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { MeilisearchApiError, type Index, type Meilisearch } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 import { toMeiliFilter, type FilterClause } from '../search/filter.js';
 import { prepareQuery } from '../search/search.js';
+import { MAX_TOTAL_HITS } from '../stages/index.js';
 import type { RegionalEntry } from '../vocabulary.js';
 
 export const PAGE_SIZE = 500;
@@ -18,6 +19,8 @@ export interface PageRequest {
   pageSize?: number;
   /** Stop after this many records. */
   max?: number;
+  /** The index's `pagination.maxTotalHits` (default: what zhpipe sets, MAX_TOTAL_HITS). */
+  hitLimit?: number;
 }
 
 /** A missing index means nothing was ingested yet: say so instead of Meilisearch's error. */
@@ -30,27 +33,66 @@ export function explainMissingIndex(index: string): (err: unknown) => never {
   };
 }
 
-/** Yields the matching records of an index, one page at a time. */
+/**
+ * Yields the matching records of an index, one page at a time. Without a query: filtered document fetches.
+ * With one: search pages in relevance order, unless the result reaches Meilisearch's hit limit
+ * (MAX_TOTAL_HITS), which would silently cut it; then the index is walked by filtered document pages and each
+ * page is searched for the query among its ids, so every match comes out (in index order) at any size.
+ */
 export async function* pages<T extends Record<string, unknown>>(request: PageRequest): AsyncGenerator<T[]> {
   const size = request.pageSize ?? PAGE_SIZE;
   const max = request.max ?? Number.POSITIVE_INFINITY;
   const filter = toMeiliFilter(request.filter, request.target);
   const index = request.client.index<T>(request.index);
   const query = request.q.trim() ? prepareQuery(request.q, request.regional).simplified : '';
-  for (let offset = 0; offset < max; offset += size) {
-    const limit = Math.min(size, max - offset);
-    let batch: T[];
-    if (query) {
-      const result = await index
-        .search<T>(query, { offset, limit, matchingStrategy: 'all', ...(filter ? { filter } : {}) })
-        .catch(explainMissingIndex(request.index));
-      batch = result.hits as T[];
-    } else {
-      const result = await index.getDocuments<T>({ offset, limit, ...(filter ? { filter } : {}) }).catch(explainMissingIndex(request.index));
-      batch = result.results;
+  const missing = explainMissingIndex(request.index);
+  const search = (offset: number, limit: number, where: string | undefined) =>
+    index.search<T>(query, { offset, limit, matchingStrategy: 'all', ...(where ? { filter: where } : {}) }).catch(missing);
+
+  const hitLimit = request.hitLimit ?? MAX_TOTAL_HITS[request.target];
+  if (query) {
+    const first = await search(0, Math.min(size, max), filter);
+    if ((first.estimatedTotalHits ?? 0) < hitLimit) {
+      yield* relevancePages(first.hits as T[], (offset, limit) => search(offset, limit, filter).then((r) => r.hits as T[]), size, max);
+      return;
     }
-    if (batch.length === 0) return;
+  }
+  let count = 0;
+  // A search among a page's ids is itself held to the hit limit, so a page may not exceed it.
+  for await (const batch of documentPages<T>(index, filter, query ? Math.min(size, hitLimit) : size, query ? ['id' as Extract<keyof T, string>] : undefined, missing)) {
+    if (!query) {
+      const taken = batch.slice(0, max - count);
+      count += taken.length;
+      yield taken;
+    } else {
+      // Ids are ours (hex and dashes); JSON quoting is Meilisearch's string syntax for them.
+      const ids = `id IN [${batch.map((d) => JSON.stringify(String(d['id']))).join(', ')}]`;
+      const hits = (await search(0, batch.length, filter ? `(${filter}) AND ${ids}` : ids)).hits.slice(0, max - count) as T[];
+      count += hits.length;
+      if (hits.length) yield hits;
+    }
+    if (count >= max) return;
+  }
+}
+
+/** Search pages from offset 0, the first already fetched. */
+async function* relevancePages<T>(first: T[], fetch: (offset: number, limit: number) => Promise<T[]>, size: number, max: number): AsyncGenerator<T[]> {
+  let batch = first;
+  let offset = 0;
+  while (batch.length > 0) {
     yield batch;
-    if (batch.length < limit) return;
+    offset += batch.length;
+    const limit = Math.min(size, max - offset);
+    if (batch.length < size || limit <= 0) return;
+    batch = await fetch(offset, limit);
+  }
+}
+
+/** Every document passing the filter, a page at a time (no hit limit applies to document fetches). */
+async function* documentPages<T extends Record<string, unknown>>(index: Index<T>, filter: string | undefined, size: number, fields: Array<Extract<keyof T, string>> | undefined, missing: (err: unknown) => never): AsyncGenerator<T[]> {
+  for (let offset = 0; ; offset += size) {
+    const { results } = await index.getDocuments<T>({ offset, limit: size, ...(filter ? { filter } : {}), ...(fields ? { fields } : {}) }).catch(missing);
+    if (results.length) yield results;
+    if (results.length < size) return;
   }
 }
