@@ -24,8 +24,38 @@ function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | nul
   return { canonical: hit.canonical };
 }
 
+/** Verbs and prepositions that take China as 华 (访华, 驻华使馆, 对华政策, 侵华战争). */
+const BEFORE_HUA = /[访驻来对侵反援赴抵离旅留]华(?![东南西北中夏人侨裔商文语丽为山灯])/g;
+/** Words that follow a country's one-character form at the head of a phrase (俄总统, 美军, 罗政府). */
+const COUNTRY_FOLLOW = /^(总统|总理|首相|外长|政府|国防部|外交部|军方|军队|军|驻)/;
+
+/** 访华, 美军, 俄总统, 驻美使馆: one-character forms of countries in the phrases news text uses them in. */
+function countryForms(ctx: TagContext, out: Candidate[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(BEFORE_HUA)) {
+    const at = (m.index ?? 0) + 1;
+    const a = abbreviationAt(ctx, at);
+    if (a && !ctx.dicts.trie.matchesAt(text, at).some((x) => x.end - at >= 2)) out.push({ start: at, end: at + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (!SIDE_OF.has(ch) || ch === '中' || ch === '港' || ch === '台') continue;
+    // The form must open a word (俄/总统 or 俄总统), not end one (北美, 欧美).
+    if (!startsWord(ctx, i) || /[\u3400-\u9fff]/.test(text[i - 1] ?? '') && (ctx.tokenEndingAt[i] ?? -1) < 0) continue;
+    const follow = COUNTRY_FOLLOW.exec(text.slice(i + 1, i + 4));
+    if (!follow) continue;
+    // 美军 is a word of its own; 美军方 too: the word after must end where a token ends.
+    const end = i + 1 + (follow[0] as string).length;
+    if (!endsWord(ctx, end) && follow[0] !== '驻') continue;
+    if (ctx.dicts.trie.matchesAt(text, i).some((x) => x.end - i >= 2 && x.end <= end)) continue;
+    const a = abbreviationAt(ctx, i);
+    if (a) out.push({ start: i, end: i + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
+  }
+}
+
 export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
+  countryForms(ctx, out);
   const { text, tokens } = ctx;
   const isStart = (i: number) => startsWord(ctx, i);
   const isEnd = (i: number) => endsWord(ctx, i);
@@ -56,7 +86,9 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
       // 中美关系, 中印关系: the segmenter glued the run to the word after it.
       const glued = RUN_FOLLOW.find((w) => text.startsWith(w, end));
       const endOk = isEnd(end) || (!!glued && isEnd(end + glued.length));
-      if (!isWord && distinct === part.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && endOk) {
+      // 中日两国, 中意两国: a run spelling a word (中日, 中意) is still a run before 两国, 关系, 双方.
+      const pairWord = !!glued || RUN_FOLLOW.some((w) => text.startsWith(w, end) && isEnd(end + w.length));
+      if ((!isWord || pairWord) && distinct === part.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && endOk) {
         for (const m of part) out.push({ start: m, end: m + 1, type: 'place', canonical: (abbreviationAt(ctx, m) as { canonical: string }).canonical, tier: Tier.rule });
         break;
       }

@@ -145,6 +145,70 @@ function withOrdinals(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   return out;
 }
 
+/**
+ * Words that name a body only with a place before them: abbreviations (妇联, 交警), the segmenter's
+ * organization words, and proper nouns ending like a body (红十字会). They join a place (compoundOrgs) and
+ * are no mention alone.
+ */
+function bodyWords(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of ctx.tokens) {
+    if (t.text.length < 2 || !/^[\u3400-\u9fff]+$/.test(t.text) || ctx.dicts.surfaces.has(t.text)) continue;
+    // 江淮, 京津: runs of place abbreviations are places, not bodies.
+    if ([...t.text].every((ch) => ctx.dicts.surfaces.get(ch)?.type === 'place')) continue;
+    const last = t.text[t.text.length - 1] ?? '';
+    // 太湖共保: abbreviations of policies and slogans are tagged j too; bodies end like bodies (妇联, 团委).
+    const body = (t.tag === 'nt' || t.tag === 'j' || t.tag === 'nz') && ORG_FINAL.has(last) && !/[东南西北中]部$/.test(t.text);
+    // 党委政府: a government is named by its place alone (posCandidates).
+    if (body && !GENERIC_ORG_WORDS.has(t.text) && !t.text.includes('政府')) out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
+  }
+  return out;
+}
+
+/** 海安市委, 湖州市委: the organization's own name starts with its place. */
+function startsWithPlace(ctx: TagContext, o: Candidate): boolean {
+  return ctx.dicts.trie.matchesAt(ctx.text, o.start).some((m) => m.value.type === 'place' && m.end - o.start >= 2 && m.end < o.end);
+}
+
+/**
+ * Nested organization names: a place right before an organization is part of its name (天津市 + 妇联,
+ * 南京 + 红十字会), and so is a parent body before a unit of it (科学技术部 + 农村科技司). Only the nearest
+ * place joins: in 辽宁省开原公安交警三中队 the province stays a place of its own.
+ */
+function compoundOrgs(ctx: TagContext, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const endingAt = new Map<number, Candidate[]>();
+  for (const c of candidates) {
+    if (c.type === 'person') continue;
+    endingAt.set(c.end, [...(endingAt.get(c.end) ?? []), c]);
+  }
+  // Grow from each organization over what ends where it starts; repeat for chains (部 + 司 + 处).
+  // 安徽科大讯飞: a company keeps its own name; a place before it says where it is.
+  const grows = (o: Candidate) => o.tier !== Tier.dictionary || /[部委局署厅办院会协联处司]$/.test(o.canonical);
+  let frontier = [...candidates.filter((c) => c.type === 'org' && grows(c)), ...bodyWords(ctx)];
+  const placeHeaded = new Set<Candidate>();
+  for (let round = 0; round < 3 && frontier.length; round++) {
+    const next: Candidate[] = [];
+    for (const o of frontier) {
+      for (const head of endingAt.get(o.start) ?? []) {
+        // A lone abbreviation (美, 中) joins only as part of a run; a one-character place is too often a word.
+        if (head.end - head.start < 2) continue;
+        // 江苏省南通市海安市委: only the nearest place belongs to the name.
+        if (head.type === 'place' && (placeHeaded.has(o) || startsWithPlace(ctx, o))) continue;
+        const name = ctx.text.slice(head.start, o.end);
+        if (name.length > 30) continue;
+        const merged: Candidate = { start: head.start, end: o.end, type: 'org', canonical: ctx.dicts.surfaces.get(name)?.canonical ?? name, tier: Tier.rule };
+        if (head.type === 'place' || placeHeaded.has(head)) placeHeaded.add(merged);
+        next.push(merged);
+      }
+    }
+    out.push(...next);
+    for (const m of next) endingAt.set(m.end, [...(endingAt.get(m.end) ?? []), m]);
+    frontier = next;
+  }
+  return out;
+}
+
 /** Longest first, then the more trusted source; rule guesses may not cut across a dictionary name. */
 export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
   const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
@@ -181,6 +245,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizeAbbreviations(ctx),
   ];
   candidates.push(...withOrdinals(ctx, candidates), ...foreignPlaces(ctx));
+  candidates.push(...compoundOrgs(ctx, candidates));
   return resolve(candidates, dicts, text).map((c) => {
     const surface = text.slice(c.start, c.end);
     // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical.
