@@ -4,6 +4,7 @@ import type { Candidate, TagContext } from './types.js';
 import { Tier } from './types.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
+import { startsWord } from './context.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
@@ -14,7 +15,7 @@ const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '�
 const NOT_NAME_END = new Set([...'的了在是和与及说表指认强介等向对为从将把被也都就还又并而或但于以之其这那上下中里外前后时会到去来出入']);
 
 /** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
-export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐']);
+export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐']);
 
 /** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
 function isCommonNoun(word: string): boolean {
@@ -192,6 +193,11 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
     // 江/nr 苏共: a known place or organization starts here.
     if ((dicts.surfaces.get(text.slice(t.start, t.start + 2))?.type ?? 'person') !== 'person') return;
     const a = tokens[i + 1];
+    // 温/nr 先生, 李/nr 大娘, 汤/nr 局长: the surname alone names the person.
+    if (a && a.start === t.end && a.text.length >= 2 && (HONORIFICS.has(a.text) || dicts.titleSet.has(a.text))) {
+      out.push(person(t.start, t.end, text, Tier.pos));
+      return;
+    }
     if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(a.tag) || dicts.titleSet.has(a.text)) return;
     let end = -1;
     if (a.text.length === 2 && !dicts.surfaces.has(a.text)) end = a.end;
@@ -202,6 +208,20 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
     }
     if (end < 0 || isCommonWord(text.slice(t.start, end), 1)) return;
     out.push(person(t.start, end, text, Tier.pos));
+  });
+}
+
+/** 毛主席, 李老师, 王师傅: one word of a surname and a title or an honorific; the surname names the person. */
+function surnameTitles(ctx: TagContext, out: Candidate[]): void {
+  const { tokens, text, dicts } = ctx;
+  tokens.forEach((t, i) => {
+    if (t.text.length !== 3 || !dicts.surnames.has(t.text[0] ?? '') || dicts.titleSet.has(t.text)) return;
+    const rest = t.text.slice(1);
+    if (!dicts.titleSet.has(rest) && !HONORIFICS.has(rest)) return;
+    // 高/a 颜值: a character glued before makes it part of another word.
+    const p = tokens[i - 1];
+    if (p && p.end === t.start && p.text.length === 1 && CJK.test(p.text) && !isPunct(p.text)) return;
+    out.push(person(t.start, t.start + 1, text, Tier.pos));
   });
 }
 
@@ -220,6 +240,12 @@ function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
     }
     const first = tokens[i];
     const last = tokens[j - 1];
+    // 主席斯捷/x 帕申/x: pieces the segmenter could not place, after a title or before a speech verb.
+    if (!named && j - i >= 2) {
+      const before = tokens[i - 1];
+      const after = tokens[j];
+      named = (!!before && before.end === first?.start && isTitle(ctx, before.text)) || (!!after && after.start === last?.end && (AFTER_NAME.includes(after.text) || ctx.dicts.titleSet.has(after.text)));
+    }
     if (j - i >= 2 && named && first && last && last.end - first.start >= 3 && last.end - first.start <= 10) {
       out.push(person(first.start, last.end, text, Tier.pos));
     }
@@ -391,14 +417,55 @@ function headlineRuns(ctx: TagContext, out: Candidate[]): void {
   }
 }
 
+/** What may follow the last name of an enumeration (陈毛弟、刘谦）, 刘正学、果永毅报道). */
+const LIST_END = /^([、，。；：）)”」\s]|等|和|与|及|报道|摄|的|在|以|说|是|也|都|$)/;
+
+/**
+ * 李亚莉、曾秀君以: a surname-led word listed with a found name is a name too, though the segmenter cut it
+ * (曾/d 秀/ag 君/nz). Grows both ways along the list, one name at a time.
+ */
+function enumerations(ctx: TagContext, out: Candidate[]): void {
+  const { text } = ctx;
+  const known = new Set(out.filter((c) => c.type === 'person').map((c) => `${c.start}:${c.end}`));
+  let frontier = out.filter((c) => c.type === 'person' && c.end - c.start >= 2);
+  for (let round = 0; round < 6 && frontier.length; round++) {
+    const next: Candidate[] = [];
+    for (const p of frontier) {
+      if (text[p.end] === '、') {
+        const at = p.end + 1;
+        const end = readNameAt(ctx, at);
+        if (end > at + 1 && LIST_END.test(text.slice(end, end + 2)) && !ctx.dicts.surfaces.has(text.slice(at, end))) next.push(person(at, end, text, Tier.pos));
+      }
+      if (text[p.start - 1] === '、') {
+        const stop = p.start - 1;
+        for (const len of [3, 2]) {
+          const at = stop - len;
+          if (at < 0 || readNameAt(ctx, at) !== stop || ctx.dicts.surfaces.has(text.slice(at, stop))) continue;
+          // The name opens the list: after punctuation, a title or a word boundary.
+          if (!startsWord(ctx, at) && !/[、，。；：（(“「\s]/.test(text[at - 1] ?? '')) continue;
+          next.push(person(at, stop, text, Tier.pos));
+          break;
+        }
+      }
+    }
+    frontier = next.filter((c) => !known.has(`${c.start}:${c.end}`));
+    for (const c of frontier) {
+      known.add(`${c.start}:${c.end}`);
+      out.push(c);
+    }
+  }
+}
+
 export function recognizePersons(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   fromTags(ctx, out);
   splitNames(ctx, out);
+  surnameTitles(ctx, out);
   transliterationRuns(ctx, out);
   afterTitles(ctx, out);
   beforeSpeech(ctx, out);
   interpunctNames(ctx, out);
   headlineRuns(ctx, out);
+  enumerations(ctx, out);
   return out;
 }

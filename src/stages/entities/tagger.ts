@@ -35,6 +35,18 @@ function placeHeadsWord(ctx: TagContext, start: number, end: number, type: strin
   return !!t && t.start === start && t.end > end && t.tag !== 'ns' && t.end - end <= 3;
 }
 
+/**
+ * 受中国, 驻美国, 中国内政: the segmenter glued a known place to a neighbouring character, by guess (an
+ * unknown word, x) or as 国内. The place stands when every word cut across is such a guess.
+ */
+function gluedByGuess(ctx: TagContext, start: number, end: number, startOk: boolean, endOk: boolean): boolean {
+  const guess = (at: number) => {
+    const t = ctx.tokens[ctx.tokenOf[at] ?? -1];
+    return !!t && t.text.length <= 3 && (t.tag === 'x' || (t.text === '国内' && ctx.text[at - 1] !== '国'));
+  };
+  return (startOk || guess(start)) && (endOk || guess(end - 1));
+}
+
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
 function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -45,7 +57,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
-      if (!startOk || !endOk) continue;
+      if ((!startOk || !endOk) && !(m.value.type === 'place' && m.value.primary && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
   }
