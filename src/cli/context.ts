@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { connect, type Access, type Connection } from '../meili/connect.js';
 import { resolveDataDir } from '../meili/server.js';
+import { analyzePaths, isSkipped, type AnalyzedDoc } from '../pipeline/analyze.js';
 import { DEFAULT_PIPELINE, loadPipeline, type PipelineConfig } from '../pipeline/config.js';
 
 export interface GlobalOptions {
@@ -29,4 +30,19 @@ export async function connectFor(command: Command, access: Access = 'admin'): Pr
 /** Collects a repeatable option into an array. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/**
+ * The analyzed documents of files and directories, for commands that print per document. A file that cannot be
+ * read is named on stderr with the reason and the exit status becomes 2; the others go on.
+ */
+export async function* readableDocuments(paths: string[], config: PipelineConfig): AsyncGenerator<AnalyzedDoc> {
+  for await (const item of analyzePaths(paths, config)) {
+    if (!isSkipped(item)) {
+      yield item;
+      continue;
+    }
+    process.stderr.write(`zhpipe: skipped ${item.skipped}: ${item.reason}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -4,12 +4,11 @@ import { Command, Option } from 'commander';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { EntityType, type Mention } from '../schema.js';
-import { analyzePaths, isSkipped } from '../pipeline/analyze.js';
 import { loadResources } from '../pipeline/annotate.js';
 import { tagEntities } from '../stages/entities/index.js';
 import { spanToSource } from '../text/offsets.js';
-import { pipelineOf } from './context.js';
-import { OutputFormat, toCsv, toJsonl, toTable } from './output.js';
+import { pipelineOf, readableDocuments } from './context.js';
+import { OutputFormat, RowWriter } from './output.js';
 
 export const ENTITY_COLUMNS = ['doc', 'start', 'end', 'type', 'text', 'canonical'] as const;
 
@@ -33,16 +32,8 @@ export function entitiesCommand(): Command {
       const resources = loadResources({ ...config, stages });
       const dicts = resources.entities;
       if (!dicts) throw new InputError(`no entity dictionaries in ${path.join(config.dictionaries, 'entities')}`);
-      const columns = [...ENTITY_COLUMNS];
-      const tableRows: Mention[] = [];
-      let first = true;
-      let skipped = 0;
-      for await (const item of analyzePaths(paths, { ...config, stages })) {
-        if (isSkipped(item)) {
-          skipped++;
-          process.stderr.write(`zhpipe: skipped ${item.skipped}: ${item.reason}\n`);
-          continue;
-        }
+      const out = new RowWriter(options.format, [...ENTITY_COLUMNS]);
+      for await (const item of readableDocuments(paths, { ...config, stages })) {
         const rows: Mention[] = [];
         for (const { passage, tokens } of item.passages) {
           for (const m of tagEntities(passage.text, tokens, dicts)) {
@@ -52,14 +43,8 @@ export function entitiesCommand(): Command {
             rows.push({ doc: item.source.doc, start: span.start, end: span.end, type: m.type, text: item.source.original.slice(span.start, span.end), canonical: m.canonical });
           }
         }
-        // Streamed per document, so a large input starts printing at once (the table needs all rows for widths).
-        if (options.format === 'jsonl') process.stdout.write(toJsonl(rows));
-        else if (options.format === 'csv') process.stdout.write(toCsv(rows, columns, first));
-        else tableRows.push(...rows);
-        first = false;
+        out.write(rows);
       }
-      if (options.format === 'csv' && first) process.stdout.write(toCsv([], columns, true));
-      if (options.format === 'table') process.stdout.write(toTable(tableRows, columns));
-      if (skipped) process.exitCode = 2;
+      out.end();
     });
 }

@@ -4,12 +4,14 @@
 import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { type Figure, FigureKind, FigureStatus } from '../schema.js';
-import { analyzePaths, isSkipped } from '../pipeline/analyze.js';
 import { loadResources } from '../pipeline/annotate.js';
 import { extractFigures } from '../stages/figures/index.js';
 import { spanToSource } from '../text/offsets.js';
-import { collect, pipelineOf } from './context.js';
-import { OutputFormat, toCsv, toJsonl, toTable } from './output.js';
+import { yearsIn } from '../pipeline/records.js';
+import { figureMatcher, parseFilter } from '../search/filter.js';
+import { tagEntities } from '../stages/entities/index.js';
+import { collect, pipelineOf, readableDocuments } from './context.js';
+import { OutputFormat, RowWriter } from './output.js';
 
 export const FIGURE_FIELDS = ['doc', 'start', 'end', 'text', 'value', 'valueHi', 'unit', 'kind', 'qualifier', 'metric', 'period', 'status', 'sentence'] as const;
 // A terminal is narrow: the table leaves out the offsets and the sentence, which CSV and JSONL keep.
@@ -20,6 +22,7 @@ interface FiguresOptions {
   status?: FigureStatus;
   kind?: string[];
   unit?: string[];
+  filter?: string[];
   pipeline: string;
 }
 
@@ -36,32 +39,34 @@ export function figuresCommand(): Command {
     .addOption(new Option('--status <status>', 'only target, actual or other figures').choices(FigureStatus.options))
     .option('--kind <kind>', `only these kinds (${FigureKind.options.join(', ')}); repeatable or comma-separated`, collect)
     .option('--unit <unit>', 'only these units (个, 元, %, 个百分点 …); repeatable or comma-separated', collect)
+    .option('--filter <expr>', 'as for targets: FIELD OP VALUE (place = 上海, unit = 个, year >= 2025, period = 全年, has:target); repeatable, AND-ed', collect)
     .option('--pipeline <file>', 'pipeline definition (dictionaries, passage options)', 'pipeline/default.json')
     .action(async (paths: string[], options: FiguresOptions) => {
       const kinds = listOption(options.kind);
       const bad = kinds.filter((k) => !FigureKind.safeParse(k).success);
       if (bad.length) throw new InputError(`--kind ${bad.join(',')}: expected one of ${FigureKind.options.join(', ')}`);
       const units = new Set(listOption(options.unit));
+      const clauses = (options.filter ?? []).flatMap(parseFilter);
+      const matches = figureMatcher(clauses);
+      // Places and organizations come from the entities stage, run only when a filter asks for them.
+      const needsNames = clauses.some((c) => 'field' in c && (c.field === 'place' || c.field === 'org'));
       const config = pipelineOf(options.pipeline);
       // Segmentation needs the project's words; the figures stage must run whatever the pipeline lists.
-      const stages = [...new Set([...config.stages.filter((s) => s !== 'entities'), 'segment' as const, 'figures' as const])];
+      const stages = [...new Set([...config.stages.filter((s) => s !== 'entities'), 'segment' as const, 'figures' as const, ...(needsNames ? ['entities' as const] : [])])];
       const resources = loadResources({ ...config, stages });
-      const columns = [...FIGURE_FIELDS];
-      const tableRows: Figure[] = [];
-      let first = true;
-      let skipped = 0;
-      for await (const item of analyzePaths(paths, { ...config, stages })) {
-        if (isSkipped(item)) {
-          skipped++;
-          process.stderr.write(`zhpipe: skipped ${item.skipped}: ${item.reason}\n`);
-          continue;
-        }
+      const out = new RowWriter(options.format, [...FIGURE_FIELDS], TABLE_FIELDS);
+      for await (const item of readableDocuments(paths, { ...config, stages })) {
         const rows: Figure[] = [];
         for (const { passage, tokens } of item.passages) {
+          const mentions = needsNames && resources.entities ? tagEntities(passage.text, tokens, resources.entities) : [];
+          const names = (type: string) => [...new Set(mentions.filter((m) => m.type === type).map((m) => m.canonical))];
+          const place = names('place');
+          const org = names('org');
           for (const f of extractFigures(passage.text, tokens, { dictionaries: resources.dictionaryDir })) {
             if (options.status && f.status !== options.status) continue;
             if (kinds.length && !kinds.includes(f.kind)) continue;
             if (units.size && !units.has(f.unit)) continue;
+            if (!matches({ ...f, doc: item.source.doc, year: figureYears(f), place, org })) continue;
             const span = spanToSource(passage.map, f.start, f.end);
             // The text is what the original holds at the span (the passage may have lost a line break inside).
             rows.push({
@@ -81,14 +86,14 @@ export function figuresCommand(): Command {
             });
           }
         }
-        // Streamed per document, so a large input starts printing at once (the table needs all rows for widths).
-        if (options.format === 'jsonl') process.stdout.write(toJsonl(rows));
-        else if (options.format === 'csv') process.stdout.write(toCsv(rows, columns, first));
-        else tableRows.push(...rows);
-        first = false;
+        out.write(rows);
       }
-      if (options.format === 'csv' && first) process.stdout.write(toCsv([], columns, true));
-      if (options.format === 'table') process.stdout.write(toTable(tableRows, TABLE_FIELDS, 28));
-      if (skipped) process.exitCode = 2;
+      out.end();
     });
+}
+
+/** The years a figure speaks of, as the figures index stores them: from its period, else its sentence. */
+function figureYears(f: { period: string; sentence: string }): number[] {
+  const years = yearsIn(f.period);
+  return years.length ? years : yearsIn(f.sentence);
 }

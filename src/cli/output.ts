@@ -17,6 +17,17 @@ function cell(value: unknown): string {
   return String(value);
 }
 
+// A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…) in a scraped article
+// would be live in Excel): such text cells get a leading apostrophe, which spreadsheets show as text. Numbers
+// (a negative change) stay numbers.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A CSV cell: the text of a value, made inert if a spreadsheet would read it as a formula. */
+export function csvCell(value: unknown): string {
+  const text = cell(value);
+  return typeof value !== 'number' && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 /** One JSON object per line. */
 export function toJsonl(rows: Iterable<Row>): string {
   let out = '';
@@ -26,7 +37,7 @@ export function toJsonl(rows: Iterable<Row>): string {
 
 /** CSV with a header row; `withBom` starts a file (set false when appending further chunks). */
 export function toCsv(rows: Iterable<Row>, columns: string[], withBom = true): string {
-  const records = [...rows].map((row) => columns.map((c) => cell(row[c])));
+  const records = [...rows].map((row) => columns.map((c) => csvCell(row[c])));
   return (withBom ? CSV_BOM : '') + stringify(records, { header: withBom, columns });
 }
 
@@ -67,4 +78,33 @@ export function formatRows(rows: Row[], format: OutputFormat, columns: string[])
   if (format === 'jsonl') return toJsonl(rows);
   if (format === 'csv') return toCsv(rows, columns);
   return toTable(rows, columns);
+}
+
+/**
+ * Writes rows to stdout as they come: JSON Lines and CSV (one BOM and header) stream, so a large input starts
+ * printing at once; a table waits for all rows, since its column widths depend on them.
+ */
+export class RowWriter {
+  private started = false;
+  private readonly held: Row[] = [];
+
+  constructor(
+    private readonly format: OutputFormat,
+    private readonly columns: string[],
+    private readonly tableColumns: string[] = columns,
+    private readonly out: NodeJS.WritableStream = process.stdout,
+  ) {}
+
+  write(rows: Row[]): void {
+    if (this.format === 'table') this.held.push(...rows);
+    else if (this.format === 'jsonl') this.out.write(toJsonl(rows));
+    else this.out.write(toCsv(rows, this.columns, !this.started));
+    this.started = true;
+  }
+
+  /** Finishes the output: the table, or a CSV header when no rows came, so the columns are still there. */
+  end(): void {
+    if (this.format === 'table') this.out.write(toTable(this.held, this.tableColumns, 28));
+    else if (this.format === 'csv' && !this.started) this.out.write(toCsv([], this.columns, true));
+  }
 }

@@ -68,3 +68,49 @@ export function toMeiliFilter(clauses: FilterClause[], target: 'passages' | 'fig
   });
   return parts.length ? parts.join(' AND ') : undefined;
 }
+
+/** What a figure is filtered on, as the figures index holds it. */
+export interface FilterableFigure {
+  doc: string;
+  unit: string;
+  kind: string;
+  status: string;
+  qualifier: string;
+  period: string;
+  year: number[];
+  place: string[];
+  org: string[];
+}
+
+function compare(a: string | number, op: FilterOp, b: string | number): boolean {
+  switch (op) {
+    case '=': return a === b;
+    case '!=': return a !== b;
+    case '>': return a > b;
+    case '>=': return a >= b;
+    case '<': return a < b;
+    case '<=': return a <= b;
+  }
+}
+
+/**
+ * The clauses as a test on one figure, with the figures index's semantics (`zhpipe figures` over files has no
+ * index to ask): names compared in simplified script; a list field matches when one of its values does, and
+ * `!=` when none equals.
+ */
+export function figureMatcher(clauses: FilterClause[]): (figure: FilterableFigure) => boolean {
+  for (const clause of clauses) {
+    if ('field' in clause && PASSAGE_ONLY.has(clause.field)) throw new InputError(`filter on ${clause.field} applies to passages, not figures`);
+  }
+  const tests = clauses.map((clause): ((f: FilterableFigure) => boolean) => {
+    if ('has' in clause) return clause.has === 'target' ? (f) => f.status === 'target' : () => true;
+    const { field, op } = clause;
+    const value = typeof clause.value === 'string' && NAME_FIELDS.has(field) ? normalizeQuery(clause.value) : clause.value;
+    return (f) => {
+      const held = f[field as keyof FilterableFigure];
+      const values: Array<string | number> = Array.isArray(held) ? held : [held];
+      return op === '!=' ? !values.some((v) => v === value) : values.some((v) => compare(v, op, value));
+    };
+  });
+  return (figure) => tests.every((test) => test(figure));
+}
