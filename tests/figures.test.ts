@@ -266,4 +266,47 @@ describe('parseNumbers', () => {
       ['8万亿元', 8e12, '元'],
     ]);
   });
+  const read = (text: string) => parseNumbers(text).map((n) => [n.text, n.value, n.unit]);
+  it('reads discounts digit by digit, Arabic or Chinese, and 半折; 七八折 is a range, 十折 no discount', () => {
+    expect(read('会员打八五折')).toEqual([['八五折', 85, '%']]);
+    expect(read('全场85折起')).toEqual([['85折', 85, '%']]);
+    expect(read('清仓价 六 五 折')).toEqual([['六 五 折', 65, '%']]);
+    expect(read('过季款半折出售')).toEqual([['半折', 50, '%']]);
+    expect(parseNumbers('打七八折')[0]).toMatchObject({ value: 70, valueHi: 80, unit: '%' });
+    expect(parseNumbers('不是十折').filter((n) => n.unit === '%')).toEqual([]);
+    expect(read('1985折价')).not.toContainEqual(['985折', 98.5, '%']);
+  });
+  it('reads a digit after 成 as the next place (六成三 = 63 %) unless it counts something', () => {
+    expect(read('支持率六成三')).toEqual([['六成三', 63, '%']]);
+    expect(read('约八成 五家企业')).toEqual([['约八成', 80, '%'], ['五家', 5, '家']]);
+  });
+  it('reads financial numerals alone before a decimal part or 又, not as words', () => {
+    expect(read('负叁又四分之壹')).toEqual([['负叁又四分之壹', -3.25, '']]);
+    expect(read('伍点伍倍')).toEqual([['伍点伍倍', 5.5, '倍']]);
+    expect(read('陆地面积')).toEqual([]);
+  });
+  it('reads a whole number and a fraction (2 1/4), not dates written with slashes', () => {
+    expect(read('需要2 1/4杯')).toEqual([['2 1/4', 2.25, '']]);
+    expect(read('2024 12/31')).not.toContainEqual(['2024 12/31', 2024 + 12 / 31, '']);
+  });
+  it('reads 几 in a spaced numeral and units spaced out by layout', () => {
+    expect(read('三 百 几 万')).toEqual([['三 百 几 万', 3e6, '']]);
+    expect(read('下降 3 个 百 分 点')).toEqual([['3 个 百 分 点', 3, '个百分点']]);
+    expect(read('用了 5 个 月')).toEqual([['5 个 月', 5, '个月']]);
+  });
+  it('keeps a unit prefix (千 兆) with the unit when the dictionary has it: 兆字节 is no 10^12', () => {
+    expect(read('内存八十兆字节')).toEqual([['八十兆字节', 80, '兆字节']]);
+    expect(read('身高175CM')).toEqual([['175CM', 175, 'cm']]);
+  });
+  it('does not read a numeral inside a word (一切, 四川, 两两) as a number', () => {
+    expect(read('一切照旧')).toEqual([]);
+    expect(read('来自四川省')).toEqual([]);
+    expect(read('两两组合')).toEqual([]);
+    expect(read('答案是三')).toEqual([['三', 3, '']]);
+  });
+  it('reads world currencies', () => {
+    expect(read('兑换600泰铢')).toEqual([['600泰铢', 600, '泰铢']]);
+    expect(read('只要99美分')).toEqual([['99美分', 0.99, '美元']]);
+    expect(read('持有3个比特币')).toEqual([['3个比特币', 3, '比特币']]);
+  });
 });

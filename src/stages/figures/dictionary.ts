@@ -36,6 +36,8 @@ export type CueRole =
 export interface Dictionaries {
   /** Units written after a number, by first character, longest first. */
   units: Map<string, Unit[]>;
+  /** Longest unit written after a number, in characters. */
+  longestUnit: number;
   /** Units written before a number ($, ¥), longest first. */
   prefixUnits: Unit[];
   /** Cue words and their roles. */
@@ -61,7 +63,7 @@ function lines(file: string): string[][] {
 const KINDS = new Set<string>([...FigureKind.options, 'point']);
 const QUALIFIERS = new Set<string>(Qualifier.options);
 
-function parseUnits(file: string): { units: Map<string, Unit[]>; prefixUnits: Unit[] } {
+function parseUnits(file: string): Pick<Dictionaries, 'units' | 'longestUnit' | 'prefixUnits'> {
   const units = new Map<string, Unit[]>();
   const prefixUnits: Unit[] = [];
   for (const [rawText, kind, ...opts] of lines(file)) {
@@ -87,7 +89,8 @@ function parseUnits(file: string): { units: Map<string, Unit[]>; prefixUnits: Un
   }
   for (const list of units.values()) list.sort((a, b) => b.text.length - a.text.length);
   prefixUnits.sort((a, b) => b.text.length - a.text.length);
-  return { units, prefixUnits };
+  const longestUnit = Math.max(0, ...[...units.values()].map((list) => list[0]?.text.length ?? 0));
+  return { units, longestUnit, prefixUnits };
 }
 
 function parseCues(file: string): Pick<Dictionaries, 'cues' | 'longestCue' | 'cueFirst' | 'cueLast'> {

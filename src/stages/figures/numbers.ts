@@ -52,6 +52,7 @@ const FU = C('负');
 const LIANG = C('两');
 const LING = C('零');
 const XIA = C('下');
+const ZHE = C('折');
 
 function skipSpaces(s: string, pos: number): number {
   let p = pos;
@@ -214,7 +215,8 @@ function readRun(s: string, pos: number, unitAt: UnitProbe): Run {
       // 7万 5千, 五百 余万: an Arabic number or 余/多 after a space, when a unit follows it.
       const nc = s.charCodeAt(q);
       const last = toks[toks.length - 1];
-      if (last && (last.t === 'S' || last.t === 'B')) {
+      if (nc === JI && last && (last.t === 'S' || last.t === 'B')) p = q; // 二 十 几亿
+      else if (last && (last.t === 'S' || last.t === 'B')) {
         let r = q;
         if (isAsciiDigit(nc)) r = readArabic(s, q).end;
         else if (nc === DUO || nc === YU) r = q + 1;
@@ -343,9 +345,6 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe, numerator = false)
     if (toks.length === 2 && isDigitTok(a) && isDigitTok(b) && rangePair(a.v, b.v)) {
       result = { value: a.v, ill: false, inner: null };
       hi = b.v;
-    } else if (toks.length === 2 && isDigitTok(a) && isDigitTok(b) && s[skipSpaces(s, run.end)] === '折') {
-      // 五五折, 三八折: a discount read digit by digit (5.5折 = 55 %).
-      result = { value: a.v + b.v / 10, ill: false, inner: null };
     } else if (written.includes('两') || (toks.length === 2 && s[skipSpaces(s, run.end)] !== '年')) {
       // 两两, 一一, 三三两两 are words; a digit string is a year or a code (二〇二五, 九八年).
       return null;
@@ -383,8 +382,11 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe, numerator = false)
   }
   // Lone 百/千/万/亿 are words (百姓, 千岛湖, 万一) unless a fraction follows (百分之).
   if (toks.length === 1 && (first.t === 'S' || first.t === 'B') && first.v !== 10 && !numerator && !fractionFollows(s, end)) return null;
-  // A lone financial numeral (陆, 伍, 肆) is a word, except in a fraction (五分之壹, 仟分之贰).
-  if (run.formalOnly && toks.length === 1 && !numerator && !fractionFollows(s, end)) return null;
+  // A lone financial numeral (陆, 伍, 肆) is a word, except in a fraction (五分之壹, 仟分之贰), before a
+  // decimal part (陆点五) or in a mixed number (壹又二分之壹).
+  if (run.formalOnly && toks.length === 1 && !numerator && !fractionFollows(s, end) && !decimalOrMixedFollows(s, end)) return null;
+  // 两两 (in pairs) is a word, not two liang.
+  if (toks.length === 1 && s.charCodeAt(pos) === LIANG && s.charCodeAt(end) === LIANG) return null;
   // Chinese decimal part: 十二点五, 两千万点五五四四; not a time of day (八点半, 八点一刻, 十点十分).
   if (run.chinese && !sequence && hi === null && !result.ill) {
     const p = skipSpaces(s, end);
@@ -405,6 +407,14 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe, numerator = false)
   }
   // Built field by field: spreading here was the scanner's hottest line.
   return { value: result.value, ill: result.ill, inner: result.inner, start: pos, end, hi, sequence, run };
+}
+
+/** 点 and a decimal digit, or 又 and a numeral, after pos. */
+function decimalOrMixedFollows(s: string, pos: number): boolean {
+  const p = skipSpaces(s, pos);
+  const c = s.charCodeAt(p);
+  const next = s.charCodeAt(skipSpaces(s, p + 1));
+  return (c === DIAN && decimalDigit(next) >= 0) || (c === YOU && numeral(next) !== undefined);
 }
 
 function fractionFollows(s: string, pos: number): boolean {
@@ -463,6 +473,8 @@ function fractionAfter(
 
 /** Reads a number starting exactly at `pos`, or null. */
 export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpan | null {
+  const d = discountAt(s, pos);
+  if (d) return d;
   const x = signed(s, pos, unitAt);
   if (!x) return null;
   let end = x.end;
@@ -499,6 +511,16 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
       end = b.end;
       fraction = 'ratio';
     }
+  } else if (x.run.toks.length === 1 && !x.run.chinese && !x.run.decimal && !x.run.separators && x.run.intDigits <= 3 && x.hi === null && s.charCodeAt(end) === SPACE) {
+    // A whole number and a fraction: 1 3/5 = 1.6 (one space between; a/b/c is a date or a code).
+    const m = /^ ([0-9]{1,3})\/([0-9]{1,3})(?![0-9/])/.exec(s.slice(end, end + 9));
+    if (m && Number(m[2]) !== 0 && s.charCodeAt(pos - 1) !== 47) {
+      const f = Number(m[1]) / Number(m[2]);
+      value = value < 0 || Object.is(value, -0) ? value - f : value + f;
+      end += m[0].length;
+      fraction = 'ratio';
+      decimal = true;
+    }
   } else if (
     s.charCodeAt(end) === 47 && !x.run.chinese && !x.run.decimal && x.hi === null &&
     isAsciiDigit(s.charCodeAt(end + 1)) && s.charCodeAt(pos - 1) !== 47
@@ -525,6 +547,36 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
     inner: x.inner,
     formalOnly: x.run.formalOnly,
   };
+}
+
+/**
+ * A discount written digit by digit before 折 (八五折, 85折, layout spaces allowed: 九 九 折) is tenths:
+ * 8.5 (the 折 unit makes it 85 %). Two consecutive Chinese digits are a range instead (七八折 = 7–8折).
+ */
+function discountAt(s: string, pos: number): NumberSpan | null {
+  const a = discountDigit(s, pos);
+  if (a === null) return null;
+  const q = skipSpaces(s, pos + 1);
+  const b = discountDigit(s, q);
+  if (b === null || s.charCodeAt(skipSpaces(s, q + 1)) !== ZHE) return null;
+  const arabic = isAsciiDigit(s.charCodeAt(pos));
+  // Both written alike, after no other digit (1985折 is no discount).
+  if (arabic !== isAsciiDigit(s.charCodeAt(q)) || isAsciiDigit(s.charCodeAt(pos - 1)) || numeral(s.charCodeAt(pos - 1))) return null;
+  if (!arabic && rangePair(a, b)) return null;
+  return decimalSpan(pos, q + 1, a + b / 10, !arabic);
+}
+
+/** A plain decimal number read by a special form (八五折, 半小时). */
+export function decimalSpan(start: number, end: number, value: number, chinese: boolean): NumberSpan {
+  return { start, end, value, valueHi: null, chinese, sequence: false, integerDigits: 0, decimal: true, fraction: null, inner: null, formalOnly: false };
+}
+
+/** 1–9 written as an Arabic or a plain Chinese digit (not 两, never said in a discount), else null. */
+function discountDigit(s: string, pos: number): number | null {
+  const c = s.charCodeAt(pos);
+  if (c >= 49 && c <= 57) return c - 48;
+  const info = numeral(c);
+  return info && info.cls === 'digit' && c !== LIANG ? info.value : null;
 }
 
 /** h:mm or hh:mm(:ss) at [start, colon): a time of day. */

@@ -4,8 +4,10 @@
 import type { FigureKind, Qualifier } from '../../schema.js';
 import { type CueRole, type Dictionaries, type Unit, loadDictionaries } from './dictionary.js';
 import { foldForFigures } from './normalize.js';
-import { isAsciiDigit, isLatinLetter, numeral } from './numerals.js';
-import { type NumberSpan, mayStartNumber, readNumber } from './numbers.js';
+import { isAsciiDigit, isHan, isLatinLetter, numeral } from './numerals.js';
+import { type NumberSpan, decimalSpan, mayStartNumber, readNumber } from './numbers.js';
+import { TokenIndex } from './tokens.js';
+import { segment } from '../segment.js';
 
 export interface Quantity {
   /** The whole figure text: pre cue … post cue. */
@@ -53,6 +55,33 @@ export function unitAt(dict: Dictionaries, s: string, pos: number, value = 0): U
     const next = s.charCodeAt(pos + u.text.length);
     if (lastLatin && (isLatinLetter(next) || isAsciiDigit(next))) continue;
     return u;
+  }
+  return null;
+}
+
+/**
+ * A Chinese unit written with layout spaces between its characters (2.4 个 百 分 点, as in text taken from
+ * PDF or OCR), when that reads a longer unit than the one written without them. Null when no space is near.
+ */
+function spacedUnitAt(dict: Dictionaries, s: string, pos: number, value: number, longerThan: number): { unit: Unit; end: number } | null {
+  const list = dict.units.get(s[pos] ?? '');
+  if (!list || !isHan(s.charCodeAt(pos))) return null;
+  let spaced = false;
+  for (let k = 1; k < dict.longestUnit && pos + k < s.length && !spaced; k++) spaced = s.charCodeAt(pos + k) === SPACE;
+  if (!spaced) return null;
+  let compact = '';
+  const ends: number[] = [];
+  let p = pos;
+  while (compact.length < dict.longestUnit && p < s.length && isHan(s.charCodeAt(p))) {
+    compact += s[p];
+    p++;
+    ends.push(p);
+    const q = skipSpaces(s, p);
+    if (q > p && isHan(s.charCodeAt(q))) p = q;
+  }
+  for (const u of list) {
+    if (u.text.length <= longerThan) break;
+    if (compact.startsWith(u.text) && Math.abs(value) <= u.max) return { unit: u, end: ends[u.text.length - 1] as number };
   }
   return null;
 }
@@ -141,17 +170,35 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
     }
   }
   let unit: Unit | null = null;
-  if (num.fraction === null) unit = unitAt(dict, s, unitPos, num.value);
   let unitStart = unitPos;
   let unitEnd = unitPos;
+  if (num.fraction === null) {
+    unit = unitAt(dict, s, unitPos, num.value);
+    unitEnd = unitPos + (unit?.text.length ?? 0);
+    const spaced = spacedUnitAt(dict, s, unitPos, num.value, unit?.text.length ?? 0);
+    if (spaced) {
+      unit = spaced.unit;
+      unitEnd = spaced.end;
+    }
+  }
+  let tenths = 0;
   if (unit) {
-    unitEnd = unitPos + unit.text.length;
     p = unitEnd;
     // 两年半, 三天半, 三成半.
     const halves = unit.kind === 'duration' || unit.kind === 'measure' || unit.kind === 'money' || unit.text === '成';
     if (s[p] === '半' && halves && !half) {
       half = true;
       p += 1;
+    } else if (unit.text === '成' && !half) {
+      // 七成六 = 7.6成 = 76 %: one more digit after 成, when no unit of its own follows (七成 六家 is two).
+      const q = skipSpaces(s, p);
+      const d = numeral(s.charCodeAt(q));
+      const after = s.charCodeAt(q + 1);
+      if (d && d.cls === 'digit' && !d.formal && s[q] !== '两' && !numeral(after) && !isAsciiDigit(after) && !unitAt(dict, s, q + 1)) {
+        tenths = d.value / 10;
+        p = q + 1;
+        unitEnd = p;
+      }
     }
     // 50元6角3分: smaller money units after 元.
     if (unit.text === '元' || unit.text === '块') {
@@ -206,7 +253,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
     start = cue.start;
   }
   // A half counts in the unit as written (三成半 = 3.5成 = 35 %).
-  let value = half ? num.value + 0.5 : num.value;
+  let value = (half ? num.value + 0.5 : num.value) + tenths;
   let valueHi = num.valueHi === null ? null : half ? num.valueHi + 0.5 : num.valueHi;
   let kind: Quantity['kind'] = null;
   let unitName = '';
@@ -262,27 +309,15 @@ function isHanWordAfter(s: string, pos: number): boolean {
 }
 
 /**
- * 半 alone before a duration or 成 is the number 0.5 (半小时, 半个月, 半成); 一半, 上半年, 多半 are read
+ * 半 alone before a duration, 成 or 折 is a number (半小时, 半个月, 半成, 半折); 一半, 上半年, 多半 are read
  * elsewhere or are words.
  */
 function halfAt(dict: Dictionaries, s: string, i: number): NumberSpan | null {
   if (/[一上下前后多大过两]/.test(s[i - 1] ?? '') || numeral(s.charCodeAt(i - 1))) return null;
   const u = unitAt(dict, s, i + 1);
-  // 半折 is half price (50 %), not half of one tenth: only 成 and durations.
-  if (!u || !(u.kind === 'duration' || u.text === '成')) return null;
-  return {
-    start: i,
-    end: i + 1,
-    value: 0.5,
-    valueHi: null,
-    chinese: true,
-    sequence: false,
-    integerDigits: 0,
-    decimal: true,
-    fraction: null,
-    inner: null,
-    formalOnly: false,
-  };
+  if (!u || !(u.kind === 'duration' || u.text === '成' || u.text === '折')) return null;
+  // 半折 is half price, 5折 (50 %), not half of one tenth.
+  return decimalSpan(i, i + 1, u.text === '折' ? 5 : 0.5, true);
 }
 
 /** Skips a run of number characters a failed read stopped in, so a 10,000-digit string is read once. */
@@ -394,10 +429,25 @@ export interface ParseOptions {
   dictionaries?: string | URL;
 }
 
-/** Every number in `text` with its unit and qualifier, dates and codes included (see extractFigures). */
+/**
+ * A lone Chinese numeral with no unit that the segmenter reads as part of a longer word which is no
+ * numeral (一切, 四川, 一体化) is a word, not a number.
+ */
+function insideWord(q: Quantity, index: TokenIndex): boolean {
+  if (q.unitEntry || q.num.end - q.num.start !== 1 || !q.num.chinese) return false;
+  const t = index.holding(q.num.start);
+  return t !== undefined && t.end - t.start > 1 && !/^(m|q|x)/.test(t.tag);
+}
+
+/**
+ * Every number in `text` with its unit and qualifier, dates and codes included (see extractFigures). The
+ * text is segmented to tell numerals from words that contain them.
+ */
 export function parseNumbers(text: string, options: ParseOptions = {}): ParsedNumber[] {
   const dict = loadDictionaries(options.dictionaries);
-  return scanQuantities(foldForFigures(text), dict).map((q) => ({
+  const folded = foldForFigures(text);
+  const index = new TokenIndex(segment(folded), text.length);
+  return scanQuantities(folded, dict, { words: index }).filter((q) => !insideWord(q, index)).map((q) => ({
     start: q.start,
     end: q.end,
     text: text.slice(q.start, q.end),
