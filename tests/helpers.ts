@@ -56,11 +56,11 @@ export interface CliResult {
 }
 
 /** Runs `zhpipe …` as a child process, as a user would. */
-export function runCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; user?: { uid: number; gid: number } } = {}): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, ZHPIPE_DATA_DIR: undefined, MEILI_HOST: undefined, MEILI_MASTER_KEY: undefined, ...options.env };
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], ...options.user });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,7 +1,7 @@
 // Crash and outage scenarios with real processes: kill -9 during ingest, Meilisearch going away mid-ingest,
 // two ingests on one data directory, and a directory of bad input. Bounded in time.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { Meilisearch } from 'meilisearch';
@@ -139,9 +139,13 @@ describe('reliability', { timeout: 180_000 }, () => {
     writeFileSync(path.join(mix, 'binary.dat'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0]));
     // A 200 MB single-line file: refused by size before it is read into memory.
     writeFileSync(path.join(mix, 'huge.txt'), Buffer.alloc(200 * 1024 * 1024, 0x61));
+    writeFileSync(path.join(mix, 'locked.txt'), '长三角一体化发展高层论坛在上海举行。', { mode: 0o000 });
     const report = path.join(dir, 'report.json');
     const pipeline = writePipeline(dir, uniqueIndexes('mix'));
-    const r = await runCli(['ingest', mix, '--pipeline', pipeline, '--data-dir', path.join(dir, 'data'), '--report', report], { env: meiliEnv() });
+    // Root reads any file: as root, run zhpipe as an ordinary user (nobody) so the locked file stays locked.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chmodSync(dir, 0o777);
+    const r = await runCli(['ingest', mix, '--pipeline', pipeline, '--data-dir', path.join(dir, 'data'), '--report', report], { env: meiliEnv(), ...(asRoot ? { user: { uid: 65534, gid: 65534 } } : {}) });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/indexed 3 document\(s\)/);
     const files = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ file: string; status: string; reason?: string }>;
@@ -152,5 +156,6 @@ describe('reliability', { timeout: 180_000 }, () => {
     expect(byName['empty.txt']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/empty/) });
     expect(byName['binary.dat']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/binary/) });
     expect(byName['huge.txt']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/too large \(200\.0 MB/) });
+    expect(byName['locked.txt']).toMatchObject({ status: 'skipped', reason: 'permission denied' });
   });
 });
