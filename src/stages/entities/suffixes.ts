@@ -143,6 +143,30 @@ function properHead(ctx: TagContext, t: Token): boolean {
   return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
 }
 
+/** Bodies commonly named by their field alone (语文出版社, 机场管理局, 选拔领导小组办公室). */
+const DESCRIBED_BODIES = new Set(['出版社', '管理局', '研究所', '研究院', '委员会', '办公室', '领导小组', '电视台', '报社', '杂志社', '工作组', '办事处', '管理处', '促进会', '研究会', '基金会', '联合会', '艺术团', '剧团', '乐团', '合唱团', '训练团', '检察院', '设计院', '分院', '分局', '总局', '总厂', '分厂', '筹委会', '组委会']);
+
+/**
+ * First token of a field-named body: one or two nouns right before the suffix, not after a counter or a
+ * pointer (一家出版社, 该研究所 describe), and not an ordinary compound of the lexicon (保险公司). `i` when none.
+ */
+function describedHead(ctx: TagContext, grown: number, i: number): number {
+  const { tokens } = ctx;
+  const first = Math.max(grown, i - 2);
+  if (first >= i) return i;
+  for (let k = first; k < i; k++) {
+    const t = tokens[k] as Token;
+    if (!/^(n|vn|nz|j|ng)$/.test(t.tag) || t.text.length < 2) return i;
+  }
+  const before = tokens[first - 1];
+  if (before && before.end === (tokens[first] as Token).start && /^(m|mq|r|rz|q|a|uj|v|c)$/.test(before.tag) && before.text !== '的') {
+    if (before.tag !== 'uj' && before.tag !== 'v') return i; // 一家出版社, 和金融工作委员会
+  }
+  const name = ctx.text.slice((tokens[first] as Token).start, (tokens[i] as Token).end);
+  if (jiebaLexicon().has(name)) return i;
+  return first;
+}
+
 /** Organizations: a name grown leftwards from a token that ends in an organization suffix. */
 export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -176,7 +200,11 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (first > i - 1) first = i;
     // The name starts at its first proper word (a place, a name, an abbreviation): 东道主法国队 → 法国队,
     // and a suffix after only generic words (保险公司, 航空公司) is a description, not a name.
+    const grown = first;
     while (first < i && !properHead(ctx, tokens[first] as Token)) first++;
+    // 语文出版社, 机场管理局: a body named by its field, where the suffix is specific enough to make a name.
+    const described = first === i && ownHead === 0 && DESCRIBED_BODIES.has(suffix) && describedHead(ctx, grown, i) < i;
+    if (described) first = describedHead(ctx, grown, i);
     // One word (民间组织, 党组织, 智利队): its own head must be a proper name; the segmenter's nt tag is no proof.
     // 内务部长, 农业部长: a ministry named by its field, glued to the minister's title.
     const ministry = titled && ownHead >= 2 && /^(n|vn|nz|j)$/.test(jiebaLexicon().get(t.text.slice(0, ownHead))?.tag ?? '');
@@ -186,7 +214,7 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     // 国家队, 国家实验室: a generic head word and a suffix describe, they do not name.
     if (HEAD_WORDS.has(name.slice(0, name.length - suffix.length))) return;
     if (name.length < (single ? 3 : 4) && !(ownHead > 0 && name.length >= 3)) return;
-    if (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队', '厂', '党', '团'].includes(suffix.slice(-1))) {
+    if (!described && (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队', '厂', '党', '团'].includes(suffix.slice(-1)))) {
       // Short suffixes need a proper head: a place (江苏省交通运输厅) or a known or unknown proper noun.
       const head = tokens[first] as Token;
       const proper = (first === i && (ministry || properWord(ctx, t.text.slice(0, ownHead)))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text) || (first < i && properHead(ctx, head));

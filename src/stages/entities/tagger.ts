@@ -177,6 +177,29 @@ function bodyWords(ctx: TagContext): Candidate[] {
   return out;
 }
 
+/** Last words of facilities and sites named after their place (上海虹桥机场, 杭州植物园, 秦岭隧道). */
+const FACILITY = /(机场|车站|火车站|客运站|体育馆|体育场|体育中心|博物馆|展览馆|展览中心|会展中心|纪念馆|美术馆|植物园|动物园|公园|广场|大桥|隧道|码头|大厦|大剧院|新区|开发区)$/;
+
+/** A place and the facility or site named after it is one place: 德黑兰机场, 南非国家博物馆. */
+function facilities(ctx: TagContext, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const p of candidates) {
+    if (p.type !== 'place' || p.end - p.start < 2) continue;
+    let k = ctx.tokenAt[p.end] ?? -1;
+    for (let n = 0; n < 3 && k >= 0 && k < ctx.tokens.length; n++, k++) {
+      const t = ctx.tokens[k] as Token;
+      if (!/^(n|nz|ns|nt|vn|j|x|b)$/.test(t.tag) || !/^[\u3400-\u9fff]+$/.test(t.text)) break;
+      // 湖南省长沙市烈士公园: a facility takes only the nearest place; a place between ends the search.
+      if (t.tag === 'ns' || ctx.dicts.surfaces.get(t.text)?.type === 'place') break;
+      if (FACILITY.test(t.text)) {
+        out.push({ start: p.start, end: t.end, type: 'place', canonical: ctx.text.slice(p.start, t.end), tier: Tier.rule });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** 海安市委, 湖州市委: the organization's own name starts with its place. */
 function startsWithPlace(ctx: TagContext, o: Candidate): boolean {
   return ctx.dicts.trie.matchesAt(ctx.text, o.start).some((m) => m.value.type === 'place' && m.end - o.start >= 2 && m.end < o.end);
@@ -257,6 +280,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizeAbbreviations(ctx),
   ];
   candidates.push(...withOrdinals(ctx, candidates), ...foreignPlaces(ctx));
+  candidates.push(...facilities(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
   return resolve(candidates, dicts, text).map((c) => {
     const surface = text.slice(c.start, c.end);
