@@ -6,7 +6,7 @@ import type { Candidate, LocalMention, TagContext } from './types.js';
 import { buildContext as context, endsWord, startsWord, titleFollows } from './context.js';
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
-import { recognizeCongresses, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes } from './suffixes.js';
+import { recognizeCongresses, recognizePeriodicals, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes } from './suffixes.js';
 import { recognizeAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './persons.js';
@@ -276,6 +276,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizeOrgSuffixes(ctx),
     ...recognizePlacePrefixedOrgs(ctx),
     ...recognizeCongresses(ctx),
+    ...recognizePeriodicals(ctx),
     ...recognizePlaceSuffixes(ctx),
     ...recognizeAbbreviations(ctx),
   ];
