@@ -149,6 +149,32 @@ describe('patterns', () => {
     expect(ms.some((m) => m.type === 'org')).toBe(false);
   });
 
+  it('keeps nested organization names whole: a parent body and its unit, a place and its body', () => {
+    expect(has(tag('据交通运输部综合规划司负责人介绍'), '交通运输部综合规划司', 'org')).toBe(true);
+    expect(has(tag('杭州市妇联近日发布'), '杭州市妇联', 'org')).toBe(true);
+    // Only the nearest place joins; an organization already named by its place takes no other.
+    const ms = tag('江苏省南通市海安市委召开会议');
+    expect(ms.some((m) => m.type === 'org' && m.text.startsWith('江苏省'))).toBe(false);
+  });
+
+  it('reads one-character country forms in runs before 两国 and after 访', () => {
+    const ms = tag('中俄两国元首举行会谈，法国总统将于下月访华');
+    expect(has(ms, '中', 'place', '中国')).toBe(true);
+    expect(has(ms, '俄', 'place', '俄罗斯')).toBe(true);
+    expect(has(ms, '华', 'place', '中国')).toBe(true);
+  });
+
+  it('finds names listed with a found name, and a surname with a title as the person', () => {
+    const ms = tag('记者王小明、钱大伟报道');
+    expect(has(ms, '王小明', 'person')).toBe(true);
+    expect(has(ms, '钱大伟', 'person')).toBe(true);
+  });
+
+  it('tags a periodical in title brackets and a facility named after its place', () => {
+    expect(has(tag('据《扬子晚报》报道'), '扬子晚报', 'org')).toBe(true);
+    expect(has(tag('旅客在合肥火车站候车'), '合肥火车站', 'place')).toBe(true);
+  });
+
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);

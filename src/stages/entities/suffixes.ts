@@ -294,7 +294,9 @@ export function recognizePeriodicals(ctx: TagContext): Candidate[] {
     const start = (m.index ?? 0) + 1;
     out.push({ start, end: start + name.length, type: 'org', canonical: ctx.dicts.surfaces.get(name)?.canonical ?? name, tier: Tier.rule });
   }
-  for (const m of text.matchAll(/《[\u3400-\u9fffA-Za-z]{1,10}》(?:杂志|周刊|日报|报|月刊|画报)/g)) {
+  // 《扬子晚报》报道: 报 of 报道, 报告 is a verb, not the kind of the periodical.
+  for (const m of text.matchAll(/《[\u3400-\u9fffA-Za-z]{1,10}》(?:杂志|周刊|日报|报(?![道告名送导])|月刊|画报)/g)) {
+    if (/(报|刊|杂志|新闻)》/.test(m[0])) continue;
     const start = m.index ?? 0;
     out.push({ start, end: start + m[0].length, type: 'org', canonical: m[0], tier: Tier.rule });
   }
