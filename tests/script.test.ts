@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as OpenCC from 'opencc-js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fastConverter } from '../src/text/convert.js';
 import { detectScript, foldWidth, normalizeForIndex, normalizeQuery, toScript } from '../src/text/script.js';
 import { prepareQuery, rewriteRegional } from '../src/search/search.js';
 import { loadRegional } from '../src/vocabulary.js';
@@ -40,6 +43,30 @@ describe('script normalization', () => {
     expect(detectScript('充電樁')).toBe('traditional');
     expect(detectScript('充电桩')).toBe('simplified');
     expect(detectScript('GDP')).toBe('simplified');
+  });
+});
+
+describe('fast OpenCC conversion', () => {
+  // Phrases, variants, ideographic description sequences and astral characters: the fast path must agree
+  // with opencc-js everywhere, not only on ordinary text.
+  const samples = [
+    ...readdirSync(path.join(ROOT, 'corpus')).map((f) => readFileSync(path.join(ROOT, 'corpus', f), 'utf8')),
+    '一干二淨，乾隆年間的頭髮與理髮店；台灣積體電路、軟體、記憶體',
+    '⿰車乂與⿱艹⿰氵去，𠮷野家的𩸽魚',
+    '着著裡裏為爲麵面後后',
+  ];
+  for (const [from, to, name] of [['tw', 'cn', 'tw2s'], ['cn', 'tw', 's2tw']] as const) {
+    it(`${name} gives what opencc-js gives`, () => {
+      const slow = OpenCC.Converter({ from, to });
+      const fast = fastConverter(name);
+      for (const text of [...samples, ...samples.map((s) => toScript(s, 'traditional'))]) expect(fast(text)).toBe(slow(text));
+    });
+  }
+
+  it('detects the script of whole documents', () => {
+    const doc = readFileSync(path.join(ROOT, 'corpus', readdirSync(path.join(ROOT, 'corpus'))[0] ?? ''), 'utf8');
+    expect(detectScript(doc)).toBe('simplified');
+    expect(detectScript(toScript(doc, 'traditional'))).toBe('traditional');
   });
 });
 
