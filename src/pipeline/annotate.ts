@@ -20,12 +20,24 @@ export interface Resources {
   vocabulary: Vocabulary;
 }
 
-export function loadResources(config: PipelineConfig): Resources {
+const readySegmenters = new WeakSet<Resources>();
+
+/** Pushes the project's words and entity names into nodejieba (once per resources), loading it if need be. */
+export function readySegmenter(resources: Resources): void {
+  if (readySegmenters.has(resources)) return;
+  addWords(loadWords(resources.dictionaryDir));
+  if (resources.entities) prepareSegmenter(resources.entities);
+  readySegmenters.add(resources);
+}
+
+/**
+ * Loads the dictionaries. `segmenter: false` leaves nodejieba alone (its dictionaries take some 240 MB per
+ * thread): for a thread that only needs the vocabulary, like ingest's main thread; annotate() readies it.
+ */
+export function loadResources(config: PipelineConfig, { segmenter = true } = {}): Resources {
   const dictionaryDir = resolveFromProject(config.dictionaries);
   const words = loadWords(dictionaryDir);
-  addWords(words);
   const entities = config.stages.includes('entities') ? loadEntityDictionaries(path.join(dictionaryDir, 'entities'), { fresh: true }) : undefined;
-  if (entities) prepareSegmenter(entities);
   const synonyms: Record<string, string[]> = regionalSynonyms(loadRegional(dictionaryDir));
   if (entities) {
     for (const [key, values] of Object.entries(dictionarySynonyms(entities))) {
@@ -37,7 +49,9 @@ export function loadResources(config: PipelineConfig): Resources {
   // (自贸区 in 上海自贸区), which cost recall in the judged queries (tests/search-quality.test.ts).
   const dictionary = new Set(words.map((w) => w.word));
   if (entities) for (const w of dictionaryWords(entities)) if (w.tag === 'nr') dictionary.add(w.word);
-  return { config, dictionaryDir, entities, vocabulary: { words: [...dictionary], synonyms } };
+  const resources: Resources = { config, dictionaryDir, entities, vocabulary: { words: [...dictionary], synonyms } };
+  if (segmenter) readySegmenter(resources);
+  return resources;
 }
 
 export interface DocumentRecords {
@@ -50,6 +64,7 @@ const unique = (values: string[]) => [...new Set(values)];
 /** Runs the stages over a document and builds its records. */
 export function annotate(source: SourceDoc, resources: Resources): DocumentRecords {
   const { config } = resources;
+  readySegmenter(resources);
   const analyzed = analyzeSource(source, config);
   const lines = lineStarts(source.original);
   const passages: PassageRecord[] = [];

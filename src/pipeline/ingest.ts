@@ -75,7 +75,8 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     : () => undefined;
   const reports: DocumentReport[] = [];
   try {
-    const resources = loadResources(config);
+    // The workers segment; this thread needs only the vocabulary (and nodejieba for zhpipe exports, on demand).
+    const resources = loadResources(config, { segmenter: false });
     const indexes = await prepareIndexes(client, config.index, resources.vocabulary);
     const checkpoint = dataDir ? Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, resources.dictionaryDir)) : Checkpoint.none();
     if (options.resume === false) checkpoint.clear();
