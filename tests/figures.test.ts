@@ -239,6 +239,47 @@ describe('metric, period and status', () => {
   });
 });
 
+describe('metric boundaries, status and period (fixes)', () => {
+  const metricOf = (text: string, figure: string) => figures(text).find((f) => f.text === figure)?.metric;
+  it('takes the head after a modifier ending in 的 after a measure word', () => {
+    expect(metricOf('全省已建成42个功能完善的社区食堂。', '42个')).toBe('社区食堂');
+    expect(metricOf('共有5个总投资超过10亿元的重大项目。', '5个')).toBe('重大项目');
+    expect(metricOf('吸引了20多家上海的金融机构入驻。', '20多家')).toBe('金融机构');
+  });
+  it('keeps nouns joined by 和, a name in quotes or brackets, and drops 基础上', () => {
+    expect(metricOf('来自15个国家和地区的嘉宾参会。', '15个')).toBe('国家和地区');
+    expect(metricOf('评出8个“智慧工厂”。', '8个')).toBe('智慧工厂');
+    expect(metricOf('在已建成30个示范点基础上,继续扩围。', '30个')).toBe('示范点');
+    expect(metricOf('打造500亩的新材料(化工)产业园。', '500亩')).toBe('新材料(化工)产业园');
+  });
+  it('does not run into the predicate or an idiom after the thing counted', () => {
+    expect(metricOf('9家企业签署合作协议。', '9家')).toBe('企业');
+    expect(metricOf('300多名志愿者齐聚一堂。', '300多名')).toBe('志愿者');
+  });
+  it('reads the metric across a change verb the segmenter splits (扩增至)', () => {
+    expect(metricOf('定点医院扩增至50家。', '50家')).toContain('定点医院');
+  });
+  it('lets a bare count in a list take the metric of the count before it with the same unit', () => {
+    const found = figures('第一批认定20个示范村,第二批共15个。');
+    expect(found.map((f) => [f.text, f.metric])).toEqual([
+      ['20个', '示范村'],
+      ['15个', '示范村'],
+    ]);
+  });
+  it('does not read 将 marking an object as the future, nor 只需 as a target', () => {
+    expect(one('高铁将苏州、无锡等6个城市连接在一起。').status).toBe('actual');
+    expect(one('工程将沿江地区9个镇串起来。').status).toBe('actual');
+    expect(one('该区将新建幼儿园6所。').status).toBe('target');
+    expect(one('现在坐地铁只需要20分钟。').status).toBe('other');
+  });
+  it('reads a period down to the day', () => {
+    expect(one('自2023年3月1日施行以来,已受理案件120件。').period).toBe('自2023年3月1日');
+  });
+  it('does not read a given name after a surname as money', () => {
+    expect(figures('民警王三元立即赶到现场。')).toEqual([]);
+  });
+});
+
 describe('what is not a figure', () => {
   it.each([
     ['dates', '2024年1月6日上线,6月6日—7日举行,2025年度会议。'],

@@ -70,6 +70,11 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
     const holder = index.holding(n.start);
     if (holder && holder.start === n.start && holder.end >= q.unitEnd && /^(n|j)/.test(holder.tag)) return 'a word';
   }
+  // A given name after a surname the segmenter tags on its own (黎/nr 三元): a person, not money.
+  if (n.chinese && n.start === q.start) {
+    const surname = index.holding(n.start - 1);
+    if (surname && surname.end === n.start && surname.text.length === 1 && surname.tag === 'nr') return 'name';
+  }
   if (insideTitle(s, q.start, q.end)) return 'inside a title';
   // Slogans and names in quotes: “两个大局”, “4小时产业圈”.
   if (OPEN_QUOTES.includes(s[q.start - 1] ?? '\u0000')) {

@@ -88,6 +88,7 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
   let sentences: Sentences | undefined;
   const found: { q: Quantity; fig: LocalFigure; sentence: number }[] = [];
   let lastMetric = { sentence: -1, metric: '', end: 0 };
+  const lastByUnit = new Map<string, { sentence: number; metric: string }>();
   let floor = 0;
   for (const q of quantities) {
     const prevEnd = floor;
@@ -108,12 +109,17 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     if (!metric && lastMetric.sentence === si && q.start - lastMetric.end <= 15 && changeBefore(dict, s.slice(lastMetric.end, q.start))) {
       metric = lastMetric.metric;
     }
+    // A count with nothing around it in a list of counts (35个建制镇,101—200名共24个) counts the same
+    // thing as the one before it with the same unit.
+    const sameUnit = lastByUnit.get(q.unit);
+    if (!metric && q.unit && sameUnit && sameUnit.sentence === si && q.kind === 'count') metric = sameUnit.metric;
+    if (metric && q.unit) lastByUnit.set(q.unit, { sentence: si, metric });
     if (metric) lastMetric = { sentence: si, metric, end: q.end };
     floor = q.end;
     const p = periodFor(periods, s, q.start, q.end, sStart, sEnd);
     const period = p ? text.slice(p.start, p.end) : '';
     const kind = kindOf(q, s, sentence, metric);
-    const status = findStatus({ index, dict, start: q.start, sentenceStart: sStart, period: p ? s.slice(p.start, p.end) : '' });
+    const status = findStatus({ index, dict, start: q.start, end: q.end, sentenceStart: sStart, period: p ? s.slice(p.start, p.end) : '' });
     let start = q.start;
     if (kind === 'rank' && s[start - 1] === '前') start -= 1;
     found.push({

@@ -77,15 +77,15 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
     if (isNominal(t) || t.tag === 'a' || t.tag === 'q' || (isVerb(t) && opens)) break;
     first++;
   }
-  // Codes and acronyms the segmenter splits (PM2.5平均浓度, 5G网络): a run of letters, digits and dots
-  // that holds a letter.
+  // Codes, acronyms and Latin names the segmenter splits (PM2.5平均浓度, 5G网络, Bötrop雪场): a run of
+  // letters, digits and dots that holds a letter.
   if (first <= i) {
     let k = first;
     let letter = false;
     while (k > 0) {
       const t = tokens[k - 1] as Token;
-      if (!/^[A-Za-z0-9.]+$/.test(t.text) || t.end !== (tokens[k] as Token).start) break;
-      letter ||= /[A-Za-z]/.test(t.text);
+      if (!/^[\p{Script=Latin}0-9.]+$/u.test(t.text) || t.end !== (tokens[k] as Token).start) break;
+      letter ||= /\p{Script=Latin}/u.test(t.text);
       k--;
     }
     if (letter) first = k;
@@ -93,32 +93,101 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
   return first;
 }
 
+/** A qualifier, linking or change word (突破, 达到, 增长): what follows it is a figure of its own. */
+function isCueWord(dict: Dictionaries, t: Token): boolean {
+  const roles = dict.cues.get(foldWord(t.text));
+  return roles !== undefined && (roles.has('link') || roles.has('change') || [...roles].some((r) => r.startsWith('pre:')));
+}
+
+const MAX_QUOTED = 12;
+const BRACKET = /^[(（)）]$/;
+
 /** Walks forward from token index j over a noun phrase; returns one past its last index (== j if none). */
-function nounPhraseForward(tokens: Token[], j: number): number {
+/**
+ * `verbs`: the phrase follows 的 (务实有效的制度创新成果, 1900亩的核技术应用产业园), where a verb between its
+ * nouns modifies them; elsewhere such a verb is more often a predicate (12家单位签署协议, 两个关键词抓好…).
+ * `leadingVerb`: right after a measure word a verb before a noun modifies it (12个创新联合体).
+ */
+function nounPhraseForward(tokens: Token[], j: number, dict: Dictionaries, verbs: boolean, leadingVerb: boolean): number {
+  let closed = -1;
   let end = j;
   let chars = 0;
-  let open = false;
-  for (let k = j; k < tokens.length && k - j < MAX_TOKENS; k++) {
+  let quoted = -1;
+  for (let k = j; k < tokens.length && k - j < MAX_TOKENS + 4; k++) {
     const t = tokens[k] as Token;
     if (k > j && (tokens[k - 1] as Token).end !== t.start) break;
-    if (isQuote(t)) {
-      // An opening quote may start a name (“双一流”高校); a closing one only ends what it opened.
-      if (/[“「『《‘]/.test(t.text)) open = true;
-      else if (!open) break;
-      else open = false;
+    if (isQuote(t) || BRACKET.test(t.text)) {
+      // A name in quotes or an aside in brackets inside the phrase (“双一流”高校, 跨省通办“高效办成一件事”
+      // 标杆场景, 核技术应用(同位素)产业园) is taken whole; the phrase only ends after it when a noun follows.
+      if (/[“「『《‘(（]/.test(t.text)) quoted = 0;
+      else if (quoted < 0) break;
+      else {
+        quoted = -1;
+        if (end === j) closed = k;
+      }
       continue;
     }
-    // Adjectives and verbs only inside the phrase (重大科技基础设施, 量子计算任务).
-    const inner = k + 1 < tokens.length && isNominal(tokens[k + 1] as Token) && t.text.length >= 2;
+    if (quoted >= 0) {
+      quoted += t.text.length;
+      if (quoted > MAX_QUOTED || isPunct(t)) break;
+      continue;
+    }
+    if (isCueWord(dict, t)) break;
+    const next = tokens[k + 1];
+    const nextNominal = next !== undefined && next.start === t.end && (isNominal(next) || /^[“「『(（]$/.test(next.text));
+    const afterTaken = k > j && end === k;
+    // A four-character idiom closing the phrase is its predicate (代表齐聚一堂).
+    if (afterTaken && t.text.length === 4 && !nextNominal && /^(l|nz|i)$/.test(t.tag)) break;
+    // Adjectives and verbs only inside the phrase (重大科技基础设施, 制度创新成果, 核技术应用产业园), and
+    // nouns joined by 和 (国家和地区).
+    const inner = nextNominal && t.text.length >= 2;
+    const verbInside = ((afterTaken && verbs) || (k === j && leadingVerb)) && isVerb(t) && inner;
+    const joined = afterTaken && nextNominal && /^(和|与|及)$/.test(t.text) && !/^[0-9〇零一二三四五六七八九十百千万亿两]/.test(next?.text ?? '');
     // Words the segmenter tags as numerals for their first character (零部件) are nouns here.
     const numeralWord = (t.tag === 'mq' || t.tag === 'm') && t.text.length >= 3 && !/[0-9十百千万亿兆元第]/.test(t.text);
-    const take = isNominal(t) || numeralWord || (t.tag === 'a' && inner);
+    const take = isNominal(t) || numeralWord || (t.tag === 'a' && (inner || (verbs && nextNominal))) || verbInside || joined;
     if (!take) break;
     chars += t.text.length;
     if (chars > MAX_CHARS) break;
     end = k + 1;
   }
+  // Only a name in quotes (26个“国家队选手”将…): the name.
+  if (end === j && closed > j) return closed + 1;
   return end;
+}
+
+/** Frames whose noun is no metric: 在12个联合体基础上, 在…前提下. */
+const FRAME = new Set(['基础', '前提', '背景', '框架']);
+
+/**
+ * After a measure word, a modifier ending in 的 stands before the thing counted: adverbs and adjectives
+ * (136项务实有效的制度创新成果), a place (几十家长三角的科研机构) or a clause with a figure of its own
+ * (6个经济总量突破千亿元的镇级单位). Returns the token index after that 的, or -1.
+ */
+function modifierEnd(tokens: Token[], j: number, phraseEnd: number, dict: Dictionaries): number {
+  let chars = 0;
+  let numeral = false;
+  for (let k = j; k < tokens.length && k - j < 8; k++) {
+    const t = tokens[k] as Token;
+    if (k > j && (tokens[k - 1] as Token).end !== t.start) return -1;
+    if (t.text === '的') {
+      if (k === j) return -1;
+      // One place, pronoun or four-character set phrase before 的 modifies (上海的, 功能完善的).
+      const place = phraseEnd === k && k - j === 1 && /^(ns|r|l)$/.test((tokens[j] as Token).tag);
+      const modifiers = phraseEnd === j;
+      return place || modifiers || numeral ? k + 1 : -1;
+    }
+    if (isPunct(t) || isQuote(t)) return -1;
+    // The figure inside the clause comes after a cue (突破千亿元, 总长近20公里); a count right after a noun
+    // (两个市场两种资源集聚的…) is a list, not a clause about the thing counted.
+    const prev = tokens[k - 1];
+    if (k > phraseEnd && prev && isCueWord(dict, prev) && /^[0-9〇零一二三四五六七八九十百千万亿两]/.test(t.text) && /^(m|mq|x)$/.test(t.tag)) numeral = true;
+    // Before the phrase: only adverbs, adjectives and verbs (务实有效的).
+    if (phraseEnd === j && !/^(d|ad|a|v|vd|an|z|b)$/.test(t.tag)) return -1;
+    chars += t.text.length;
+    if (chars > 12) return -1;
+  }
+  return -1;
 }
 
 export interface MetricInput {
@@ -145,12 +214,28 @@ function forwardMetric(m: MetricInput, skipDe: boolean): string {
     if (!t) return '';
   }
   // Quotes around a name are kept (37所“双一流”高校).
-  const end = nounPhraseForward(tokens, j);
+  const measureWord = m.countLike && !skipDe;
+  let end = nounPhraseForward(tokens, j, m.dict, skipDe && (tokens[j - 1]?.text === '的'), measureWord);
+  if (measureWord) {
+    const head = modifierEnd(tokens, j, end, m.dict);
+    const headEnd = head > 0 ? nounPhraseForward(tokens, head, m.dict, true, false) : -1;
+    if (headEnd > head) {
+      j = head;
+      end = headEnd;
+    }
+  }
+  // 在12个创新联合体基础上: the frame noun is no part of the metric.
+  const last = tokens[end - 1];
+  if (end - 1 > j && last && FRAME.has(last.text) && /^[上下中]$/.test(tokens[end]?.text ?? '')) end--;
   if (end <= j) return '';
   let first = j;
   const phrase = tokens.slice(j, end).map((t) => t.text).join('');
-  // Keep a leading quote only when the phrase closes it (“双一流”高校).
+  // Keep a leading quote only when the phrase closes it (“双一流”高校); a name alone loses its quotes.
   if (!/[”」』》’]/.test(phrase)) while (first < end && isQuote(tokens[first] as Token)) first++;
+  else if (end - first >= 3 && isQuote(tokens[first] as Token) && isQuote(tokens[end - 1] as Token)) {
+    first++;
+    end--;
+  }
   return m.text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end);
 }
 
@@ -167,6 +252,12 @@ function backwardMetric(m: MetricInput): string {
     // (产销分别完成492.9万辆).
     if (skippable(m.dict, t) || t.text === '的' || (!linked && isPredicate(m.dict, t)) || (guard < 3 && isStatusCue(m.dict, t))) {
       linked = true;
+      i--;
+      continue;
+    }
+    // The head of a change verb the segmenter splits (扩/v 增至/v).
+    const next = tokens[i + 1];
+    if (linked && next && t.end === next.start && m.dict.cues.get(foldWord(t.text + next.text))?.has('change')) {
       i--;
       continue;
     }

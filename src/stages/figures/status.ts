@@ -4,7 +4,7 @@
 import type { FigureStatus, Token } from '../../schema.js';
 import type { Dictionaries } from './dictionary.js';
 import { foldWord } from './normalize.js';
-import type { TokenIndex } from './tokens.js';
+import { type TokenIndex, isVerb } from './tokens.js';
 
 const MAX_LOOKBACK = 60;
 
@@ -20,11 +20,31 @@ function statusOf(dict: Dictionaries, word: string): FigureStatus | null {
 export interface StatusInput {
   index: TokenIndex;
   dict: Dictionaries;
-  /** Start of the figure (with its cues). */
+  /** Start and end of the figure (with its cues). */
   start: number;
+  end: number;
   sentenceStart: number;
   /** The period text, if any (到2025年 marks a target). */
   period: string;
+}
+
+/**
+ * 将 at token index i before a noun, with no verb up to the figure and a verb after it in the clause,
+ * marks an object that holds the figure (将句容、金坛…7个百强县串起): no future. With a verb between
+ * (将新建充电桩5万个, 将其时间缩短30%) or none after (将新建学校十二所,) it may still be one.
+ */
+function baObject(tokens: Token[], i: number, figureStart: number, figureEnd: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || !/^(n|nr|ns|nt|nz|r|f|s)$/.test(next.tag)) return false;
+  let k = i + 1;
+  for (; k < tokens.length && (tokens[k] as Token).start < figureStart; k++) if (isVerb(tokens[k] as Token)) return false;
+  for (let steps = 0; k < tokens.length && steps < 12; k++, steps++) {
+    const t = tokens[k] as Token;
+    if (t.start < figureEnd) continue;
+    if (/^[,，;；。!！?？:：]$/.test(t.text)) return false;
+    if (isVerb(t)) return true;
+  }
+  return false;
 }
 
 export function findStatus(m: StatusInput): FigureStatus {
@@ -36,7 +56,7 @@ export function findStatus(m: StatusInput): FigureStatus {
     if (t.start < m.sentenceStart) break;
     const word = foldWord(t.text);
     const s = statusOf(m.dict, word);
-    if (s) return s;
+    if (s && !(word === '将' && baObject(tokens, i, m.start, m.end))) return s;
     // Two-word cues the segmenter splits (比 上年, 数据 显示).
     const prev = tokens[i - 1];
     if (prev && prev.start >= m.sentenceStart) {
