@@ -175,6 +175,19 @@ describe('patterns', () => {
     expect(has(tag('旅客在合肥火车站候车'), '合肥火车站', 'place')).toBe(true);
   });
 
+  it('reads Japanese names by their surname: whole, cut into pieces, and the surname before a title', () => {
+    expect(has(tag('佐藤健一郎说，双方应加强合作'), '佐藤健一郎', 'person')).toBe(true);
+    expect(has(tag('铃木首相表示欢迎'), '铃木', 'person')).toBe(true);
+  });
+
+  it('does not read 强 as the start of 强调 when it ends a given name', () => {
+    expect(has(tag('他从李志强那里了解到情况'), '李志强', 'person')).toBe(true);
+  });
+
+  it('knows world cities from the CLDR list', () => {
+    expect(has(tag('会议在叶卡捷琳堡举行'), '叶卡捷琳堡', 'place')).toBe(true);
+  });
+
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);

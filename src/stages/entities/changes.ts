@@ -24,7 +24,7 @@ export function changedNames(before: EntityDictionaries, after: EntityDictionari
 export function dictionaryFingerprint(dicts: EntityDictionaries): string {
   const hash = createHash('sha256');
   for (const [k, v] of [...surfaceLines(dicts)].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) hash.update(`${k}\t${v}\n`);
-  for (const list of [[...dicts.surnames], [...dicts.compoundSurnames], dicts.orgSuffixes, dicts.placeSuffixes, dicts.titles]) {
+  for (const list of [[...dicts.surnames], [...dicts.compoundSurnames], [...dicts.japaneseSurnames], dicts.orgSuffixes, dicts.placeSuffixes, dicts.titles]) {
     hash.update([...list].sort().join(',') + '\n');
   }
   return hash.digest('hex').slice(0, 16);

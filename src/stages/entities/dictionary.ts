@@ -4,7 +4,7 @@
 //  - entity files (every *.txt not named below): `NAME TYPE [ALIAS ...]`, whitespace separated, TYPE one of
 //    person|place|org; aliases resolve to NAME, the canonical. A line `!NAME` blocks NAME (and rule-found
 //    mentions with exactly that text), so a user can remove a built-in name without editing shipped files.
-//  - list files: surnames.txt, org-suffixes.txt, place-suffixes.txt, titles.txt: one item per line.
+//  - list files: surnames.txt, surnames-ja.txt, org-suffixes.txt, place-suffixes.txt, titles.txt: one item per line.
 // `#` starts a comment (at line start, or after whitespace).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,6 +40,8 @@ export interface EntityDictionaries {
   blocked: Set<string>;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
+  /** Japanese surnames (桥本, 佐佐木), read with a given name of one to three characters. */
+  japaneseSurnames: Set<string>;
   orgSuffixes: string[];
   placeSuffixes: string[];
   /** Role and title words that precede a person's name (书记, 董事长, 记者 …). */
@@ -62,7 +64,7 @@ export function indexSuffixes(list: string[]): Map<string, string[]> {
   return index;
 }
 
-export const LIST_FILES = ['surnames.txt', 'org-suffixes.txt', 'place-suffixes.txt', 'titles.txt'] as const;
+export const LIST_FILES = ['surnames.txt', 'surnames-ja.txt', 'org-suffixes.txt', 'place-suffixes.txt', 'titles.txt'] as const;
 export const USER_FILE = 'user.txt';
 
 /** The bundled dictionaries folder (dictionaries/entities at the project root). */
@@ -169,6 +171,7 @@ export function buildDictionaries(sources: DictionarySources): EntityDictionarie
     blocked,
     surnames: new Set(surnameList.filter((s) => s.length === 1)),
     compoundSurnames: new Set(surnameList.filter((s) => s.length > 1)),
+    japaneseSurnames: new Set(parseListFile(sources.lists['surnames-ja.txt'] ?? '').filter((s) => s.length >= 2)),
     orgSuffixes: [...new Set(parseListFile(sources.lists['org-suffixes.txt'] ?? ''))].sort(byLengthDesc),
     placeSuffixes: [...new Set(parseListFile(sources.lists['place-suffixes.txt'] ?? ''))].sort(byLengthDesc),
     titles: [...new Set(parseListFile(sources.lists['titles.txt'] ?? ''))].sort(byLengthDesc),

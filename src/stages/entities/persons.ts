@@ -12,7 +12,17 @@ const AFTER_NAME = ['说', '表示', '指出', '认为', '强调', '介绍', '�
 /** Verbs that end a headline run of names (陈吉宁信长星…王清宪出席). */
 const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '会谈', '看望', '调研', '考察', '率队', '分别', '等', '在', '共同', '一同', '见证', '签署', '发言', '慰问', '出访', '视察'];
 /** Characters that almost never end a given name; a 3-char guess ending in one is cut to 2. */
-const NOT_NAME_END = new Set([...'的了在是和与及说表指认强介等向对为从将把被也都就还又并而或但于以之其这那上下中里外前后时会到去来出入']);
+const NOT_NAME_END = new Set([...'的了在是和与及说等向对为从将把被也都就还又并而或但于以之其这那上下中里外前后时会到去来出入']);
+/** First characters of speech verbs (表示, 指出, 认为, 强调, 介绍); 强 and 认 also end many given names (王强). */
+const VERB_HEADS = new Set([...'表指认强介']);
+
+/** `ch` can end a name that `after` follows: 王学强那里 yes, 王学强调 no (强 starts 强调). */
+function endsName(ch: string, after: string): boolean {
+  if (NOT_NAME_END.has(ch)) return false;
+  if (!VERB_HEADS.has(ch)) return true;
+  const lex = jiebaLexicon();
+  return !lex.has(ch + after.slice(0, 1)) && !lex.has(ch + after.slice(0, 2));
+}
 
 /** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
 export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐']);
@@ -130,7 +140,8 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     // 江苏共, 浙江人: a known place or organization at the front is no surname and given name.
     if (t.tag === 'x' && len >= 3 && (dicts.surfaces.get(t.text.slice(0, 2))?.type ?? 'person') !== 'person') return;
     // 于北大, 任浙江: a known name where the given name would be.
-    if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2) return;
+    // 许银川: the segmenter's own lexicon lists the whole word as a name, so it is one.
+    if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2 && !jiebaLexicon().get(t.text)?.tag.startsWith('nr')) return;
     // 李铁/nr 辰/ng 校长: the segmenter split a three-character name before a title or a speech verb.
     const glued = tokens[i + 1];
     if (len === 2 && surname === 1 && glued && glued.start === t.end && glued.text.length === 1 && CJK.test(glued.text) && !NOT_NAME_END.has(glued.text) && titled(ctx, i + 1)) {
@@ -159,7 +170,9 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // 纪念章, 小学生, 雷阵雨: a common word at the front, or an ordinary noun as the "given name".
         // The segmenter's dictionary lists words as names (许可证, 雷阵雨): a frequent word at the front (its own
         // tags are no help: 许可 is "nr" there too) or an ordinary noun as the "given name" gives them away.
-        if (len >= 3 && !context && !listed(ctx, i) && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)))) return;
+        // 许银川: a name the lexicon lists whose given name is a place (its tags also list 雷阵雨 as a name).
+        const listedName = dicts.surfaces.has(t.text.slice(surname)) && jiebaLexicon().get(t.text)?.tag.startsWith('nr') === true;
+        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
       } else if (context || (len >= 3 && [...t.text].every((ch) => TRANSLITERATION.has(ch)))) {
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
@@ -167,7 +180,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
       return;
     }
     // Unknown words (x) found by the segmenter's HMM.
-    if (!looksLikeName(ctx, t.text) || NOT_NAME_END.has(t.text[len - 1] ?? '')) return;
+    if (!looksLikeName(ctx, t.text) || !endsName(t.text[len - 1] ?? '', text.slice(t.end, t.end + 2))) return;
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
     const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag);
@@ -188,8 +201,9 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
   tokens.forEach((t, i) => {
     if (t.tag !== 'nr' || t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
     // 高/a 颜/nr 值, 共/d 富/nr 工: a character glued before the "surname" makes it part of a word.
+    // 从/p 李/nr 志强: a preposition, conjunction or pronoun before it stays a word of its own.
     const p = tokens[i - 1];
-    if (p && p.end === t.start && p.text.length === 1 && CJK.test(p.text)) return;
+    if (p && p.end === t.start && p.text.length === 1 && CJK.test(p.text) && !/^(p|c|uj|r)$/.test(p.tag)) return;
     // 江/nr 苏共: a known place or organization starts here.
     if ((dicts.surfaces.get(text.slice(t.start, t.start + 2))?.type ?? 'person') !== 'person') return;
     const a = tokens[i + 1];
@@ -270,7 +284,7 @@ export function readNameAt(ctx: TagContext, at: number): number {
   let end = at + s;
   for (let k = 0; k < 2 && end < text.length; k++) {
     const ch = text[end] ?? '';
-    if (!CJK.test(ch) || (k === 1 && NOT_NAME_END.has(ch))) break;
+    if (!CJK.test(ch) || (k === 1 && !endsName(ch, text.slice(end + 1, end + 3)))) break;
     end++;
   }
   if (end - at <= s) return -1;
@@ -456,9 +470,61 @@ function enumerations(ctx: TagContext, out: Candidate[]): void {
   }
 }
 
+/** Last characters of Japanese given names (龙太郎, 幸之助, 英机, 章生, 正义). */
+const JA_GIVEN_END = new Set([...'郎夫雄男子助彦树一二三义生介平也哉人太司治之次吉志美惠江代广明正弘博浩康隆昭茂实久信宏健诚修悟清丰辉秀机纪香']);
+
+/** The Japanese surname that `word` starts with, longest first, or ''. */
+function japaneseSurname(ctx: TagContext, word: string): string {
+  for (const n of [3, 2]) if (ctx.dicts.japaneseSurnames.has(word.slice(0, n))) return word.slice(0, n);
+  return '';
+}
+
+/**
+ * Japanese names: 桥本龙太郎, 松下幸之助 (one word of the segmenter), 谷口/n 清/t 太郎/n (cut into pieces: the
+ * given name must end like one and stand before a break), 桥本首相 (the surname alone before a title).
+ */
+function japaneseNames(ctx: TagContext, out: Candidate[]): void {
+  const { tokens, text, dicts } = ctx;
+  tokens.forEach((t, i) => {
+    if (!CJK.test(t.text) || dicts.surfaces.has(t.text)) return;
+    const surname = japaneseSurname(ctx, t.text);
+    if (!surname) return;
+    const prev = tokens[i - 1];
+    // 和田中: a character glued before makes the "surname" part of other words.
+    if (prev && prev.end === t.start && prev.text.length === 1 && /^(n|ng|a|ag|b|s|f|v)$/.test(prev.tag)) return;
+    const given = t.text.length - surname.length;
+    if (given >= 1) {
+      // The lexicon lists some whole names as nouns (桥本龙太郎/n); a short one is more likely a word.
+      if (given > 3 || !/^(x|nr|nrfg|nrt|n|nz)$/.test(t.tag) || (given < 2 && isCommonWord(t.text, 1))) return;
+      out.push(person(t.start, t.end, text, Tier.pos));
+      return;
+    }
+    const next = tokens[i + 1];
+    if (!next || next.start !== t.end) return;
+    // 桥本首相, 桥本说: the surname alone names the person.
+    if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text)) {
+      out.push(person(t.start, t.end, text, Tier.pos));
+      return;
+    }
+    let end = t.end;
+    for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
+      const g = tokens[k] as (typeof tokens)[number];
+      if (g.start !== end || !CJK.test(g.text) || g.end - t.end > 3 || /^(v|p|c|uj|ul|u|r|d|m|q|f)$/.test(g.tag) || dicts.titleSet.has(g.text)) break;
+      end = g.end;
+      const after = tokens[k + 1];
+      const boundary = !after || after.start > end || isPunct(after.text) || /^(v|p|c|uj|ul|d)$/.test(after.tag) || dicts.titleSet.has(after.text) || AFTER_NAME.includes(after.text);
+      if (boundary && JA_GIVEN_END.has(text[end - 1] ?? '')) {
+        out.push(person(t.start, end, text, Tier.pos));
+        return;
+      }
+    }
+  });
+}
+
 export function recognizePersons(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   fromTags(ctx, out);
+  japaneseNames(ctx, out);
   splitNames(ctx, out);
   surnameTitles(ctx, out);
   transliterationRuns(ctx, out);
