@@ -11,7 +11,7 @@ import { mergeRanges } from './ranges.js';
 import { type Sentences, sentenceAt, splitSentences } from './sentences.js';
 import { segment } from '../segment.js';
 import { findStatus } from './status.js';
-import { TokenIndex } from './tokens.js';
+import { TokenIndex, repairTokens } from './tokens.js';
 
 export { parseNumbers, type ParsedNumber, type ParseOptions } from './quantities.js';
 export { loadDictionaries } from './dictionary.js';
@@ -77,7 +77,7 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
   // The segmenter's dictionary is simplified: traditional text is segmented again from its simplified copy
   // (same length, same offsets), which gives far better words for metrics and status cues.
   const traditional = changedHan >= 2 && changedHan * 50 >= text.length;
-  const index = new TokenIndex(traditional ? segment(s) : tokens, text.length);
+  const index = new TokenIndex(repairTokens(traditional ? segment(s) : tokens, s), text.length);
   const quantities = mergeRanges(
     s,
     scanQuantities(s, dict, { words: index, figuresOnly: true }),

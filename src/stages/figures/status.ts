@@ -1,6 +1,12 @@
 // Status of a figure: target (a goal, plan or commitment), actual (a reported result) or other (a
 // capability, rule or definition). The nearest status word before the figure in its sentence decides
 // (figure-cues.txt); without one, a period opened by 到 (到2025年) marks a target, else the figure is actual.
+// Forecasts and estimates (预计, 预估, 预期, 可望) count as targets: like a goal they state a figure that
+// is not yet a reported result, and analysts read them alongside targets.
+// Status comes from the figure's own clause first. A word in an earlier clause of the sentence carries
+// over only when it governs what follows: a verb or adverb (拟, 要, 将, 已), or a noun with a verb after it
+// in its clause (目标是, 计划未来五年兴建). A noun that ends its clause (锚定更高目标,…) is an object, and
+// a rate (每名, 每天) stays in its own clause.
 import type { FigureStatus, Token } from '../../schema.js';
 import type { Dictionaries } from './dictionary.js';
 import { foldWord } from './normalize.js';
@@ -47,21 +53,55 @@ function baObject(tokens: Token[], i: number, figureStart: number, figureEnd: nu
   return false;
 }
 
+const CLAUSE_END = /^[,，;；:：]$/;
+
+/** Is the noun at token i followed, inside its clause, by a verb it governs (目标是, 计划…兴建)? */
+function governs(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k - i <= 6; k++) {
+    const t = tokens[k] as Token;
+    if (CLAUSE_END.test(t.text) || /[。！？!?]/.test(t.text)) return false;
+    if (isVerb(t) || t.tag === 'p' || /^[是为]$/.test(t.text)) return true;
+  }
+  return false;
+}
+
+/** 可 in adjectives the segmenter splits (可/支配 收入, 可/再生 能源) is no "can". */
+const MODIFIER_AFTER_KE = new Set(['支配', '比', '再生', '持续', '回收', '吸入', '降解', '视化', '控']);
+
+/** 每 (每名, 每天) states a rate for its own clause only (向每名市民发放5000元,涉及款项约360亿元). */
+function perUnit(word: string): boolean {
+  return word.startsWith('每');
+}
+
+/** 会 (會) before a verb or preposition is "will" (政府会向…发放); elsewhere it may be "can" or a meeting. */
+function willVerb(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && (isVerb(next) || next.tag === 'p' || next.tag === 'd');
+}
+
 export function findStatus(m: StatusInput): FigureStatus {
   const tokens = m.index.tokens;
   let i = m.index.at(m.start - 1);
   while (i >= 0 && (tokens[i] as Token).end > m.start) i--;
+  let ownClause = true;
   for (let steps = 0; i >= 0 && steps < MAX_LOOKBACK; i--, steps++) {
     const t = tokens[i] as Token;
     if (t.start < m.sentenceStart) break;
+    if (CLAUSE_END.test(t.text)) {
+      ownClause = false;
+      continue;
+    }
     const word = foldWord(t.text);
-    const s = statusOf(m.dict, word);
+    let s = statusOf(m.dict, word);
+    if (word === '可' && MODIFIER_AFTER_KE.has(foldWord(tokens[i + 1]?.text ?? ''))) s = null;
+    if (!s && word === '会' && t.tag === 'v' && willVerb(tokens, i)) s = 'target';
+    if (s && !ownClause && (perUnit(word) || (/^(n|vn)$/.test(t.tag) && !governs(tokens, i)))) continue;
     if (s && !(word === '将' && baObject(tokens, i, m.start, m.end))) return s;
     // Two-word cues the segmenter splits (比 上年, 数据 显示).
     const prev = tokens[i - 1];
     if (prev && prev.start >= m.sentenceStart) {
       const pair = statusOf(m.dict, foldWord(prev.text) + word);
-      if (pair) return pair;
+      if (pair && !(!ownClause && perUnit(foldWord(prev.text)))) return pair;
     }
   }
   if (/^(到|至)/.test(m.period) || /^(明年|未来|今后)/.test(m.period)) return 'target';

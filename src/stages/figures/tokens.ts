@@ -68,3 +68,37 @@ export function isVerb(t: Token): boolean {
 export function isQuote(t: Token): boolean {
   return /^[“”"‘’「」『』《》]$/.test(t.text);
 }
+
+/** One-character status verbs the segmenter glues to the word before them when it doesn't know it (率拟). */
+const GLUED_CUE = /^[\u3400-\u9fff]+[拟将须应要]$/;
+
+/**
+ * Splits unknown words (tag x) the segmenter made across a boundary the figure rules need: a status verb
+ * glued to the noun before it (赤字率拟 → 赤字率 拟) and a quarter glued to the word after it after a
+ * number (第3季营收 → 季 营收). `text` is the matching copy the tokens index into. Returns `tokens` itself
+ * when nothing changes.
+ */
+export function repairTokens(tokens: Token[], text: string): Token[] {
+  let out: Token[] | undefined;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    let parts: Token[] | undefined;
+    if (t.tag === 'x' && t.text.length >= 2 && GLUED_CUE.test(t.text)) {
+      const cut = t.end - 1;
+      parts = [
+        { ...t, text: t.text.slice(0, -1), end: cut, tag: 'n' },
+        { ...t, text: t.text.slice(-1), start: cut, tag: 'v' },
+      ];
+    } else if (t.tag === 'x' && t.text.length >= 3 && t.text[0] === '季' && /[0-9一二三四]/.test(text[t.start - 1] ?? '')) {
+      parts = [
+        { ...t, text: '季', end: t.start + 1, tag: 'q' },
+        { ...t, text: t.text.slice(1), start: t.start + 1, tag: 'n' },
+      ];
+    }
+    if (parts) {
+      out ??= tokens.slice(0, k);
+      out.push(...parts);
+    } else out?.push(t);
+  }
+  return out ?? tokens;
+}
