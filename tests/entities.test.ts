@@ -188,6 +188,14 @@ describe('patterns', () => {
     expect(has(tag('会议在叶卡捷琳堡举行'), '叶卡捷琳堡', 'place')).toBe(true);
   });
 
+  it('reads a country before a bare kind of body (美国公司, 中国大学生) as the place, not an organization', () => {
+    const ms = tag('不少美国公司招聘中国大学生');
+    expect(has(ms, '美国', 'place')).toBe(true);
+    expect(has(ms, '中国', 'place')).toBe(true);
+    expect(ms.some((m) => m.type === 'org')).toBe(false);
+    expect(has(tag('他在中国银行工作'), '中国银行', 'org')).toBe(true);
+  });
+
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);

@@ -42,7 +42,8 @@ function placeHeadsWord(ctx: TagContext, start: number, end: number, type: strin
 function gluedByGuess(ctx: TagContext, start: number, end: number, startOk: boolean, endOk: boolean): boolean {
   const guess = (at: number) => {
     const t = ctx.tokens[ctx.tokenOf[at] ?? -1];
-    return !!t && t.text.length <= 3 && (t.tag === 'x' || (t.text === '国内' && ctx.text[at - 1] !== '国'));
+    // 美/ns 国有/b: the segmenter read 国有 ("state-owned") across 美国 + 有.
+    return !!t && t.text.length <= 3 && (t.tag === 'x' || ((t.text === '国内' || t.text === '国有') && ctx.text[at - 1] !== '国'));
   };
   return (startOk || guess(start)) && (endOk || guess(end - 1));
 }
@@ -244,6 +245,29 @@ function compoundOrgs(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   return out;
 }
 
+/** Kinds of body that a country before them only describes: 美国公司 "American companies", 中国政府. */
+const GENERIC_BODIES = new Set(['公司', '企业', '银行', '大学', '电视台', '电台', '军队', '部队', '政府', '商界', '财团']);
+/** Files whose places are countries, regions and world cities. */
+const COUNTRY_FILES = new Set(['countries.txt', 'world.txt', 'world-cities.txt']);
+
+/**
+ * 美国公司, 中国大学生, 中国电视台: a country and a bare kind of body describe, they do not name (a real one,
+ * 中国银行, is in the dictionary). The found organization gives way to the country as a place.
+ */
+function describedByCountry(ctx: TagContext, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.type !== 'org' || c.tier === Tier.dictionary) continue;
+    const name = ctx.text.slice(c.start, c.end);
+    const kind = [...GENERIC_BODIES].find((k) => name.endsWith(k));
+    if (!kind) continue;
+    const head = ctx.dicts.surfaces.get(name.slice(0, -kind.length));
+    if (head?.type !== 'place' || !COUNTRY_FILES.has(ctx.dicts.entries.get(head.canonical)?.file ?? '')) continue;
+    out.push(c, { start: c.start, end: c.end - kind.length, type: 'place', canonical: head.canonical, tier: Tier.dictionary });
+  }
+  return out;
+}
+
 /** Longest first, then the more trusted source; rule guesses may not cut across a dictionary name. */
 export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
   const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
@@ -283,7 +307,10 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   candidates.push(...withOrdinals(ctx, candidates), ...foreignPlaces(ctx));
   candidates.push(...facilities(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
-  return resolve(candidates, dicts, text).map((c) => {
+  const described = describedByCountry(ctx, candidates);
+  const dropped = new Set(described.filter((c) => c.type === 'org'));
+  const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place')];
+  return resolve(kept, dicts, text).map((c) => {
     const surface = text.slice(c.start, c.end);
     // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical.
     const hit = c.tier === Tier.dictionary ? undefined : dicts.surfaces.get(surface);
