@@ -113,6 +113,9 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     // thing as the one before it with the same unit.
     const sameUnit = lastByUnit.get(q.unit);
     if (!metric && q.unit && sameUnit && sameUnit.sentence === si && q.kind === 'count') metric = sameUnit.metric;
+    // 其中两成 (of which a fifth) is a share of what the figure before counted.
+    const before = found[found.length - 1];
+    if (!metric && before && before.sentence === si && /其中[,，]?$/.test(s.slice(Math.max(sStart, q.start - 4), q.start))) metric = before.fig.metric;
     if (metric && q.unit) lastByUnit.set(q.unit, { sentence: si, metric });
     if (metric) lastMetric = { sentence: si, metric, end: q.end };
     floor = q.end;

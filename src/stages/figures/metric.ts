@@ -11,6 +11,11 @@ const MAX_TOKENS = 8;
 const MAX_CHARS = 20;
 const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上年', '与', '和', '环比', '相较', '高于', '低于', '快于', '慢于', '多于', '少于']);
 const SHARE = new Set(['占', '占据', '占到']);
+/** Time words (今年), quarters (第二季) and rates (每日) that may stand between a metric and its figure. */
+const TIME_WORD = /^t$/;
+const QUARTER = /^(第?[一二三四1-4]季度?|[上下]半年|全年|年均|年内)$/;
+const PERIOD_NOUN = /^(本|今|上|去|明|下)?(年度|财年|季度)$/;
+const PER = /^每[日天年月周季人户]?$/;
 const NUMERAL_START = /^[0-9〇零一二三四五六七八九十百千万亿两]/;
 
 function isStatusCue(dict: Dictionaries | undefined, t: Token): boolean {
@@ -54,12 +59,17 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
     // as a modifier (累计公共充电桩).
     const opensClause = k === 0 || isPunct(tokens[k - 1] as Token);
     if (isVerb(t) && dict && (skippable(dict, t) || isStatusCue(dict, t)) && !(opensClause && first <= i)) break;
+    // A noun-tagged forecast or plan word (预计/vn) inside the phrase is its predicate, not a modifier.
+    if (first <= i && t.tag === 'vn' && isStatusCue(dict, t)) break;
     if (!take && isVerb(t) && t.text.length >= 2) {
       // A verb inside a noun phrase (公共充电桩 tags 充电 as a verb): take it when a noun precedes it or
       // it opens the clause.
       const prev = tokens[k - 1];
       // As the head (年均增速 tags 增速 as a verb) only after a noun.
       take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' || prev.tag === 'a' : verbHead && (!prev || isNominal(prev) || isPunct(prev) || /^(t|m|mq)$/.test(prev.tag));
+      // A verb-tagged head after a verb-tagged modifier after a noun (城镇 新增/v 就业/v 1200万人).
+      const prev3 = tokens[k - 2];
+      if (!take && verbHead && first > i && prev && isVerb(prev) && prev.text.length >= 2 && prev3 && isNominal(prev3) && !isStatusCue(dict, prev) && !(dict && skippable(dict, prev))) take = true;
       // As the subject of a change (预算/v 收入/v 增长): a verb after a noun, or after a verb after a noun.
       const prev2 = tokens[k - 2];
       if (subject && !take && !isStatusCue(dict, t) && !(dict && skippable(dict, t)) && prev && (isNominal(prev) || (isVerb(prev) && prev2 !== undefined && isNominal(prev2)))) take = true;
@@ -84,7 +94,7 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
     let letter = false;
     while (k > 0) {
       const t = tokens[k - 1] as Token;
-      if (!/^[\p{Script=Latin}0-9.]+$/u.test(t.text) || t.end !== (tokens[k] as Token).start) break;
+      if (!/^[\p{Script=Latin}0-9.-]+$/u.test(t.text) || t.end !== (tokens[k] as Token).start) break;
       letter ||= /\p{Script=Latin}/u.test(t.text);
       k--;
     }
@@ -255,6 +265,24 @@ function backwardMetric(m: MetricInput): string {
       i--;
       continue;
     }
+    // A time word or a rate between the metric and the figure (生产总值今年第二季按年上升, 客流量达到每日80万).
+    if (TIME_WORD.test(t.tag) || QUARTER.test(t.text) || PER.test(t.text)) {
+      i--;
+      continue;
+    }
+    // A planned verb right before the figure (专项债券拟安排4.4万亿元, 疫苗今年将采购200万剂): the metric
+    // stands before the status word.
+    if (guard < 2 && isVerb(t)) {
+      let k = i - 1;
+      while (k >= 0 && TIME_WORD.test((tokens[k] as Token).tag)) k--;
+      const cue = tokens[k];
+      if (cue && isStatusCue(m.dict, cue) && cue.start >= m.sentenceStart) {
+        linked = true;
+        i = k - 1;
+        while (i >= 0 && TIME_WORD.test((tokens[i] as Token).tag)) i--;
+        continue;
+      }
+    }
     // The head of a change verb the segmenter splits (扩/v 增至/v).
     const next = tokens[i + 1];
     if (linked && next && t.end === next.start && m.dict.cues.get(foldWord(t.text + next.text))?.has('change')) {
@@ -280,6 +308,8 @@ function backwardMetric(m: MetricInput): string {
   let first = nounPhraseBack(tokens, i, true, m.dict, linked);
   // The phrase stops at the start of the sentence (or the figure before) and at status words (预计, 计划).
   while (first <= i && ((tokens[first] as Token).start < m.sentenceStart || isStatusCue(m.dict, tokens[first] as Token))) first++;
+  // A period leading the phrase is the figure's period, not its metric (本年度综合赤字).
+  while (first < i && (TIME_WORD.test((tokens[first] as Token).tag) || PERIOD_NOUN.test((tokens[first] as Token).text))) first++;
   if (first > i) return '';
   // X占Y: keep the subject with the share (进出口总额占全国).
   const before = tokens[first - 1];
@@ -302,8 +332,9 @@ function backwardMetric(m: MetricInput): string {
 /** The metric of a figure, or '' when none can be read. */
 export function findMetric(m: MetricInput): string {
   if (m.index.tokens.length === 0) return '';
-  if (m.countLike) {
-    const fwd = forwardMetric(m, false);
+  // 成 reads like a measure word when a noun follows (两成居民): the noun is what is counted.
+  if (m.countLike || m.text[m.end - 1] === '成') {
+    const fwd = forwardMetric({ ...m, countLike: true }, false);
     if (fwd) return fwd;
   }
   return backwardMetric(m) || forwardMetric(m, true);

@@ -65,7 +65,7 @@ function governs(tokens: Token[], i: number): boolean {
   return false;
 }
 
-/** 可 in adjectives the segmenter splits (可/支配 收入, 可/再生 能源) is no "can". */
+/** 可 is "can" only before a verb, and not in adjectives the segmenter splits (可/支配 收入, 可/再生能源). */
 const MODIFIER_AFTER_KE = new Set(['支配', '比', '再生', '持续', '回收', '吸入', '降解', '视化', '控']);
 
 /** 每 (每名, 每天) states a rate for its own clause only (向每名市民发放5000元,涉及款项约360亿元). */
@@ -93,7 +93,8 @@ export function findStatus(m: StatusInput): FigureStatus {
     }
     const word = foldWord(t.text);
     let s = statusOf(m.dict, word);
-    if (word === '可' && MODIFIER_AFTER_KE.has(foldWord(tokens[i + 1]?.text ?? ''))) s = null;
+    const after = tokens[i + 1];
+    if (word === '可' && (!after || !(isVerb(after) || after.tag === 'vn') || MODIFIER_AFTER_KE.has(foldWord(after.text)))) s = null;
     if (!s && word === '会' && t.tag === 'v' && willVerb(tokens, i)) s = 'target';
     if (s && !ownClause && (perUnit(word) || (/^(n|vn)$/.test(t.tag) && !governs(tokens, i)))) continue;
     if (s && !(word === '将' && baObject(tokens, i, m.start, m.end))) return s;

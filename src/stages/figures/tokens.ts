@@ -69,13 +69,16 @@ export function isQuote(t: Token): boolean {
   return /^[“”"‘’「」『』《》]$/.test(t.text);
 }
 
+/** Taiwan and Hong Kong nouns of public finance and business the segmenter's dictionary lacks. */
+const REGIONAL_NOUNS = new Set(['岁出', '岁入', '营收', '运量', '盈馀', '公营']);
+
 /** One-character status verbs the segmenter glues to the word before them when it doesn't know it (率拟). */
 const GLUED_CUE = /^[\u3400-\u9fff]+[拟将须应要]$/;
 
 /**
  * Splits unknown words (tag x) the segmenter made across a boundary the figure rules need: a status verb
  * glued to the noun before it (赤字率拟 → 赤字率 拟) and a quarter glued to the word after it after a
- * number (第3季营收 → 季 营收). `text` is the matching copy the tokens index into. Returns `tokens` itself
+ * number (第3季营收 → 季 营收); regional nouns split in two are joined (岁 出 → 岁出). `text` is the matching copy the tokens index into. Returns `tokens` itself
  * when nothing changes.
  */
 export function repairTokens(tokens: Token[], text: string): Token[] {
@@ -94,6 +97,12 @@ export function repairTokens(tokens: Token[], text: string): Token[] {
         { ...t, text: '季', end: t.start + 1, tag: 'q' },
         { ...t, text: t.text.slice(1), start: t.start + 1, tag: 'n' },
       ];
+    }
+    // Regional nouns the simplified dictionary splits (岁/m 出/v → 岁出, 营/收 → 营收).
+    const next = tokens[k + 1];
+    if (!parts && next && next.start === t.end && REGIONAL_NOUNS.has(t.text + next.text)) {
+      parts = [{ text: t.text + next.text, tag: 'n', start: t.start, end: next.end }];
+      k++;
     }
     if (parts) {
       out ??= tokens.slice(0, k);
