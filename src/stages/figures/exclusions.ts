@@ -1,5 +1,5 @@
 // What is not a figure though it is written with numerals: dates and years, times of day, ordinals
-// (第八届, 第二批), codes and names (G60, 5G, 11号线, PM2.5, 砹-211, 十五五), numerals inside words (长三角,
+// (第八届, 第二批, 十四届全国人大), record spans (创3年新高), codes and names (G60, 5G, 11号线, PM2.5, 砹-211, 十五五), numerals inside words (长三角,
 // 一体化, 两院), slogans in quotes (“两个大局”), and the article 一 (一个观点).
 import { isAsciiDigit, isHan, isLatinLetter } from './numerals.js';
 import type { Dictionaries } from './dictionary.js';
@@ -51,6 +51,11 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
   if (/^十[一二三四五六]五$/.test(numText) && !q.unitEntry) return 'plan name';
   // 二次会议, 三届全会: the session of a body, an ordinal.
   if (n.chinese && /^[次届]$/.test(unit) && /^(会议|全会|大会|全体会议)/.test(s.slice(q.unitEnd, q.unitEnd + 4))) return 'ordinal';
+  // 十四届全国人大, 17届亚运会: 届 before the body or event it numbers is an ordinal; a count of terms ends
+  // its phrase (连任两届,) or follows a verb (已举办六届).
+  if (unit === '届' && isHan(s.charCodeAt(q.unitEnd)) && !/^[了的]/.test(s[q.unitEnd] ?? '') && !/(连任|连续|共|历|已|举办|举行|担任)$/.test(s.slice(Math.max(0, q.start - 2), q.start))) return 'ordinal';
+  // 创3年新高, 10年来最低: a record's span, not a figure.
+  if (unit === '年' && /^来?(新高|新低|最高|最低|高位|低位)/.test(s.slice(q.unitEnd, q.unitEnd + 3))) return 'record span';
   // Numerals inside a word: the segmenter puts 长三角, 一体化, 两院 into one word.
   if (n.chinese) {
     const holder = index.holding(n.start);

@@ -113,6 +113,8 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     // thing as the one before it with the same unit.
     const sameUnit = lastByUnit.get(q.unit);
     if (!metric && q.unit && sameUnit && sameUnit.sentence === si && q.kind === 'count') metric = sameUnit.metric;
+    // A difference in percentage points (高于全国0.4个百分点) compares the rate stated before it.
+    if (!metric && q.kind === 'percentage_point' && lastMetric.sentence === si) metric = lastMetric.metric;
     // 其中两成 (of which a fifth) is a share of what the figure before counted.
     const before = found[found.length - 1];
     if (!metric && before && before.sentence === si && /其中[,，]?$/.test(s.slice(Math.max(sStart, q.start - 4), q.start))) metric = before.fig.metric;

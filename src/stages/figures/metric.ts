@@ -9,11 +9,12 @@ import { type TokenIndex, isNominal, isPunct, isQuote, isVerb } from './tokens.j
 
 const MAX_TOKENS = 8;
 const MAX_CHARS = 20;
-const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上年', '与', '和', '环比', '相较', '高于', '低于', '快于', '慢于', '多于', '少于']);
+const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上年', '比上', '较上', '与', '和', '环比', '相较', '高于', '低于', '快于', '慢于', '多于', '少于']);
 const SHARE = new Set(['占', '占据', '占到']);
 /** Time words (今年), quarters (第二季) and rates (每日) that may stand between a metric and its figure. */
 const TIME_WORD = /^t$/;
 const QUARTER = /^(第?[一二三四1-4]季度?|[上下]半年|全年|年均|年内)$/;
+const PERIOD_UNIT = /^(季|季度|月|月份|年|年度|期|届)$/;
 const PERIOD_NOUN = /^(本|今|上|去|明|下)?(年度|财年|季度)$/;
 const PER = /^每[日天年月周季人户]?$/;
 const NUMERAL_START = /^[0-9〇零一二三四五六七八九十百千万亿两]/;
@@ -50,7 +51,7 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
     if (NUMERAL_START.test(t.text) && /^(m|mq|q|x)$/.test(t.tag)) break;
     // The unit of a number before (2025年镇域经济, 200名共) is not part of the phrase.
     const prevTok0 = tokens[k - 1];
-    if (prevTok0 && prevTok0.end === t.start && /^(q|m|mq|x)$/.test(t.tag) && /^[0-9〇零一二三四五六七八九十百千万亿两.%]+$/.test(prevTok0.text)) break;
+    if (prevTok0 && prevTok0.end === t.start && (/^(q|m|mq|x)$/.test(t.tag) || PERIOD_UNIT.test(t.text)) && /^[0-9〇零一二三四五六七八九十百千万亿两.%]+$/.test(prevTok0.text)) break;
     const prevTok = tokens[k - 1];
     // A measure-word tag away from any number is the segmenter's guess for a noun (充电桩 → 充电/v 桩/q).
     const looseQ = t.tag === 'q' && (!prevTok || !NUMERAL_START.test(prevTok.text));

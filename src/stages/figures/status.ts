@@ -68,6 +68,8 @@ function governs(tokens: Token[], i: number): boolean {
 /** 可 is "can" only before a verb, and not in adjectives the segmenter splits (可/支配 收入, 可/再生能源). */
 const MODIFIER_AFTER_KE = new Set(['支配', '比', '再生', '持续', '回收', '吸入', '降解', '视化', '控']);
 
+const MODAL = new Set(['可', '可以', '能', '能够']);
+
 /** 每 (每名, 每天) states a rate for its own clause only (向每名市民发放5000元,涉及款项约360亿元). */
 function perUnit(word: string): boolean {
   return word.startsWith('每');
@@ -84,10 +86,12 @@ export function findStatus(m: StatusInput): FigureStatus {
   let i = m.index.at(m.start - 1);
   while (i >= 0 && (tokens[i] as Token).end > m.start) i--;
   let ownClause = true;
+  let modal = false;
   for (let steps = 0; i >= 0 && steps < MAX_LOOKBACK; i--, steps++) {
     const t = tokens[i] as Token;
     if (t.start < m.sentenceStart) break;
     if (CLAUSE_END.test(t.text)) {
+      if (modal) return 'other';
       ownClause = false;
       continue;
     }
@@ -97,14 +101,20 @@ export function findStatus(m: StatusInput): FigureStatus {
     if (word === '可' && (!after || !(isVerb(after) || after.tag === 'vn') || MODIFIER_AFTER_KE.has(foldWord(after.text)))) s = null;
     if (!s && word === '会' && t.tag === 'v' && willVerb(tokens, i)) s = 'target';
     if (s && !ownClause && (perUnit(word) || (/^(n|vn)$/.test(t.tag) && !governs(tokens, i)))) continue;
+    // 可 after a plan or forecast in its clause (预期未来十年可兴建) is what the plan allows: a target.
+    if (s === 'other' && ownClause && MODAL.has(word)) {
+      modal = true;
+      continue;
+    }
+    if (modal && s && s !== 'target') return 'other';
     if (s && !(word === '将' && baObject(tokens, i, m.start, m.end))) return s;
     // Two-word cues the segmenter splits (比 上年, 数据 显示).
     const prev = tokens[i - 1];
     if (prev && prev.start >= m.sentenceStart) {
       const pair = statusOf(m.dict, foldWord(prev.text) + word);
-      if (pair && !(!ownClause && perUnit(foldWord(prev.text)))) return pair;
+      if (pair && !(!ownClause && perUnit(foldWord(prev.text)))) return modal && pair !== 'target' ? 'other' : pair;
     }
   }
   if (/^(到|至)/.test(m.period) || /^(明年|未来|今后)/.test(m.period)) return 'target';
-  return 'actual';
+  return modal ? 'other' : 'actual';
 }
