@@ -87,6 +87,7 @@ export function findStatus(m: StatusInput): FigureStatus {
   while (i >= 0 && (tokens[i] as Token).end > m.start) i--;
   let ownClause = true;
   let modal = false;
+  let ownPredicate = false;
   for (let steps = 0; i >= 0 && steps < MAX_LOOKBACK; i--, steps++) {
     const t = tokens[i] as Token;
     if (t.start < m.sentenceStart) break;
@@ -100,7 +101,10 @@ export function findStatus(m: StatusInput): FigureStatus {
     const after = tokens[i + 1];
     if (word === '可' && (!after || !(isVerb(after) || after.tag === 'vn') || MODIFIER_AFTER_KE.has(foldWord(after.text)))) s = null;
     if (!s && word === '会' && t.tag === 'v' && willVerb(tokens, i)) s = 'target';
-    if (s && !ownClause && (perUnit(word) || (/^(n|vn)$/.test(t.tag) && !governs(tokens, i)))) continue;
+    // A clause with its own change verb or time (一季度…产量增长30%) is a statement of its own: a
+    // capability (可) in the clause before says nothing about it.
+    if (ownClause && !s && (t.tag === 't' || m.dict.cues.get(word)?.has('change'))) ownPredicate = true;
+    if (s && !ownClause && (perUnit(word) || (s === 'other' && ownPredicate) || (/^(n|vn)$/.test(t.tag) && !governs(tokens, i)))) continue;
     // 可 after a plan or forecast in its clause (预期未来十年可兴建) is what the plan allows: a target.
     if (s === 'other' && ownClause && MODAL.has(word)) {
       modal = true;
