@@ -1,4 +1,7 @@
 // Stage "segment": nodejieba words with POS tags and their offsets in the passage text.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import nodejieba from 'nodejieba';
 import type { Token } from '../schema.js';
 
@@ -9,9 +12,31 @@ export interface SegmenterWord {
 }
 
 const inserted = new Set<string>();
+let loaded = false;
+
+/**
+ * Loads nodejieba's dictionaries once per thread (each worker thread holds its own, some 240 MB), without
+ * the keyword-extraction tables (idf, stop words): zhpipe never extracts keywords, and they cost ~25 MB more.
+ */
+function load(): void {
+  if (loaded) return;
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhpipe-jieba-'));
+  try {
+    const idfDict = path.join(dir, 'idf.utf8');
+    const stopWordDict = path.join(dir, 'stop_words.utf8');
+    // nodejieba insists on both files and on at least one entry in each.
+    writeFileSync(idfDict, '的 1.0\n');
+    writeFileSync(stopWordDict, '的\n');
+    nodejieba.load({ idfDict, stopWordDict });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  loaded = true;
+}
 
 /** Adds words to nodejieba's dictionary for this process (idempotent). */
 export function addWords(words: Iterable<SegmenterWord>): void {
+  load();
   for (const { word, tag } of words) {
     const key = `${word}\u0000${tag ?? ''}`;
     if (!word.trim() || inserted.has(key)) continue;
@@ -22,6 +47,7 @@ export function addWords(words: Iterable<SegmenterWord>): void {
 
 /** Segments text into tagged tokens whose offsets index into `text`. */
 export function segment(text: string): Token[] {
+  load();
   const tokens: Token[] = [];
   let cursor = 0;
   for (const { word, tag } of nodejieba.tag(text)) {
@@ -36,5 +62,6 @@ export function segment(text: string): Token[] {
 
 /** Plain word cut, the reference speed in benchmarks. */
 export function cut(text: string): string[] {
+  load();
   return nodejieba.cut(text);
 }
