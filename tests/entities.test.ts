@@ -196,6 +196,17 @@ describe('patterns', () => {
     expect(has(tag('他在中国银行工作'), '中国银行', 'org')).toBe(true);
   });
 
+  it('finds sports teams named by a club or a place, not a generic 球队', () => {
+    expect(has(tag('他们战胜了嘉兴蓝鲸队'), '嘉兴蓝鲸队', 'org')).toBe(true);
+    expect(tag('几支非洲球队表现出色').some((m) => m.type === 'org')).toBe(false);
+  });
+
+  it('finds towns, villages and temples the segmenter cut into pieces, not generic 乡镇', () => {
+    expect(has(tag('来到红石镇和青松乡'), '青松乡', 'place')).toBe(true);
+    expect(tag('各乡镇都已通电').some((m) => m.type === 'place')).toBe(false);
+    expect(tag('小城镇建设').some((m) => m.type === 'place')).toBe(false);
+  });
+
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);
