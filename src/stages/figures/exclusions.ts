@@ -26,6 +26,8 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
   if (q.kind === 'point') return 'date, time or code';
   const unit = q.unitEntry?.text ?? '';
   if (unit === '年' && isYear(q, s)) return 'year';
+  // A fiscal or school year (2025/26年度, 2023/24财政年度) is a date, not the ratio 2025/26.
+  if (n.fraction !== null && /^(1[89]|20)[0-9]{2}\/[0-9]{2}$/.test(numText)) return 'year';
   // A year written as a name (2025镇域经济, 2025全球环境与可持续发展大会).
   if (!q.unitEntry && isYear(q, s) && !n.chinese) return 'year';
   const before = s[n.start - 1] ?? '';
@@ -96,7 +98,8 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
     if (/^[、.．)）]/.test(s[q.end] ?? '') && (n.start === 0 || /[\n。；;:：\s]/.test(before))) return 'list marker';
   }
   // Slogans made of a Chinese count and a verb or adjective (四个全面, 两个确立, 三次分配) name policies.
-  if (n.chinese && /^[个次]$/.test(unit)) {
+  // Only small counts in Chinese numerals name slogans: 约3万个简约公屋单位 is a count.
+  if (n.chinese && /^[个次]$/.test(unit) && !/[0-9]/.test(numText) && q.value <= 10) {
     const next = index.holding(q.unitEnd);
     if (next && next.start === q.unitEnd && /^(v|a|ad|d|vd)$/.test(next.tag)) return 'slogan';
   }

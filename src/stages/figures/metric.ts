@@ -14,6 +14,7 @@ const SHARE = new Set(['占', '占据', '占到']);
 /** Time words (今年), quarters (第二季) and rates (每日) that may stand between a metric and its figure. */
 const TIME_WORD = /^t$/;
 const QUARTER = /^(第?[一二三四1-4]季度?|[上下]半年|全年|年均|年内)$/;
+const LEVEL = /^(水平|水准|程度|左右|上下)$/;
 const PERIOD_UNIT = /^(季|季度|月|月份|年|年度|期|届)$/;
 const PERIOD_NOUN = /^(本|今|上|去|明|下)?(年度|财年|季度)$/;
 const PER = /^每[日天年月周季人户]?$/;
@@ -71,9 +72,10 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
       // A verb-tagged head after a verb-tagged modifier after a noun (城镇 新增/v 就业/v 1200万人).
       const prev3 = tokens[k - 2];
       if (!take && verbHead && first > i && prev && isVerb(prev) && prev.text.length >= 2 && prev3 && isNominal(prev3) && !isStatusCue(dict, prev) && !(dict && skippable(dict, prev))) take = true;
-      // As the subject of a change (预算/v 收入/v 增长): a verb after a noun, or after a verb after a noun.
+      // As the subject of a change (预算/v 收入/v 增长), or before a noun head (公共 预算/v 支出/v 规模): a
+      // verb after a noun, or after a verb after a noun.
       const prev2 = tokens[k - 2];
-      if (subject && !take && !isStatusCue(dict, t) && !(dict && skippable(dict, t)) && prev && (isNominal(prev) || (isVerb(prev) && prev2 !== undefined && isNominal(prev2)))) take = true;
+      if ((subject || first <= i) && !take && !isStatusCue(dict, t) && !(dict && skippable(dict, t)) && prev && (isNominal(prev) || (isVerb(prev) && prev2 !== undefined && isNominal(prev2)))) take = true;
     }
     if (!take || isPredicate(dict, t)) break;
     chars += t.text.length;
@@ -156,7 +158,10 @@ function nounPhraseForward(tokens: Token[], j: number, dict: Dictionaries, verbs
     const joined = afterTaken && nextNominal && /^(和|与|及)$/.test(t.text) && !/^[0-9〇零一二三四五六七八九十百千万亿两]/.test(next?.text ?? '');
     // Words the segmenter tags as numerals for their first character (零部件) are nouns here.
     const numeralWord = (t.tag === 'mq' || t.tag === 'm') && t.text.length >= 3 && !/[0-9十百千万亿兆元第]/.test(t.text);
-    const take = isNominal(t) || numeralWord || (t.tag === 'a' && (inner || (verbs && nextNominal))) || verbInside || joined;
+    // A two-character modifier right after the measure word that the segmenter tags as an adverb (3万个
+    // 简约/d 公屋单位) modifies the noun after it.
+    const modifier = k === j && leadingVerb && t.tag === 'd' && inner;
+    const take = isNominal(t) || numeralWord || (t.tag === 'a' && (inner || (verbs && nextNominal))) || verbInside || joined || modifier;
     if (!take) break;
     chars += t.text.length;
     if (chars > MAX_CHARS) break;
@@ -333,10 +338,11 @@ function backwardMetric(m: MetricInput): string {
 /** The metric of a figure, or '' when none can be read. */
 export function findMetric(m: MetricInput): string {
   if (m.index.tokens.length === 0) return '';
-  // 成 reads like a measure word when a noun follows (两成居民): the noun is what is counted.
+  // 成 reads like a measure word when a noun follows (两成居民): the noun is what is counted, unless it
+  // only says "level" (恢复至约七成水平).
   if (m.countLike || m.text[m.end - 1] === '成') {
     const fwd = forwardMetric({ ...m, countLike: true }, false);
-    if (fwd) return fwd;
+    if (fwd && !LEVEL.test(fwd)) return fwd;
   }
   return backwardMetric(m) || forwardMetric(m, true);
 }
