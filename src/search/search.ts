@@ -1,7 +1,7 @@
 // The search API used by the CLI (and the web server): one zod-validated request in, the DESIGN.md
 // response out. Queries are normalized to simplified mainland wording; results come back in the script
 // of the query (or the one asked for), highlights included.
-import { MeilisearchApiError, type Meilisearch, type SearchParams } from 'meilisearch';
+import type { Meilisearch, SearchParams } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 import { z } from 'zod';
 import { Figure, PassageRecord, Script } from '../schema.js';
@@ -9,6 +9,7 @@ import { toSource } from '../text/offsets.js';
 import { detectScript, normalizeQuery, toScript } from '../text/script.js';
 import type { RegionalEntry } from '../vocabulary.js';
 import { FilterClause, toMeiliFilter } from './filter.js';
+import { MeiliResponseError, searchIndex } from './transport.js';
 
 export const FacetName = z.enum(['person', 'place', 'org', 'doc', 'year', 'unit', 'kind']);
 export type FacetName = z.infer<typeof FacetName>;
@@ -229,15 +230,13 @@ export async function search(ctx: SearchContext, input: SearchRequest): Promise<
   const request = SearchRequest.parse(input);
   const { simplified, script: queryScript } = prepareQuery(request.q, ctx.regional);
   const script = request.script ?? queryScript;
-  const result = await ctx.client
-    .index(ctx.index)
-    .search<ResultRecord>(simplified, searchParams(request))
-    .catch((err: unknown) => {
-      if (err instanceof MeilisearchApiError && err.cause?.code === 'index_not_found') {
-        throw new RuntimeError(`nothing indexed yet (no index "${ctx.index}"): run \`zhpipe ingest\` first`);
-      }
-      throw err;
-    });
+  const result = await searchIndex<ResultRecord>(ctx.client, ctx.index, { ...searchParams(request), q: simplified }).catch((err: unknown) => {
+    if (err instanceof MeiliResponseError) {
+      if (err.code === 'index_not_found') throw new RuntimeError(`nothing indexed yet (no index "${ctx.index}"): run \`zhpipe ingest\` first`);
+      throw new RuntimeError(`Meilisearch refused the search (${err.code ?? `HTTP ${err.status}`}): ${err.message.slice(0, 300)}`);
+    }
+    throw err;
+  });
   const hits = result.hits.map((hit) => {
     const formatted = (hit._formatted as { norm?: string } | undefined)?.norm;
     return toHit(hit, formatted, script, hit._rankingScore);
