@@ -207,6 +207,11 @@ describe('patterns', () => {
     expect(tag('小城镇建设').some((m) => m.type === 'place')).toBe(false);
   });
 
+  it("takes the segmenter's organization names ending in 大学, 中心, 组织, not a common word before them", () => {
+    expect(has(tag('美洲国家组织秘书长'), '美洲国家组织', 'org')).toBe(true);
+    expect(tag('商业银行的贷款').some((m) => m.type === 'org')).toBe(false);
+  });
+
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);

@@ -67,6 +67,8 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
 
 /** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
 const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台']);
+/** Kinds of organization of two characters that the last character alone does not tell (大学, 中心). */
+const NAMED_KINDS = /(大学|学院|中心|组织|银行|博物院)$/;
 const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口']);
 
 /**
@@ -108,6 +110,12 @@ function posCandidates(ctx: TagContext): Candidate[] {
       // 印度政府, 美国政府: a government is named by its country, the place.
       const hit = dicts.surfaces.get(t.text.slice(0, -2));
       if (hit?.type === 'place') out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: hit.canonical, tier: Tier.pos });
+    } else if (t.tag === 'nt' && NAMED_KINDS.test(t.text) && !GENERIC_ORG_WORDS.has(t.text)) {
+      // 华中农业大学, 中国国际贸易中心, 美洲国家组织: the lexicon's own organization names; a common word
+      // before the kind only describes (商业银行, 信息中心).
+      const head = t.text.replace(NAMED_KINDS, '');
+      const proper = dicts.surfaces.has(head) || !isCommonWord(head, 300);
+      if (head.length >= 2 && proper) out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
     } else if (t.tag === 'nt' && ORG_FINAL.has(last) && !GENERIC_ORG_WORDS.has(t.text) && !/(格局|舞台|平台|讲台|站台|后台|前台|擂台|阳台)$/.test(t.text)) {
       out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
     }
