@@ -61,6 +61,7 @@ const FACET_ATTRIBUTE: Record<FacetName, string> = { person: 'person', place: 'p
 export interface SearchContext {
   client: Meilisearch;
   index: string;
+  /** Not changed after first use: lookup tables and prepared queries are cached per array. */
   regional: RegionalEntry[];
 }
 
@@ -177,8 +178,9 @@ function unflatten(map: number[]): Array<[number, number]> {
 const RESULT_FIELDS = ['id', 'doc', 'line', 'start', 'end', 'text', 'map', 'script', 'heading', 'person', 'place', 'org', 'figures'] as const;
 export type ResultRecord = Pick<PassageRecord, (typeof RESULT_FIELDS)[number]>;
 
-// Passages in the other script are converted for display; popular passages come back query after query.
-const displayTexts: Record<Script, Lru<string>> = { simplified: new Lru(5000), traditional: new Lru(5000) };
+// Passages in the other script are converted for display (~25 µs each); the top passages of popular queries
+// come back query after query. Small, as a passage can run to a few thousand characters.
+const displayTexts: Record<Script, Lru<string>> = { simplified: new Lru(1000), traditional: new Lru(1000) };
 
 function displayText(text: string, script: Script): string {
   return displayTexts[script].get(text) ?? displayTexts[script].set(text, toScript(text, script));
