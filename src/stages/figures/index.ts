@@ -77,12 +77,16 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
   // The segmenter's dictionary is simplified: traditional text is segmented again from its simplified copy
   // (same length, same offsets), which gives far better words for metrics and status cues.
   const traditional = changedHan >= 2 && changedHan * 50 >= text.length;
-  const index = new TokenIndex(repairTokens(traditional ? segment(s) : tokens, s), text.length);
+  const words = traditional ? segment(s) : tokens;
+  let index = new TokenIndex(words, text.length);
   const quantities = mergeRanges(
     s,
     scanQuantities(s, dict, { words: index, figuresOnly: true }),
   );
   if (quantities.length === 0) return [];
+  // Word repairs matter only to metrics and status, so they wait until there is a figure to read.
+  const repaired = repairTokens(words, s);
+  if (repaired !== words) index = new TokenIndex(repaired, text.length);
   // Periods and sentences are read only once a quantity turns out to be a figure.
   let periods: Period[] | undefined;
   let sentences: Sentences | undefined;

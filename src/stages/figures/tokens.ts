@@ -100,7 +100,7 @@ export function repairTokens(tokens: Token[], text: string): Token[] {
     }
     // Regional nouns the simplified dictionary splits (岁/m 出/v → 岁出, 营/收 → 营收).
     const next = tokens[k + 1];
-    if (!parts && next && next.start === t.end && REGIONAL_NOUNS.has(t.text + next.text)) {
+    if (!parts && t.text.length === 1 && next && next.text.length === 1 && next.start === t.end && REGIONAL_NOUNS.has(t.text + next.text)) {
       parts = [{ text: t.text + next.text, tag: 'n', start: t.start, end: next.end }];
       k++;
     }
