@@ -212,6 +212,12 @@ describe('patterns', () => {
     expect(tag('商业银行的贷款').some((m) => m.type === 'org')).toBe(false);
   });
 
+  it('finds a ministry before its head\'s title, a place\'s traffic police and a national team by its short name', () => {
+    expect(has(tag('印尼农业部长说'), '印尼农业部', 'org')).toBe(true);
+    expect(has(tag('济南交警在路口执勤'), '济南交警', 'org')).toBe(true);
+    expect(has(tag('中国女篮获胜'), '中国女篮', 'org')).toBe(true);
+  });
+
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);

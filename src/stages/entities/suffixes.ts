@@ -191,7 +191,10 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (!suffix) return;
     const single = suffix.length === 1;
     // 签署, 举办, 干部, 西北部: verbs and ordinary nouns that merely end in a one-character suffix.
-    if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || NOT_ORG_WORDS.has(t.text) || isCommonWord(t.text, 500))) return;
+    // 农业部长: a ministry cut from its minister's title is a body, however common the word (农业部).
+    // 人事部 部长: the same when the head's title follows as a word of its own.
+    const headFollows = single && HEAD_OF.has(suffix) && tokens[i + 1]?.text === `${suffix}长` && tokens[i + 1]?.start === tok.end;
+    if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || NOT_ORG_WORDS.has(t.text) || (!titled && !headFollows && isCommonWord(t.text, 500)))) return;
     // Verbs inside a name are allowed before bodies (统计委员会, 创新联合体), not before 公司 or 中心.
     let first = growLeft(ctx, i - 1, 24 - t.text.length, VERB_BODIES.has(suffix));
     // The suffix token may carry part of the name itself (研究院, 联合会): count its own head too.
@@ -304,7 +307,7 @@ export function recognizePeriodicals(ctx: TagContext): Candidate[] {
 }
 
 /** Team words of sports news: 网球队, 女队, 男子排球队 (a place or a club name before them makes the team). */
-const TEAM_WORD = /^(男|女|[\u4e00-\u9fff]{1,3}[球棋泳操]|田径|代表|青年|少年)队$/;
+const TEAM_WORD = /^((男|女|[\u4e00-\u9fff]{1,3}[球棋泳操]|田径|代表|青年|少年)队|[男女][篮足排垒])$/;
 /** Modifiers between a team's place and its team word: 德国男子网球队, 中国青年女队. */
 const TEAM_MODIFIERS = new Set(['男子', '女子', '青年', '少年', '国家']);
 

@@ -66,7 +66,9 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
 }
 
 /** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
-const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台']);
+const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台警']);
+/** National teams by their short sports names: 中国女篮, 日本男排 (the segmenter tags them nt). */
+const TEAM_SHORT = /[男女][篮足排垒曲手]$/;
 /** Kinds of organization of two characters that the last character alone does not tell (大学, 中心). */
 const NAMED_KINDS = /(大学|学院|中心|组织|银行|博物院)$/;
 const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口']);
@@ -110,6 +112,8 @@ function posCandidates(ctx: TagContext): Candidate[] {
       // 印度政府, 美国政府: a government is named by its country, the place.
       const hit = dicts.surfaces.get(t.text.slice(0, -2));
       if (hit?.type === 'place') out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: hit.canonical, tier: Tier.pos });
+    } else if (t.tag === 'nt' && TEAM_SHORT.test(t.text) && t.text.length >= 4) {
+      out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
     } else if (t.tag === 'nt' && NAMED_KINDS.test(t.text) && !GENERIC_ORG_WORDS.has(t.text)) {
       // 华中农业大学, 中国国际贸易中心, 美洲国家组织: the lexicon's own organization names; a common word
       // before the kind only describes (商业银行, 信息中心).
@@ -254,7 +258,8 @@ function compoundOrgs(ctx: TagContext, candidates: Candidate[]): Candidate[] {
 }
 
 /** Kinds of body that a country before them only describes: 美国公司 "American companies", 中国政府. */
-const GENERIC_BODIES = new Set(['公司', '企业', '银行', '大学', '电视台', '电台', '军队', '部队', '政府', '商界', '财团']);
+// Banks stay out: 瑞士银行 and 美国银行 are also the names of banks.
+const GENERIC_BODIES = new Set(['公司', '企业', '大学', '电视台', '电台', '军队', '部队', '政府', '商界', '财团']);
 /** Files whose places are countries, regions and world cities. */
 const COUNTRY_FILES = new Set(['countries.txt', 'world.txt', 'world-cities.txt']);
 
