@@ -118,3 +118,17 @@ describe('re-ingest after a file changes', () => {
     expect(reasons['missing.txt']).toMatch(/no such file/);
   });
 });
+
+describe('segmenter readiness', () => {
+  it('annotate() pushes the project words into nodejieba when resources were loaded without it', async () => {
+    const { annotate, loadResources } = await import('../src/pipeline/annotate.js');
+    const { readSource } = await import('../src/stages/read.js');
+    // Ingest's main thread loads the dictionaries without nodejieba; a zhpipe export is still annotated there.
+    const lazy = loadResources(config, { segmenter: false });
+    const source = readSource('words.txt', Buffer.from('今年推进新质生产力建设，新建公共充电桩超7万个。'));
+    const first = annotate(source, lazy);
+    const { segment } = await import('../src/stages/segment.js');
+    expect(segment('新质生产力').map((t) => t.text)).toEqual(['新质生产力']);
+    expect(annotate(source, loadResources(config))).toEqual(first);
+  });
+});
