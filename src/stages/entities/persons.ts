@@ -16,7 +16,7 @@ const NOT_NAME_END = new Set([...'的了在是和与及说等向对为从将把�
 /** First characters of speech verbs (表示, 指出, 认为, 强调, 介绍); 强 and 认 also end many given names (王强). */
 const VERB_HEADS = new Set([...'表指认强介']);
 
-/** `ch` can end a name that `after` follows: 王学强那里 yes, 王学强调 no (强 starts 强调). */
+/** `ch` can end a name that `after` follows: 李志强那里 yes, 李志强调 no (强 starts 强调). */
 function endsName(ch: string, after: string): boolean {
   if (NOT_NAME_END.has(ch)) return false;
   if (!VERB_HEADS.has(ch)) return true;
@@ -140,7 +140,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     // 江苏共, 浙江人: a known place or organization at the front is no surname and given name.
     if (t.tag === 'x' && len >= 3 && (dicts.surfaces.get(t.text.slice(0, 2))?.type ?? 'person') !== 'person') return;
     // 于北大, 任浙江: a known name where the given name would be.
-    // 许银川: the segmenter's own lexicon lists the whole word as a name, so it is one.
+    // 周南京: the segmenter's own lexicon lists the whole word as a name, so it is one.
     if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2 && !jiebaLexicon().get(t.text)?.tag.startsWith('nr')) return;
     // 李铁/nr 辰/ng 校长: the segmenter split a three-character name before a title or a speech verb.
     const glued = tokens[i + 1];
@@ -170,7 +170,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // 纪念章, 小学生, 雷阵雨: a common word at the front, or an ordinary noun as the "given name".
         // The segmenter's dictionary lists words as names (许可证, 雷阵雨): a frequent word at the front (its own
         // tags are no help: 许可 is "nr" there too) or an ordinary noun as the "given name" gives them away.
-        // 许银川: a name the lexicon lists whose given name is a place (its tags also list 雷阵雨 as a name).
+        // 周南京: a name the lexicon lists whose given name is a place (its tags also list ordinary words as names).
         const listedName = dicts.surfaces.has(t.text.slice(surname)) && jiebaLexicon().get(t.text)?.tag.startsWith('nr') === true;
         if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
@@ -267,6 +267,23 @@ function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
   }
 }
 
+/**
+ * 柯明/x 新/a 经常, 邵齐/x 连/nr 上任: the segmenter cut the last character of a three-character
+ * name off into the next word; it belongs to the name when a break follows it. Returns the name's end.
+ */
+function cutGivenName(ctx: TagContext, k: number, at: number): number {
+  const { tokens, text } = ctx;
+  const tok = tokens[k] as (typeof tokens)[number];
+  const next = tokens[k + 1];
+  if (!next || next.start !== tok.end || !CJK.test(next.text) || !/^(x|nr)$/.test(tok.tag) || tok.end - at !== 2) return tok.end;
+  const ch = next.text[0] ?? '';
+  if (next.text.length === 2 && GLUED_AFTER.has(next.text[1] ?? '') && endsName(ch, next.text.slice(1))) return tok.end + 1;
+  if (next.text.length !== 1 || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(next.tag) || !endsName(ch, text.slice(next.end, next.end + 2))) return tok.end;
+  const after = tokens[k + 2];
+  const boundary = !after || after.start > next.end || isPunct(after.text) || /^(v|p|d|c|uj)$/.test(after.tag) || AFTER_NAME.includes(after.text) || ctx.dicts.titleSet.has(after.text);
+  return boundary ? next.end : tok.end;
+}
+
 /** Reads a name starting at `at`: 2 or 3 characters led by a surname, cut by token ends and non-name chars. */
 export function readNameAt(ctx: TagContext, at: number): number {
   const { text } = ctx;
@@ -278,7 +295,11 @@ export function readNameAt(ctx: TagContext, at: number): number {
   if (tok && tok.end - tok.start >= s + 1 && tok.end - tok.start <= s + 2 && CJK.test(tok.text)) {
     if (ctx.dicts.surfaces.has(tok.text)) return -1;
     const lex = jiebaLexicon().get(tok.text);
-    return !lex || /^(x|nr|nrt|nrfg|ns|nz|nt)$/.test(lex.tag) || tok.tag === 'x' ? tok.end : -1;
+    if (!lex || /^(x|nr|nrt|nrfg|ns|nz|nt)$/.test(lex.tag) || tok.tag === 'x') return tok.text.length === s + 1 ? cutGivenName(ctx, tokIdx, at) : tok.end;
+    // The lexicon holds rare names under other tags (m, n); a rare three-character word that
+    // neither ends like a thing nor hides a common word is a name where a name is expected.
+    const rareName = tok.text.length === 3 && s === 1 && lex.freq < 300 && !BUILDING_END.has(tok.text[2] ?? '') && !isCommonWord(tok.text.slice(1), 100) && !isCommonWord(tok.text.slice(0, 2), 200);
+    return rareName ? tok.end : -1;
   }
   if (tok && tok.end - tok.start > s + 2) return -1;
   let end = at + s;
@@ -313,7 +334,9 @@ function afterTitles(ctx: TagContext, out: Candidate[]): void {
       if (end < 0) break;
       // The name must end where a token ends, or the words after it would be cut.
       const afterEnd = text[end] ?? '';
-      if (!spaced && CJK.test(afterEnd) && (ctx.tokenEndingAt[end] ?? -1) < 0) break;
+      // A speech verb or particle glued after the name's last character (…江说/x) is cut off too.
+      const gluedEnd = GLUED_AFTER.has(afterEnd) && (ctx.tokenEndingAt[end + 1] ?? -1) >= 0;
+      if (!spaced && CJK.test(afterEnd) && (ctx.tokenEndingAt[end] ?? -1) < 0 && !gluedEnd) break;
       out.push(person(at, end, text, Tier.rule));
       if (!spaced) break;
       // Bylines: further names separated by spaces (记者 齐中熙 何欣荣 樊曦).
@@ -470,8 +493,8 @@ function enumerations(ctx: TagContext, out: Candidate[]): void {
   }
 }
 
-/** Last characters of Japanese given names (龙太郎, 幸之助, 英机, 章生, 正义). */
-const JA_GIVEN_END = new Set([...'郎夫雄男子助彦树一二三义生介平也哉人太司治之次吉志美惠江代广明正弘博浩康隆昭茂实久信宏健诚修悟清丰辉秀机纪香']);
+/** Last characters of Japanese given names (健一郎, 一夫, 和子, 秀树). */
+const JA_GIVEN_END = new Set([...'郎夫雄男子助彦树一二三介平也哉人太司治之次吉志美惠江代广明正弘博浩康隆昭茂实久信宏健诚修悟清丰辉秀纪香']);
 
 /** The Japanese surname that `word` starts with, longest first, or ''. */
 function japaneseSurname(ctx: TagContext, word: string): string {
@@ -480,8 +503,8 @@ function japaneseSurname(ctx: TagContext, word: string): string {
 }
 
 /**
- * Japanese names: 桥本龙太郎, 松下幸之助 (one word of the segmenter), 谷口/n 清/t 太郎/n (cut into pieces: the
- * given name must end like one and stand before a break), 桥本首相 (the surname alone before a title).
+ * Japanese names: 佐藤健一郎 (one word of the segmenter), a surname and its given name cut into pieces (the
+ * given name must end like one and stand before a break), 铃木首相 (the surname alone before a title).
  */
 function japaneseNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
@@ -494,14 +517,14 @@ function japaneseNames(ctx: TagContext, out: Candidate[]): void {
     if (prev && prev.end === t.start && prev.text.length === 1 && /^(n|ng|a|ag|b|s|f|v)$/.test(prev.tag)) return;
     const given = t.text.length - surname.length;
     if (given >= 1) {
-      // The lexicon lists some whole names as nouns (桥本龙太郎/n); a short one is more likely a word.
+      // The lexicon lists some whole names as nouns; a short one is more likely a word.
       if (given > 3 || !/^(x|nr|nrfg|nrt|n|nz)$/.test(t.tag) || (given < 2 && isCommonWord(t.text, 1))) return;
       out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
     const next = tokens[i + 1];
     if (!next || next.start !== t.end) return;
-    // 桥本首相, 桥本说: the surname alone names the person.
+    // 铃木首相, 铃木说: the surname alone names the person.
     if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text)) {
       out.push(person(t.start, t.end, text, Tier.pos));
       return;

@@ -191,8 +191,8 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (!suffix) return;
     const single = suffix.length === 1;
     // 签署, 举办, 干部, 西北部: verbs and ordinary nouns that merely end in a one-character suffix.
-    // 农业部长: a ministry cut from its minister's title is a body, however common the word (农业部).
-    // 人事部 部长: the same when the head's title follows as a word of its own.
+    // A ministry cut from its minister's title (越南农业部长) is a body, however common the word.
+    // The same when the head's title follows as a word of its own (X部 部长).
     const headFollows = single && HEAD_OF.has(suffix) && tokens[i + 1]?.text === `${suffix}长` && tokens[i + 1]?.start === tok.end;
     if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || NOT_ORG_WORDS.has(t.text) || (!titled && !headFollows && isCommonWord(t.text, 500)))) return;
     // Verbs inside a name are allowed before bodies (统计委员会, 创新联合体), not before 公司 or 中心.
@@ -306,14 +306,14 @@ export function recognizePeriodicals(ctx: TagContext): Candidate[] {
   return out;
 }
 
-/** Team words of sports news: 网球队, 女队, 男子排球队 (a place or a club name before them makes the team). */
+/** Team words of sports news: 排球队, 女队, 男子排球队 (a place or a club name before them makes the team). */
 const TEAM_WORD = /^((男|女|[\u4e00-\u9fff]{1,3}[球棋泳操]|田径|代表|青年|少年)队|[男女][篮足排垒])$/;
-/** Modifiers between a team's place and its team word: 德国男子网球队, 中国青年女队. */
+/** Modifiers between a team's place and its team word: 法国男子排球队, 巴西青年女队. */
 const TEAM_MODIFIERS = new Set(['男子', '女子', '青年', '少年', '国家']);
 
 /**
- * Sports teams, named by a club or a place: 寰岛队 and 敖东队 (an unknown word or an uncommon noun before 队),
- * 德国男子网球队 (a place, modifiers and a team word). A place before a club's team joins it in compoundOrgs.
+ * Sports teams, named by a club or a place: 蓝鲸队 (an unknown word or an uncommon noun before 队), 法国男子
+ * 排球队 (a place, modifiers and a team word). A place before a club's team joins it in compoundOrgs.
  */
 export function recognizeTeams(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -321,14 +321,14 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
   const club = (t: Token | undefined): boolean =>
     !!t && CJK.test(t.text) && t.text.length >= 2 && t.text.length <= 4 && !FUNCTION_CHARS.test(t.text[0] ?? '') && !BREAK_WORDS.has(t.text) && !isCommonWord(t.text, 300) && ['n', 'nz', 'nr', 'nrt', 'x', 'j', 'nt'].includes(t.tag) && dicts.surfaces.get(t.text)?.type !== 'person';
   tokens.forEach((t, i) => {
-    // 敖东队/x: the segmenter's unknown word of a name and 队.
+    // X队/x: the segmenter's unknown word of a name and 队.
     if (t.tag === 'x' && /^[\u4e00-\u9fff]{2,4}队$/.test(t.text) && club({ ...t, text: t.text.slice(0, -1) })) {
       out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.rule });
       return;
     }
     const prev = tokens[i - 1];
     if (!prev || prev.end !== t.start) return;
-    // 寰岛/n 队: a club name before a lone 队; a noun glued before it belongs to the name (前卫寰岛队).
+    // 蓝鲸/nr 队: a club name before a lone 队; a noun glued before it belongs to the name (前锋飞鹰队).
     if (t.text === '队' && club(prev)) {
       const p2 = tokens[i - 2];
       const start = p2 && p2.end === prev.start && p2.text.length === 2 && ['n', 'nz', 'x'].includes(p2.tag) && !BREAK_WORDS.has(p2.text) && !FUNCTION_CHARS.test(p2.text) ? p2.start : prev.start;
@@ -336,7 +336,7 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
       return;
     }
     if (!TEAM_WORD.test(t.text)) return;
-    // 德国/ns 男子/n 网球队/n: back over the modifiers to a place.
+    // 法国/ns 男子/n 排球队/n: back over the modifiers to a place.
     let k = i - 1;
     while (k >= 0 && TEAM_MODIFIERS.has((tokens[k] as Token).text) && (tokens[k] as Token).end === (tokens[k + 1] as Token).start) k--;
     const head = tokens[k];
@@ -347,14 +347,14 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
   return out;
 }
 
-/** Suffixes of towns, villages and temples, which the segmenter often splits or glues (麦禾/x 营镇/x). */
+/** Suffixes of towns, villages and temples, which the segmenter often splits or glues (X/x X镇/x). */
 const SMALL_PLACE = new Set([...'镇乡村寺']);
 /** Tags that never sit inside such a name: function words, verbs, numbers, time and position words. */
 const NOT_IN_SMALL_PLACE = /^(p|c|u|uj|ul|ud|uz|d|v|vn|r|m|mq|q|f|t|x?eng)$/;
 
 /**
- * Towns, villages and temples: one word of 3-4 characters ending in 镇 乡 村 寺 (色拉寺, 下叔村), or 2-3
- * characters cut into short pieces before the suffix (土/zg 城镇/ns, 崇/zg 皇/n 乡/n). The span must start and
+ * Towns, villages and temples: one word of 3-4 characters ending in 镇 乡 村 寺, or 2-3 characters cut into
+ * short pieces before the suffix (红石镇, 青松/n 乡/n). The span must start and
  * end on the segmenter's word bounds, and the name before the suffix must hold no frequent word (农村乡镇).
  */
 export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
@@ -364,7 +364,7 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
     const last = t.text[t.text.length - 1] ?? '';
     if (!SMALL_PLACE.has(last) || !CJK.test(t.text) || dicts.surfaces.has(t.text)) return;
     if (t.text.length >= 3 && t.text.length <= 4) {
-      // The segmenter's own place tag (色拉寺/ns) outweighs a stem that is also a word.
+      // The segmenter's own place tag (X寺/ns) outweighs a stem that is also a word.
       const generic = GENERIC_PLACE.has(t.text) || GENERIC_PLACE.has(t.text.slice(1)); // 各乡镇, 新农村
       if (['n', 'nr', 'nz', 'x', 'ns', 'nrt'].includes(t.tag) && !generic && (t.tag === 'ns' || (!isCommonWord(t.text, 1) && !isCommonWord(t.text.slice(0, -1), 300)))) {
         out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
@@ -386,7 +386,7 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
       if (before && before.end === p.start && !/^(p|v|uj|c|x|r|m|q|d|ns)$/.test(before.tag)) return;
       if (before && before.tag === 'x' && CJK.test(before.text)) return;
       const name = text.slice(p.start, t.end);
-      // 小/a 城镇, 各/r 乡镇: an adjective before a generic word (城镇, 乡镇) describes; 土/zg 城镇 names.
+      // 小/a 城镇, 各/r 乡镇: an adjective before a generic word (城镇, 乡镇) describes; a bound character names.
       if (isCommonWord(name, 1) || GENERIC_PLACE.has(name) || (GENERIC_PLACE.has(t.text) && !/^(zg|ng|n|nr|x|ns|nz|j)$/.test(p.tag))) return;
       out.push({ start: p.start, end: t.end, type: 'place', canonical: name, tier: Tier.rule });
       return;

@@ -67,7 +67,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
 
 /** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
 const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台警']);
-/** National teams by their short sports names: 中国女篮, 日本男排 (the segmenter tags them nt). */
+/** National teams by their short sports names: 日本女排, 巴西男足 (the segmenter tags them nt). */
 const TEAM_SHORT = /[男女][篮足排垒曲手]$/;
 /** Kinds of organization of two characters that the last character alone does not tell (大学, 中心). */
 const NAMED_KINDS = /(大学|学院|中心|组织|银行|博物院)$/;
@@ -115,8 +115,8 @@ function posCandidates(ctx: TagContext): Candidate[] {
     } else if (t.tag === 'nt' && TEAM_SHORT.test(t.text) && t.text.length >= 4) {
       out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
     } else if (t.tag === 'nt' && NAMED_KINDS.test(t.text) && !GENERIC_ORG_WORDS.has(t.text)) {
-      // 华中农业大学, 中国国际贸易中心, 美洲国家组织: the lexicon's own organization names; a common word
-      // before the kind only describes (商业银行, 信息中心).
+      // 中南财经政法大学: the lexicon's own organization names; a common word before the kind only
+      // describes (a data centre, a commercial bank).
       const head = t.text.replace(NAMED_KINDS, '');
       const proper = dicts.surfaces.has(head) || !isCommonWord(head, 300);
       if (head.length >= 2 && proper) out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
@@ -257,15 +257,15 @@ function compoundOrgs(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   return out;
 }
 
-/** Kinds of body that a country before them only describes: 美国公司 "American companies", 中国政府. */
-// Banks stay out: 瑞士银行 and 美国银行 are also the names of banks.
+/** Kinds of body that a country before them only describes: 日本公司 "Japanese companies", 法国政府. */
+// Banks stay out: a country and 银行 is also how banks are named.
 const GENERIC_BODIES = new Set(['公司', '企业', '大学', '电视台', '电台', '军队', '部队', '政府', '商界', '财团']);
 /** Files whose places are countries, regions and world cities. */
 const COUNTRY_FILES = new Set(['countries.txt', 'world.txt', 'world-cities.txt']);
 
 /**
- * 美国公司, 中国大学生, 中国电视台: a country and a bare kind of body describe, they do not name (a real one,
- * 中国银行, is in the dictionary). The found organization gives way to the country as a place.
+ * 日本公司, 韩国大学生, 法国电视台: a country and a bare kind of body describe, they do not name (a real one,
+ * 中国工商银行, is in the dictionary). The found organization gives way to the country as a place.
  */
 function describedByCountry(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
