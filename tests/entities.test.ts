@@ -224,6 +224,11 @@ describe('patterns', () => {
     expect(has(ms, '柯明', 'person')).toBe(false);
   });
 
+  it('reads a foreign name after a role of world news (特使, 外援)', () => {
+    expect(has(tag('联合国特使莫拉蒂抵达'), '莫拉蒂', 'person')).toBe(true);
+    expect(has(tag('球队外援卡里诺进球'), '卡里诺', 'person')).toBe(true);
+  });
+
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);

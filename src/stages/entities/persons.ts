@@ -112,6 +112,12 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
       return;
     }
     if ((!isNr && t.tag !== 'x') || !CJK.test(t.text) || dicts.blocked.has(t.text)) return;
+    // 总理X瓦立/x: an unknown word spelled in transliteration characters right after a title.
+    const prevTok = tokens[i - 1];
+    if (t.tag === 'x' && t.text.length >= 2 && t.text.length <= 6 && !dicts.surfaces.has(t.text) && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && prevTok && prevTok.end === t.start && isTitle(ctx, prevTok.text)) {
+      out.push(person(t.start, t.end, text, Tier.rule));
+      return;
+    }
     // 赵华说, 郑咏是 / 胜王磊, 向学昭: the segmenter glued a verb or a preposition to an unknown name.
     if (t.tag === 'x' && t.text.length >= 3 && t.text.length <= 4) {
       const before = tokens[i - 1];
