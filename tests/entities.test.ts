@@ -229,6 +229,13 @@ describe('patterns', () => {
     expect(has(tag('球队外援卡里诺进球'), '卡里诺', 'person')).toBe(true);
   });
 
+  it('keeps a party centre and a department the segmenter took for a name inside the organization', () => {
+    expect(has(tag('民主党中央主席'), '民主党中央', 'org')).toBe(true);
+    const ms = tag('区委宣传部部长');
+    expect(has(ms, '区委宣传部', 'org')).toBe(true);
+    expect(ms.some((m) => m.type === 'person')).toBe(false);
+  });
+
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);

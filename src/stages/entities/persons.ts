@@ -44,6 +44,11 @@ const NOT_GIVEN_2 = new Set([...'人些起着长大多少年月日时分天次�
 /** Last characters of buildings, landmarks, things and abstract nouns (金字塔, 伏羲庙, 强基链): not persons. */
 const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值']);
 
+/** 宣传部/nr: a word of the lexicon ending like a body (部 局 委 …) is the body's word, not a name. */
+function isBodyWord(word: string): boolean {
+  return word.length >= 3 && /[部局厅委处司署社院所]$/.test(word) && (jiebaLexicon().get(word)?.freq ?? 0) >= 50;
+}
+
 /** Names are surname + 1–2 characters; with a compound surname, + 1–2 characters. */
 export function surnameLength(ctx: TagContext, text: string): number {
   if (text.length >= 3 && ctx.dicts.compoundSurnames.has(text.slice(0, 2))) return 2;
@@ -173,6 +178,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     if (isNr) {
       if (surname && len - surname >= 1 && len - surname <= 2) {
         if (len === 2 && !context && !listed(ctx, i)) return;
+        if (isBodyWord(t.text)) return;
         // 纪念章, 小学生, 雷阵雨: a common word at the front, or an ordinary noun as the "given name".
         // The segmenter's dictionary lists words as names (许可证, 雷阵雨): a frequent word at the front (its own
         // tags are no help: 许可 is "nr" there too) or an ordinary noun as the "given name" gives them away.
@@ -363,7 +369,7 @@ function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
     const prev = tokens[i - 1];
     if (!prev || prev.end !== t.start) return;
     if (prev.text.endsWith('老')) return;
-    if (looksLikeName(ctx, prev.text) && (prev.tag === 'x' || prev.tag.startsWith('nr'))) out.push(person(prev.start, prev.end, text, Tier.rule));
+    if (looksLikeName(ctx, prev.text) && (prev.tag === 'x' || prev.tag.startsWith('nr')) && !isBodyWord(prev.text)) out.push(person(prev.start, prev.end, text, Tier.rule));
   });
 }
 

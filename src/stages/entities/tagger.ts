@@ -13,7 +13,7 @@ import { TRANSLITERATION } from './persons.js';
 
 
 /** Words the segmenter tags nt that name no organization: bare kinds of body (联合会, 科研院所). */
-const GENERIC_ORG_WORDS = new Set(['联合会', '委员会', '协会', '学会', '研究会', '基金会', '科研院所', '院所', '党组织', '民间组织', '上市公司', '新格局']);
+const GENERIC_ORG_WORDS = new Set(['中央', '联合会', '委员会', '协会', '学会', '研究会', '基金会', '科研院所', '院所', '党组织', '民间组织', '上市公司', '新格局']);
 
 /** Words the segmenter tags as places that name no place. */
 const NOT_PLACES = new Set(['两国', '各国', '三国', '本国', '外国', '他国', '大国', '小国', '国内', '国外', '全国', '各地', '当地', '本地', '外地', '异地', '内地', '海外', '境外', '境内', '城乡', '城市', '农村', '乡村', '边疆', '沿海', '内陆', '山区', '大城市', '小城镇', '中小城市', '大中城市', '半壁江山', '海港', '长达', '天下', '世界', '全球', '祖国', '故乡', '家乡', '老家', '异国', '他乡', '国际']);
@@ -66,7 +66,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
 }
 
 /** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
-const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台警']);
+const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台警央']);
 /** National teams by their short sports names: 日本女排, 巴西男足 (the segmenter tags them nt). */
 const TEAM_SHORT = /[男女][篮足排垒曲手]$/;
 /** Kinds of organization of two characters that the last character alone does not tell (大学, 中心). */
@@ -156,6 +156,18 @@ function foreignPlaces(ctx: TagContext): Candidate[] {
   return out;
 }
 
+/** 民主党中央, 工党中央: a party's central committee is named by the party and 中央. */
+function partyCentres(ctx: TagContext, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.type !== 'org' || !c.canonical.endsWith('党')) continue;
+    const k = ctx.tokenAt[c.end] ?? -1;
+    const next = k >= 0 ? ctx.tokens[k] : undefined;
+    if (next?.text === '中央') out.push({ ...c, end: next.end, canonical: ctx.text.slice(c.start, next.end), tier: Tier.rule });
+  }
+  return out;
+}
+
 /** 第二届全国人民代表大会, 六届人大常委会: the session number is part of a congress's name. */
 function withOrdinals(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
@@ -183,7 +195,9 @@ function bodyWords(ctx: TagContext): Candidate[] {
     if ([...t.text].every((ch) => ctx.dicts.surfaces.get(ch)?.type === 'place')) continue;
     const last = t.text[t.text.length - 1] ?? '';
     // 太湖共保: abbreviations of policies and slogans are tagged j too; bodies end like bodies (妇联, 团委).
-    const body = (t.tag === 'nt' || t.tag === 'j' || t.tag === 'nz') && ORG_FINAL.has(last) && !/[东南西北中]部$/.test(t.text);
+    // 宣传部/nr: the segmenter also mistakes lexicon words of bodies for names.
+    const misnamed = t.tag === 'nr' && /[部局厅委处司署]$/.test(t.text) && (jiebaLexicon().get(t.text)?.freq ?? 0) >= 50;
+    const body = (t.tag === 'nt' || t.tag === 'j' || t.tag === 'nz' || misnamed) && ORG_FINAL.has(last) && !/[东南西北中]部$/.test(t.text);
     // 党委政府: a government is named by its place alone (posCandidates).
     if (body && !GENERIC_ORG_WORDS.has(t.text) && !t.text.includes('政府')) out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
   }
@@ -319,7 +333,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizePlaceSuffixes(ctx),
     ...recognizeAbbreviations(ctx),
   ];
-  candidates.push(...withOrdinals(ctx, candidates), ...foreignPlaces(ctx));
+  candidates.push(...withOrdinals(ctx, candidates), ...partyCentres(ctx, candidates), ...foreignPlaces(ctx));
   candidates.push(...facilities(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
