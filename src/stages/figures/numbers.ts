@@ -1,5 +1,5 @@
 // Reading one written number at a position of folded text: Arabic (1,234.5, 2.5e3), Chinese numerals with
-// their units (一千零五, 两千万点五, 8万亿, 十多万), digit strings (二〇二五), adjacent-digit ranges (两三,
+// their units (一千零五, 三千万点七, 8万亿, 十多万), digit strings (二〇二五), adjacent-digit ranges (两三,
 // 十七八), fractions (三分之一, 百分之五, 1/3, 三又二分之一) and signs (负, -). Each call looks at the
 // characters it consumes plus a bounded lookahead, so scanning a text is linear.
 import type { Qualifier } from '../../schema.js';
@@ -301,7 +301,7 @@ function evaluate(toks: Tok[]): Value {
   if (hasNum) {
     const last = toks[toks.length - 1];
     const before = toks[toks.length - 2];
-    // 一千三 = 1300, 九十二万四 = 924000: a last digit right after a unit counts one place lower.
+    // 一千三 = 1300, 六十五万三 = 653000: a last digit right after a unit counts one place lower.
     if (!zero && lastUnit >= 100 && last?.t === 'D' && !last.arabic && (before?.t === 'S' || before?.t === 'B')) {
       num *= lastUnit / 10;
     }
@@ -383,11 +383,11 @@ function magnitude(s: string, pos: number, unitAt: UnitProbe, numerator = false)
   // Lone 百/千/万/亿 are words (百姓, 千岛湖, 万一) unless a fraction follows (百分之).
   if (toks.length === 1 && (first.t === 'S' || first.t === 'B') && first.v !== 10 && !numerator && !fractionFollows(s, end)) return null;
   // A lone financial numeral (陆, 伍, 肆) is a word, except in a fraction (五分之壹, 仟分之贰), before a
-  // decimal part (陆点五) or in a mixed number (壹又二分之壹).
+  // decimal part (陆点五) or in a mixed number (叁又四分之壹).
   if (run.formalOnly && toks.length === 1 && !numerator && !fractionFollows(s, end) && !decimalOrMixedFollows(s, end)) return null;
   // 两两 (in pairs) is a word, not two liang.
   if (toks.length === 1 && s.charCodeAt(pos) === LIANG && s.charCodeAt(end) === LIANG) return null;
-  // Chinese decimal part: 十二点五, 两千万点五五四四; not a time of day (八点半, 八点一刻, 十点十分).
+  // Chinese decimal part: 十二点五, 四百万点三二; not a time of day (八点半, 八点一刻, 十点十分).
   if (run.chinese && !sequence && hi === null && !result.ill) {
     const p = skipSpaces(s, end);
     if (s.charCodeAt(p) === DIAN) {
@@ -463,11 +463,11 @@ function fractionAfter(
   p = skipSpaces(s, p + 1);
   const y = signed(s, p, unitAt, true);
   if (!y || x.value === 0 || x.hi !== null) return null;
-  // 百分之 and 千分之 are percent and per mille; 一百分之二 is the ratio 0.02.
+  // 百分之 and 千分之 are percent and per mille; 一百分之三 is the ratio 0.03.
   const head = s.slice(x.start, x.end).replace(/ /g, '');
   const fraction = /^[百佰]$/.test(head) ? 'percent' : /^[千仟]$/.test(head) ? 'permille' : 'ratio';
   const scale = (v: number) => (fraction === 'percent' ? v : fraction === 'permille' ? v / 10 : v / x.value);
-  // 百分之二三十: a range of percentages.
+  // 百分之四五十: a range of percentages.
   return { end: y.end, value: scale(y.value), hi: y.hi === null ? null : scale(y.hi), fraction };
 }
 
@@ -494,7 +494,7 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
     // 百 or 千 alone was read only for a fraction that is not there (百分点).
     return null;
   } else if (s.charCodeAt(skipSpaces(s, end)) === YOU && x.hi === null) {
-    // Mixed number: 三又三分之一, 负一又二分之一.
+    // Mixed number: 三又三分之一, 负二又三分之一.
     const y = magnitude(s, skipSpaces(s, skipSpaces(s, end) + 1), unitAt);
     const f = y ? fractionAfter(s, y, unitAt) : null;
     if (f && f.fraction === 'ratio' && f.hi === null) {
