@@ -126,7 +126,8 @@ describe('patterns', () => {
 
   it('finds foreign names written with an interpunct', () => {
     expect(has(tag('技术工程师詹姆斯·董说'), '詹姆斯·董', 'person')).toBe(true);
-    expect(has(tag('团长卡洛斯·阿马特在表决前指出'), '卡洛斯·阿马特', 'person')).toBe(true);
+    // The segmenter cuts the last syllable off the name (萨尔/nr 特在/d); it still belongs to the name.
+    expect(has(tag('大使若泽·萨尔特在会上表示'), '若泽·萨尔特', 'person')).toBe(true);
   });
 
   it('grows an organization name from its suffix over the words before it', () => {
@@ -135,7 +136,7 @@ describe('patterns', () => {
   });
 
   it('does not make an organization of a generic noun phrase (保险公司) or a verb (举办)', () => {
-    const ms = tag('保险公司大多不愿开展此类业务，论坛在北京举办');
+    const ms = tag('保险公司普遍不愿承保这类风险，论坛在北京举办');
     expect(ms.filter((m) => m.type === 'org')).toEqual([]);
   });
 
@@ -144,13 +145,13 @@ describe('patterns', () => {
   });
 
   it('names a government by its place, not as an organization', () => {
-    const ms = tag('印度政府已采取措施');
-    expect(has(ms, '印度', 'place')).toBe(true);
+    const ms = tag('埃及政府决定增加投入');
+    expect(has(ms, '埃及', 'place')).toBe(true);
     expect(ms.some((m) => m.type === 'org')).toBe(false);
   });
 
   it('keeps nested organization names whole: a parent body and its unit, a place and its body', () => {
-    expect(has(tag('据交通运输部综合规划司负责人介绍'), '交通运输部综合规划司', 'org')).toBe(true);
+    expect(has(tag('交通运输部综合规划司日前印发通知'), '交通运输部综合规划司', 'org')).toBe(true);
     expect(has(tag('杭州市妇联近日发布'), '杭州市妇联', 'org')).toBe(true);
     // Only the nearest place joins; an organization already named by its place takes no other.
     const ms = tag('江苏省南通市海安市委召开会议');
@@ -181,7 +182,7 @@ describe('patterns', () => {
   });
 
   it('does not read 强 as the start of 强调 when it ends a given name', () => {
-    expect(has(tag('他从李志强那里了解到情况'), '李志强', 'person')).toBe(true);
+    expect(has(tag('我们从刘建强那里拿到了资料'), '刘建强', 'person')).toBe(true);
   });
 
   it('knows world cities from the CLDR list', () => {
@@ -213,15 +214,15 @@ describe('patterns', () => {
   });
 
   it('finds a ministry before its head\'s title, a place\'s traffic police and a national team by its short name', () => {
-    expect(has(tag('越南农业部长说'), '越南农业部', 'org')).toBe(true);
+    expect(has(tag('泰国农业部长表示'), '泰国农业部', 'org')).toBe(true);
     expect(has(tag('杭州交警在路口执勤'), '杭州交警', 'org')).toBe(true);
     expect(has(tag('日本女排获胜'), '日本女排', 'org')).toBe(true);
   });
 
   it('reads a three-character name after a title when the segmenter cut its last character off', () => {
-    const ms = tag('县委书记柯明新经常到基层调研');
-    expect(has(ms, '柯明新', 'person')).toBe(true);
-    expect(has(ms, '柯明', 'person')).toBe(false);
+    const ms = tag('县长柯光新经常下乡');
+    expect(has(ms, '柯光新', 'person')).toBe(true);
+    expect(has(ms, '柯光', 'person')).toBe(false);
   });
 
   it('reads a foreign name after a role of world news (特使, 外援)', () => {
@@ -230,9 +231,9 @@ describe('patterns', () => {
   });
 
   it('keeps a party centre and a department the segmenter took for a name inside the organization', () => {
-    expect(has(tag('民主党中央主席'), '民主党中央', 'org')).toBe(true);
-    const ms = tag('区委宣传部部长');
-    expect(has(ms, '区委宣传部', 'org')).toBe(true);
+    expect(has(tag('社会党中央发表声明'), '社会党中央', 'org')).toBe(true);
+    const ms = tag('县委宣传部副部长出席');
+    expect(has(ms, '县委宣传部', 'org')).toBe(true);
     expect(ms.some((m) => m.type === 'person')).toBe(false);
   });
 

@@ -26,7 +26,7 @@ function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | nul
 
 /** Verbs and prepositions that take China as 华 (访华, 驻华使馆, 对华政策, 侵华战争). */
 const BEFORE_HUA = /[访驻来对侵反援赴抵离旅留]华(?![东南西北中夏人侨裔商文语丽为山灯])/g;
-/** Words that follow a country's one-character form at the head of a phrase (俄总统, 美军, 罗政府). */
+/** Words that follow a country's one-character form at the head of a phrase (俄总统, 美军, 泰政府). */
 const COUNTRY_FOLLOW = /^(总统|总理|首相|外长|政府|国防部|外交部|军方|军队|军|驻)/;
 
 /** 访华, 美军, 俄总统, 驻美使馆: one-character forms of countries in the phrases news text uses them in. */

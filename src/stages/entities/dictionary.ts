@@ -40,7 +40,7 @@ export interface EntityDictionaries {
   blocked: Set<string>;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
-  /** Japanese surnames (桥本, 佐佐木), read with a given name of one to three characters. */
+  /** Japanese surnames (佐藤, 佐佐木), read with a given name of one to three characters. */
   japaneseSurnames: Set<string>;
   orgSuffixes: string[];
   placeSuffixes: string[];

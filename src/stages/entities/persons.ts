@@ -33,15 +33,15 @@ function isCommonNoun(word: string): boolean {
   return !!e && e.freq >= (e.tag === 'n' ? 50 : 300) && ['n', 'vn', 'v', 'a', 'ad', 'an', 'd', 't'].includes(e.tag);
 }
 
-/** Characters the segmenter glues after a name (赵华说) or before one (胜王磊). */
+/** Characters the segmenter glues after a name (韩冰说) or before one (胜孙涛). */
 const GLUED_AFTER = new Set([...'说是到在和等的将']);
 const GLUED_BEFORE = new Set([...'胜向以这和与给对让被把从']);
 
-/** Words after a surname that make the surname alone the name (陈小姐 → 陈). */
+/** Words after a surname that make the surname alone the name (林小姐 → 林). */
 const HONORIFICS = new Set(['老', '总', '某', '小姐', '先生', '女士', '大娘', '大爷', '师傅', '阿姨', '大妈', '大伯', '老师', '教授']);
 /** Second characters that make a two-character unknown word a word, not a name (万人, 越大, 高些). */
 const NOT_GIVEN_2 = new Set([...'人些起着长大多少年月日时分天次个家种位名']);
-/** Last characters of buildings, landmarks, things and abstract nouns (金字塔, 伏羲庙, 强基链): not persons. */
+/** Last characters of buildings, landmarks, things and abstract nouns (金字塔, 关帝庙, 强基链): not persons. */
 const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值']);
 
 /** 宣传部/nr: a word of the lexicon ending like a body (部 局 委 …) is the body's word, not a name. */
@@ -85,7 +85,7 @@ function isTitle(ctx: TagContext, word: string): boolean {
   return !!suffixOf(index, word);
 }
 
-/** A title or a speech verb right before or after the token: 书记陈吉宁, 彭真校长, 相伟说. */
+/** A title or a speech verb right before or after the token: 书记陈吉宁, 陶文康校长, 相伟说. */
 function titled(ctx: TagContext, i: number): boolean {
   const { tokens, dicts } = ctx;
   const t = tokens[i] as (typeof tokens)[number];
@@ -95,7 +95,7 @@ function titled(ctx: TagContext, i: number): boolean {
   return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text));
 }
 
-/** 王霞光、李长云: a name-like word in an enumeration with another name-like word. */
+/** 周晓岚、吴国栋: a name-like word in an enumeration with another name-like word. */
 function listed(ctx: TagContext, i: number): boolean {
   const { tokens } = ctx;
   const nameLike = (k: number) => {
@@ -111,19 +111,19 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
     const isNr = t.tag === 'nr' || t.tag === 'nrfg' || t.tag === 'nrt';
-    // 教练扎加洛, 库马拉通加总统: a transliterated word the segmenter took for a place or a noun, next to a title.
+    // 教练萨维诺, 塔瓦雷斯总统: a transliterated word the segmenter took for a place or a noun, next to a title.
     if (!isNr && t.tag !== 'x' && t.text.length >= 2 && CJK.test(t.text) && !dicts.surfaces.has(t.text) && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && titled(ctx, i)) {
       out.push(person(t.start, t.end, text, Tier.rule));
       return;
     }
     if ((!isNr && t.tag !== 'x') || !CJK.test(t.text) || dicts.blocked.has(t.text)) return;
-    // 总理X瓦立/x: an unknown word spelled in transliteration characters right after a title.
+    // 总理塔莫/x: an unknown word spelled in transliteration characters right after a title.
     const prevTok = tokens[i - 1];
     if (t.tag === 'x' && t.text.length >= 2 && t.text.length <= 6 && !dicts.surfaces.has(t.text) && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && prevTok && prevTok.end === t.start && isTitle(ctx, prevTok.text)) {
       out.push(person(t.start, t.end, text, Tier.rule));
       return;
     }
-    // 赵华说, 郑咏是 / 胜王磊, 向学昭: the segmenter glued a verb or a preposition to an unknown name.
+    // 韩冰说, 冯涛说 / 胜孙涛: the segmenter glued a verb or a preposition to an unknown name.
     if (t.tag === 'x' && t.text.length >= 3 && t.text.length <= 4) {
       const before = tokens[i - 1];
       const standsAlone = !before || before.end < t.start || isPunct(before.text) || /^(p|c)$/.test(before.tag) || isTitle(ctx, before.text);
@@ -140,7 +140,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     const len = t.text.length;
     const surname = surnameLength(ctx, t.text);
     const context = titled(ctx, i);
-    // 陈小姐, 郑某, 胡老: the surname alone is the name.
+    // 林小姐, 吴某, 钱老: the surname alone is the name.
     const honorific = surname === 1 ? t.text.slice(1) : '';
     if (HONORIFICS.has(honorific)) {
       out.push(person(t.start, t.start + 1, text, Tier.pos));
@@ -150,10 +150,10 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     if (t.text.endsWith('人') && dicts.surfaces.get(t.text.slice(0, -1))?.type === 'place') return;
     // 江苏共, 浙江人: a known place or organization at the front is no surname and given name.
     if (t.tag === 'x' && len >= 3 && (dicts.surfaces.get(t.text.slice(0, 2))?.type ?? 'person') !== 'person') return;
-    // 于北大, 任浙江: a known name where the given name would be.
+    // 于复旦, 任浙江: a known name where the given name would be.
     // 周南京: the segmenter's own lexicon lists the whole word as a name, so it is one.
     if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2 && !jiebaLexicon().get(t.text)?.tag.startsWith('nr')) return;
-    // 李铁/nr 辰/ng 校长: the segmenter split a three-character name before a title or a speech verb.
+    // 李铁/nr 桓/nr 校长: the segmenter split a three-character name before a title or a speech verb.
     const glued = tokens[i + 1];
     if (len === 2 && surname === 1 && glued && glued.start === t.end && glued.text.length === 1 && CJK.test(glued.text) && !NOT_NAME_END.has(glued.text) && titled(ctx, i + 1)) {
       out.push(person(t.start, glued.end, text, Tier.rule));
@@ -170,7 +170,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
       return;
     }
     if (len >= 2 && !surname && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
-      // 基里延科表示, 外长若斯潘: a transliterated word is a person where a person's context says so.
+      // 马尔科维奇表示, 外长杜兰特: a transliterated word is a person where a person's context says so.
       const next = tokens[i + 1];
       if (context || (len >= 3 && (isNr || next?.tag === 'v'))) out.push(person(t.start, t.end, text, Tier.pos));
       if (context || isNr) return;
@@ -198,7 +198,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag);
     const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
     // A two-character unknown word is a name only where a name stands alone: after a break or a preposition
-    // and before a verb or a break (，高敏是; 在林弟的), not inside a phrase (长三角文旅融合).
+    // and before a verb or a break (，孙涛是; 在韩冰的), not inside a phrase (长三角文旅融合).
     const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag);
     if (len === 2 && !context && !listed(ctx, i) && !(opened && boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
     if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || (len - surname >= 2 && isCommonWord(t.text.slice(surname), 100)))) return;
@@ -207,7 +207,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
   });
 }
 
-/** 徐/nr 运/n 平/n, 袁/nr 步兵/n: a surname the segmenter tagged as a name, with its given name cut off. */
+/** 袁/nr 水平/n, 姜/nr 工兵/n: a surname the segmenter tagged as a name, with its given name cut off. */
 function splitNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
@@ -219,7 +219,7 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
     // 江/nr 苏共: a known place or organization starts here.
     if ((dicts.surfaces.get(text.slice(t.start, t.start + 2))?.type ?? 'person') !== 'person') return;
     const a = tokens[i + 1];
-    // 温/nr 先生, 李/nr 大娘, 汤/nr 局长: the surname alone names the person.
+    // 冯/nr 先生, 赵/nr 大娘, 钱/nr 局长: the surname alone names the person.
     if (a && a.start === t.end && a.text.length >= 2 && (HONORIFICS.has(a.text) || dicts.titleSet.has(a.text))) {
       out.push(person(t.start, t.end, text, Tier.pos));
       return;
@@ -251,7 +251,7 @@ function surnameTitles(ctx: TagContext, out: Candidate[]): void {
   });
 }
 
-/** 拉特纳/nr 亚克/nrt, 卡勃/x 莱拉/nrt: a foreign name the segmenter cut into pieces, glued back together. */
+/** 贝特洛/nr 维克/nrt, 卡洛/x 莱诺/nrt: a foreign name the segmenter cut into pieces, glued back together. */
 function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text } = ctx;
   let i = 0;
@@ -266,7 +266,7 @@ function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
     }
     const first = tokens[i];
     const last = tokens[j - 1];
-    // 主席斯捷/x 帕申/x: pieces the segmenter could not place, after a title or before a speech verb.
+    // 主席叶戈/x 申科/x: pieces the segmenter could not place, after a title or before a speech verb.
     if (!named && j - i >= 2) {
       const before = tokens[i - 1];
       const after = tokens[j];
@@ -280,7 +280,7 @@ function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
 }
 
 /**
- * 柯明/x 新/a 经常, 邵齐/x 连/nr 上任: the segmenter cut the last character of a three-character
+ * 柯光/x 新/a 经常, 方海/x 连/nr 上任: the segmenter cut the last character of a three-character
  * name off into the next word; it belongs to the name when a break follows it. Returns the name's end.
  */
 function cutGivenName(ctx: TagContext, k: number, at: number): number {
@@ -373,7 +373,7 @@ function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
   });
 }
 
-/** Foreign names written with an interpunct: 詹姆斯·董, 卡洛斯·阿马特 (one word on each side of the dot). */
+/** Foreign names written with an interpunct: 詹姆斯·董, 若泽·萨尔特 (one word on each side of the dot). */
 function interpunctNames(ctx: TagContext, out: Candidate[]): void {
   const { text } = ctx;
   const isPart = (ch: string) => CJK.test(ch) && !NOT_NAME_END.has(ch);
@@ -405,7 +405,7 @@ function interpunctNames(ctx: TagContext, out: Candidate[]): void {
         e = tk.end;
         k++;
       }
-      // 阿马/ns 特在/d: the segmenter cut the last syllable off into the next word.
+      // 萨尔/nr 特在/d: the segmenter cut the last syllable off into the next word.
       while (e < text.length && e - end - 1 < 7 && TRANSLITERATION.has(text[e] ?? '') && !NOT_NAME_END.has(text[e] ?? '')) e++;
       if (e === end + 1) break;
       end = e;
@@ -466,12 +466,12 @@ function headlineRuns(ctx: TagContext, out: Candidate[]): void {
   }
 }
 
-/** What may follow the last name of an enumeration (陈毛弟、刘谦）, 刘正学、果永毅报道). */
+/** What may follow the last name of an enumeration (何茂林、刘谨）, 周振华、龚永福报道). */
 const LIST_END = /^([、，。；：）)”」\s]|等|和|与|及|报道|摄|的|在|以|说|是|也|都|$)/;
 
 /**
- * 李亚莉、曾秀君以: a surname-led word listed with a found name is a name too, though the segmenter cut it
- * (曾/d 秀/ag 君/nz). Grows both ways along the list, one name at a time.
+ * 孙亚琳、曾秀芳以: a surname-led word listed with a found name is a name too, though the segmenter cut it
+ * (曾/d 秀/ag 芳/nr). Grows both ways along the list, one name at a time.
  */
 function enumerations(ctx: TagContext, out: Candidate[]): void {
   const { text } = ctx;

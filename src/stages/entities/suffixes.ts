@@ -92,7 +92,7 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
       i = known - 1;
       continue;
     }
-    // 国家统计委员会, 残疾人工作协调委员会: a two-character verb inside a name, if a name goes on before it.
+    // 国家水文统计委员会, 全国渔业工作协调委员会: a two-character verb inside a name, if a name goes on before it.
     const softVerb = allowVerbs && verbs === 0 && t.tag === 'v' && t.text.length === 2 && !BREAK_WORDS.has(t.text) && i > 0 && !isBreak(tokens[i - 1] as Token);
     if (isBreak(t) && !softVerb) break;
     if (softVerb && isBreak(t)) verbs++;
@@ -115,7 +115,7 @@ function knownSpanEndingAt(ctx: TagContext, i: number): number {
   return -1;
 }
 
-/** Bodies whose names may hold a verb (国家统计委员会, 长三角语言计算创新联合体). */
+/** Bodies whose names may hold a verb (国家水文统计委员会, 长三角语言计算创新联合体). */
 const VERB_BODIES = new Set(['委员会', '联合会', '联合体', '工作组', '协会', '学会', '研究会', '促进会', '理事会', '领导小组', '办公室', '联盟']);
 
 /** Titles the segmenter glues to an organization's last word (银行行长, 公司总裁, 党组书记). */
@@ -127,7 +127,7 @@ const HEAD_OF = new Set([...'部局厅司社委署']);
 /** Words an organization name may start with although they are common nouns. */
 const HEAD_WORDS = new Set(['国家', '国际', '全国', '中央', '世界', '中华', '人民', '亚洲', '欧洲', '全球', '最高', '联合', '首都']);
 
-/** 智利 in the one word 智利队: a known name, or a word the segmenter's lexicon knows as a proper noun. */
+/** 秘鲁 in the one word 秘鲁队: a known name, or a word the segmenter's lexicon knows as a proper noun. */
 function properWord(ctx: TagContext, word: string): boolean {
   if (word.length >= 2 && ctx.dicts.surfaces.has(word)) return true;
   const tag = jiebaLexicon().get(word)?.tag;
@@ -143,7 +143,7 @@ function properHead(ctx: TagContext, t: Token): boolean {
   return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
 }
 
-/** Bodies commonly named by their field alone (语文出版社, 机场管理局, 选拔领导小组办公室). */
+/** Bodies commonly named by their field alone (园艺出版社, 航道管理局, 评审领导小组办公室). */
 const DESCRIBED_BODIES = new Set(['出版社', '管理局', '研究所', '研究院', '委员会', '办公室', '领导小组', '电视台', '报社', '杂志社', '工作组', '办事处', '管理处', '促进会', '研究会', '基金会', '联合会', '艺术团', '剧团', '乐团', '合唱团', '训练团', '检察院', '设计院', '分院', '分局', '总局', '总厂', '分厂', '筹委会', '组委会']);
 
 /**
@@ -173,14 +173,14 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
   const { tokens, text, dicts } = ctx;
   const orgIndex = suffixIndex(dicts.orgSuffixes);
   tokens.forEach((tok, i) => {
-    // 芬兰农林部长, 澳门日报社长: the head of an organization glued to its title; the name ends before 长.
+    // 丹麦渔业部长, 江南日报社长: the head of an organization glued to its title; the name ends before 长.
     const before = tokens[i - 1];
     const titled =
       tok.text.length >= 2 &&
       tok.text.endsWith('长') &&
       HEAD_OF.has(tok.text[tok.text.length - 2] ?? '') &&
-      // 中联部部长, 统战部副部长, 内务部代理部长: the organization is already named before the title.
-      // 李振成局长: a person before the title, not an organization.
+      // 外交部部长, 组织部副部长, 财政部代理部长: the organization is already named before the title.
+      // 王建华局长: a person before the title, not an organization.
       !(before && (before.tag === 'nt' || before.tag === 'x' || before.tag.startsWith('nr') || before.tag === 'b' || ['副', '代理', '常务', '前', '原'].includes(before.text) || HEAD_OF.has(before.text[before.text.length - 1] ?? '')));
     // 银行行长, 公司总裁, 党组书记: a multi-character suffix glued to a title; the name ends before the title.
     const title = !titled && tok.text.length >= 4 ? TITLE_AFTER_ORG.find((w) => tok.text.endsWith(w)) : undefined;
@@ -191,24 +191,24 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (!suffix) return;
     const single = suffix.length === 1;
     // 签署, 举办, 干部, 西北部: verbs and ordinary nouns that merely end in a one-character suffix.
-    // A ministry cut from its minister's title (越南农业部长) is a body, however common the word.
+    // A ministry cut from its minister's title (泰国农业部长) is a body, however common the word.
     // The same when the head's title follows as a word of its own (X部 部长).
     const headFollows = single && HEAD_OF.has(suffix) && tokens[i + 1]?.text === `${suffix}长` && tokens[i + 1]?.start === tok.end;
     if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || NOT_ORG_WORDS.has(t.text) || (!titled && !headFollows && isCommonWord(t.text, 500)))) return;
-    // Verbs inside a name are allowed before bodies (统计委员会, 创新联合体), not before 公司 or 中心.
+    // Verbs inside a name are allowed before bodies (水文统计委员会, 创新联合体), not before 公司 or 中心.
     let first = growLeft(ctx, i - 1, 24 - t.text.length, VERB_BODIES.has(suffix));
     // The suffix token may carry part of the name itself (研究院, 联合会): count its own head too.
     const ownHead = t.text.length - suffix.length;
     if (first > i - 1 && ownHead === 0) return; // nothing before a bare suffix
     if (first > i - 1) first = i;
-    // The name starts at its first proper word (a place, a name, an abbreviation): 东道主法国队 → 法国队,
+    // The name starts at its first proper word (a place, a name, an abbreviation): 东道主希腊队 → 希腊队,
     // and a suffix after only generic words (保险公司, 航空公司) is a description, not a name.
     const grown = first;
     while (first < i && !properHead(ctx, tokens[first] as Token)) first++;
-    // 语文出版社, 机场管理局: a body named by its field, where the suffix is specific enough to make a name.
+    // 园艺出版社, 航道管理局: a body named by its field, where the suffix is specific enough to make a name.
     const described = first === i && ownHead === 0 && DESCRIBED_BODIES.has(suffix) && describedHead(ctx, grown, i) < i;
     if (described) first = describedHead(ctx, grown, i);
-    // One word (民间组织, 党组织, 智利队): its own head must be a proper name; the segmenter's nt tag is no proof.
+    // One word (民间组织, 党组织, 秘鲁队): its own head must be a proper name; the segmenter's nt tag is no proof.
     // 内务部长, 农业部长: a ministry named by its field, glued to the minister's title.
     const ministry = titled && ownHead >= 2 && /^(n|vn|nz|j)$/.test(jiebaLexicon().get(t.text.slice(0, ownHead))?.tag ?? '');
     if (first === i && !ministry && (ownHead === 0 || !properWord(ctx, t.text.slice(0, ownHead)))) return;
@@ -228,7 +228,7 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
   return out;
 }
 
-/** Places: a proper-noun token followed by a place suffix (杨舍 + 镇, 曲麻莱 + 县), or one token that is both. */
+/** Places: a proper-noun token followed by a place suffix (杨舍 + 镇, 丰禾 + 县), or one token that is both. */
 export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
@@ -253,21 +253,21 @@ export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
   return out;
 }
 
-/** A country or region before a known organization belongs to its name: 印度外交部, 中国全国政协. */
+/** A country or region before a known organization belongs to its name: 巴西外交部, 中国全国妇联. */
 export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
   for (const t of tokens) {
     if (!placeLikeToken(ctx, t)) continue;
     const orgs = dicts.trie.matchesAt(text, t.end).filter((m) => m.value.type === 'org' && m.end - t.end >= 2);
-    // 中国国家教委, 山西省残联: the segmenter's own organization words count too.
+    // 中国国家体委, 河南省残联: the segmenter's own organization words count too.
     const next = ctx.tokens[(ctx.tokenAt[t.end] ?? -1)];
     if (next && next.tag === 'nt' && next.text.length >= 2 && !dicts.surfaces.has(next.text)) orgs.push({ end: next.end, value: { type: 'org', canonical: next.text, primary: true } });
     orgs.sort((a, b) => a.end - b.end);
     const longest = orgs[orgs.length - 1];
     if (!longest || ((ctx.tokenEndingAt[longest.end] ?? -1) < 0 && !titleFollows(ctx, longest.end))) continue;
     const name = text.slice(t.start, longest.end);
-    // Only bodies of a state take their country into the name (印度外交部); companies stay themselves.
+    // Only bodies of a state take their country into the name (巴西外交部); companies stay themselves.
     if (!/[部委局署厅办院会协联]$/.test(longest.value.canonical)) continue;
     out.push({ start: t.start, end: longest.end, type: 'org', canonical: dicts.surfaces.get(name)?.canonical ?? name, tier: Tier.rule });
   }
@@ -287,7 +287,7 @@ export function recognizeCongresses(ctx: TagContext): Candidate[] {
   return out;
 }
 
-/** Periodicals: 《经济日报》 names the paper (inside the brackets); 《科学》杂志 names it with its kind. */
+/** Periodicals: 《扬子晚报》 names the paper (inside the brackets); 《科学》杂志 names it with its kind. */
 export function recognizePeriodicals(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;

@@ -36,7 +36,7 @@ function placeHeadsWord(ctx: TagContext, start: number, end: number, type: strin
 }
 
 /**
- * 受中国, 驻美国, 中国内政: the segmenter glued a known place to a neighbouring character, by guess (an
+ * 受法国, 驻英国, 德国内政: the segmenter glued a known place to a neighbouring character, by guess (an
  * unknown word, x) or as 国内. The place stands when every word cut across is such a guess.
  */
 function gluedByGuess(ctx: TagContext, start: number, end: number, startOk: boolean, endOk: boolean): boolean {
@@ -87,7 +87,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
     const last = t.text[t.text.length - 1] ?? '';
     if (t.tag === 'ns') {
       if (dicts.surfaces.has(t.text) || NOT_PLACES.has(t.text)) continue; // known, or a common word
-      // 辽宁沈阳市: two known places glued into one word are two places.
+      // 辽宁抚顺: two known places glued into one word are two places.
       const split = splitKnownPlaces(ctx, t.start, t.end);
       if (split) {
         out.push(...split);
@@ -102,8 +102,8 @@ function posCandidates(ctx: TagContext): Candidate[] {
       if (/^[一二三四五六七八九十两百千多各全]/.test(t.text) || /(城市|市区|城区|地带)$/.test(t.text)) continue;
       const freq = jiebaLexicon().get(t.text)?.freq ?? 0;
       const commonHead = t.text.length >= 3 && isCommonWord(t.text.slice(0, 2), 200) && !dicts.surfaces.has(t.text.slice(0, 2));
-      // Unknown to our dictionaries: a place if it ends like one (曲麻莱县) or is spelled like a foreign name
-      // (不来梅); the segmenter's other "places" are mostly ordinary words (惠及, 累累硕果).
+      // Unknown to our dictionaries: a place if it ends like one (丰禾县) or is spelled like a foreign name
+      // (亚喀巴); the segmenter's other "places" are mostly ordinary words (惠及, 累累硕果).
       const foreign = [...t.text].every((ch) => TRANSLITERATION.has(ch));
       if (!commonHead && freq < 200 && (PLACE_FINAL.has(last) || foreign)) {
         out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.pos });
@@ -141,7 +141,7 @@ function splitKnownPlaces(ctx: TagContext, start: number, end: number): Candidat
   return null;
 }
 
-/** Verbs and prepositions of place: what follows them is where something happens (在不来梅, 抵达德黑兰). */
+/** Verbs and prepositions of place: what follows them is where something happens (在亚喀巴, 抵达利马). */
 const TO_PLACE = new Set(['在', '到', '抵达', '访问', '前往', '途经', '飞抵', '来自', '位于', '返回', '离开', '赴', '于']);
 
 /** A word spelled like a foreign name right after 在/抵达/访问 … is a foreign place, not a person. */
@@ -168,7 +168,7 @@ function partyCentres(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   return out;
 }
 
-/** 第二届全国人民代表大会, 六届人大常委会: the session number is part of a congress's name. */
+/** 第三届全国人民代表大会, 九届人大常委会: the session number is part of a congress's name. */
 function withOrdinals(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
@@ -204,10 +204,10 @@ function bodyWords(ctx: TagContext): Candidate[] {
   return out;
 }
 
-/** Last words of facilities and sites named after their place (上海虹桥机场, 杭州植物园, 秦岭隧道). */
+/** Last words of facilities and sites named after their place (上海虹桥机场, 合肥植物园, 太行隧道). */
 const FACILITY = /(机场|车站|火车站|客运站|体育馆|体育场|体育中心|博物馆|展览馆|展览中心|会展中心|纪念馆|美术馆|植物园|动物园|公园|广场|大桥|隧道|码头|大厦|大剧院|新区|开发区)$/;
 
-/** A place and the facility or site named after it is one place: 德黑兰机场, 南非国家博物馆. */
+/** A place and the facility or site named after it is one place: 利马机场, 墨西哥国家博物馆. */
 function facilities(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const p of candidates) {
@@ -233,9 +233,9 @@ function startsWithPlace(ctx: TagContext, o: Candidate): boolean {
 }
 
 /**
- * Nested organization names: a place right before an organization is part of its name (天津市 + 妇联,
- * 南京 + 红十字会), and so is a parent body before a unit of it (科学技术部 + 农村科技司). Only the nearest
- * place joins: in 辽宁省开原公安交警三中队 the province stays a place of its own.
+ * Nested organization names: a place right before an organization is part of its name (杭州市 + 妇联,
+ * 南京 + 红十字会), and so is a parent body before a unit of it (交通运输部 + 综合规划司). Only the nearest
+ * place joins: in 江苏省沛县公安交警大队 the province stays a place of its own.
  */
 function compoundOrgs(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
