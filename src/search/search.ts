@@ -143,19 +143,26 @@ export function prepareQuery(q: string, regional: RegionalEntry[]): PreparedQuer
 /** Highlight ranges in a text from Meilisearch's formatted copy of it (markers around matches). */
 export function markedRanges(formatted: string): Array<{ start: number; end: number }> {
   const ranges: Array<{ start: number; end: number }> = [];
+  // UTF-16 units, not code points: ranges index `text` as JS strings do (and the loop is the hot path).
+  const pre = PRE.charCodeAt(0);
+  const post = POST.charCodeAt(0);
   let plain = 0;
   let open = -1;
-  for (const ch of formatted) {
-    if (ch === PRE) open = plain;
-    else if (ch === POST) {
+  for (let i = 0; i < formatted.length; i++) {
+    const code = formatted.charCodeAt(i);
+    if (code === pre) open = plain;
+    else if (code === post) {
       if (open >= 0 && plain > open) ranges.push({ start: open, end: plain });
       open = -1;
-    } else plain += ch.length;
+    } else plain++;
   }
   return ranges;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const HTML_SPECIAL = /[&<>]/;
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// Chinese passages seldom hold &, < or >: test before replacing.
+const escapeHtml = (s: string) => (HTML_SPECIAL.test(s) ? s.replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c) : s);
 
 export function highlightHtml(text: string, ranges: Array<{ start: number; end: number }>): string {
   let out = '';
