@@ -128,6 +128,14 @@ interface Buffered<T> {
   record: T;
 }
 
+/** Documents whose records of one kind replace what the index held for them: all but `keep` goes. */
+interface StaleBuffer {
+  docIds: string[];
+  keep: string[];
+}
+
+type Kind = 'passages' | 'figures';
+
 /**
  * Buffers records into batches and writes them through a bounded queue, so the CPU stages keep working
  * while Meilisearch indexes. A document is acknowledged (its `onAck` called) once every task that carries
@@ -137,6 +145,7 @@ export class IndexWriter {
   private readonly queue: PQueue;
   private passageBuffer: Buffered<PassageRecord>[] = [];
   private figureBuffer: Buffered<FigureRecord>[] = [];
+  private stale: Record<Kind, StaleBuffer> = { passages: { docIds: [], keep: [] }, figures: { docIds: [], keep: [] } };
   /** Per document: tasks still to succeed (+1 while some of its records wait in a buffer). */
   private readonly pending = new Map<string, { tasks: number; unflushed: number; onAck: () => void }>();
   private failure: Error | undefined;
@@ -153,14 +162,15 @@ export class IndexWriter {
   /** Adds one document's records and removes the records it no longer has. */
   async writeDocument(docId: string, passages: PassageRecord[], figures: FigureRecord[], onAck: () => void = () => undefined): Promise<void> {
     if (this.failure) throw this.failure;
+    // One hold per kind until its stale records are removed, plus one while records wait in a buffer.
     const unflushed = passages.length + figures.length;
-    this.pending.set(docId, { tasks: unflushed > 0 ? 1 : 0, unflushed, onAck });
+    this.pending.set(docId, { tasks: 2 + (unflushed > 0 ? 1 : 0), unflushed, onAck });
     this.passageBuffer.push(...passages.map((record) => ({ docId, record })));
     this.figureBuffer.push(...figures.map((record) => ({ docId, record })));
-    this.enqueueStaleDeletion(this.indexes.passages, docId, passages.map((p) => p.id));
-    this.enqueueStaleDeletion(this.indexes.figures, docId, figures.map((f) => f.id));
-    if (this.passageBuffer.length >= this.options.batchSize) this.flush('passages');
-    if (this.figureBuffer.length >= this.options.batchSize) this.flush('figures');
+    this.markStale('passages', docId, passages.map((p) => p.id));
+    this.markStale('figures', docId, figures.map((f) => f.id));
+    if (this.passageBuffer.length >= this.options.batchSize || this.stale.passages.docIds.length >= this.options.batchSize) this.flush('passages');
+    if (this.figureBuffer.length >= this.options.batchSize || this.stale.figures.docIds.length >= this.options.batchSize) this.flush('figures');
     // Back-pressure: never hold more than a few batches in memory.
     await this.queue.onSizeLessThan(this.options.concurrency * 2);
     if (this.failure) throw this.failure;
@@ -171,15 +181,28 @@ export class IndexWriter {
     return [...this.pending.keys()];
   }
 
-  private enqueueStaleDeletion(index: Index, docId: string, keep: string[]): void {
-    // Ids and doc ids are hex and dashes: safe inside the filter string.
-    const filter = keep.length ? `docId = "${docId}" AND id NOT IN [${keep.map((id) => `"${id}"`).join(',')}]` : `docId = "${docId}"`;
-    const state = this.pending.get(docId);
-    if (state) state.tasks++;
-    this.enqueue(`removing stale records of ${docId}`, [docId], () => index.deleteDocuments({ filter }), () => undefined);
+  private markStale(kind: Kind, docId: string, keep: string[]): void {
+    this.stale[kind].docIds.push(docId);
+    this.stale[kind].keep.push(...keep);
   }
 
-  private flush(kind: 'passages' | 'figures'): void {
+  /**
+   * One deletion task for the documents of a batch, not one per document: a document's record ids start with
+   * its docId, so "these documents, except these ids" removes exactly what each of them no longer has.
+   */
+  private flushStale(kind: Kind): void {
+    const { docIds, keep } = this.stale[kind];
+    this.stale[kind] = { docIds: [], keep: [] };
+    if (docIds.length === 0) return;
+    // Ids and doc ids are hex and dashes: safe inside the filter string.
+    const list = (ids: string[]) => `[${ids.map((id) => `"${id}"`).join(',')}]`;
+    const filter = keep.length ? `docId IN ${list(docIds)} AND id NOT IN ${list(keep)}` : `docId IN ${list(docIds)}`;
+    const index = kind === 'passages' ? this.indexes.passages : this.indexes.figures;
+    this.enqueue(`removing stale ${kind} of ${docIds.length} document(s)`, docIds, () => index.deleteDocuments({ filter }), () => undefined);
+  }
+
+  private flush(kind: Kind): void {
+    this.flushStale(kind);
     const batch = kind === 'passages' ? this.passageBuffer : this.figureBuffer;
     if (kind === 'passages') this.passageBuffer = [];
     else this.figureBuffer = [];
