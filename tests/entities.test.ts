@@ -87,12 +87,48 @@ describe('patterns', () => {
     ]);
   });
 
+  it('reads a country named in full elsewhere in the text by its first character in a pair (乌中两国)', () => {
+    const ms = tag('乌拉圭外长表示，乌中两国关系发展良好');
+    expect(has(ms, '乌', 'place', '乌拉圭')).toBe(true);
+    expect(has(ms, '中', 'place', '中国')).toBe(true);
+    // Without the full name nearby, 乌 is the country it is listed for.
+    expect(has(tag('乌中两国关系发展良好'), '乌', 'place', '乌克兰')).toBe(true);
+    // A character listed for no country stays a character without the full name, or without a pair word.
+    expect(tag('秘中两国关系发展良好').some((m) => m.text === '秘')).toBe(false);
+    expect(has(tag('秘鲁外长表示，秘中两国关系发展良好'), '秘', 'place', '秘鲁')).toBe(true);
+    expect(tag('秘鲁外长表示，秘中长期友好').some((m) => m.text === '秘')).toBe(false);
+  });
+
+  it('reads an abbreviation run that a preposition is glued to, or that 等国 follows', () => {
+    expect(tag('各方以美中关系大局为重').filter((m) => m.type === 'place').map((m) => m.canonical)).toEqual(['美国', '中国']);
+    expect(tag('中日等国代表出席').filter((m) => m.type === 'place').map((m) => m.canonical)).toEqual(['中国', '日本']);
+  });
+
   it('does not read one abbreviation character on its own as a place', () => {
     expect(tag('苏醒的浙商').some((m) => m.text === '苏' || m.text === '浙')).toBe(false);
   });
 
   it('does not read an ordinary word spelled with abbreviations as places (加以, 非法)', () => {
     expect(tag('对非法行为加以制止').filter((m) => m.type === 'place')).toEqual([]);
+  });
+
+  it('knows 新疆 by its short form and reads 新 as "new", not as Xinjiang', () => {
+    expect(has(tag('新疆北部有小雨'), '新疆', 'place')).toBe(true);
+    expect(has(tag('新疆维吾尔自治区政府发布通知'), '新疆维吾尔自治区', 'place', '新疆')).toBe(true);
+    expect(tag('新老员工一起参加培训').some((m) => m.type === 'place')).toBe(false);
+  });
+
+  it('finds named sites and facilities: segmenter place words, and proper names before a facility word', () => {
+    const ms = tag('游客去了凡尔赛宫和城隍庙，比赛在徐汇体育馆举行，杭甬铁路正在扩建');
+    for (const name of ['凡尔赛宫', '城隍庙', '徐汇体育馆', '杭甬铁路']) expect(has(ms, name, 'place'), name).toBe(true);
+    // A place before a bare 铁路 is the country's railways, not a named line.
+    expect(tag('中国铁路运输繁忙').some((m) => m.text === '中国铁路')).toBe(false);
+  });
+
+  it('keeps a place that the segmenter glued to an ordinary noun (香港市民, 上海/市民)', () => {
+    expect(has(tag('香港市民踊跃捐款'), '香港', 'place')).toBe(true);
+    // 上海/市民: the full form 上海市 would cut the word 市民; the place is 上海.
+    expect(tag('上海市民踊跃捐款').filter((m) => m.type === 'place').map((m) => m.text)).toEqual(['上海']);
   });
 
   it('resolves aliases to the canonical name', () => {

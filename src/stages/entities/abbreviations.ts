@@ -14,7 +14,7 @@ const SIDE_OF = new Set([...'中美日俄英法德韩朝印巴越泰澳加意菲
 /** POS tags of ordinary words (the segmenter calls 苏浙皖 a name, nr, which it is not, but no ordinary word). */
 const ORDINARY_TAGS = new Set(['n', 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q', 'vn', 'ad', 'an', 'f', 't', 'i', 'l', 's', 'z', 'b', 'e', 'o', 'y', 'vd', 'ng', 'vg', 'ag', 'dg', 'tg', 'zg', 'uj', 'ul', 'ud', 'uv', 'uz', 'ug']);
 /** Words that follow a run of country abbreviations (中美关系, 中韩两国). */
-const RUN_FOLLOW = ['关系', '两国', '三国', '四国', '双方', '合作', '之间', '贸易', '友好', '联合', '首脑', '会谈', '边境', '经贸', '建交', '峰会', '外长', '对话', '会晤', '交流', '战争', '协议', '协定', '公报', '声明'];
+const RUN_FOLLOW = ['关系', '两国', '三国', '四国', '等国', '双方', '合作', '之间', '贸易', '友好', '联合', '首脑', '会谈', '边境', '经贸', '建交', '峰会', '外长', '对话', '会晤', '交流', '战争', '协议', '协定', '公报', '声明'];
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
 function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {
@@ -23,6 +23,30 @@ function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | nul
   if (!hit || hit.type !== 'place' || ctx.dicts.blocked.has(ch)) return null;
   return { canonical: hit.canonical };
 }
+
+/** Dictionary files of countries, whose first character stands for them in pairs (乌中两国 after 乌拉圭). */
+const COUNTRY_FILES = new Set(['countries.txt', 'world.txt']);
+
+/**
+ * A character that opens the name of a country the same text names in full elsewhere: news text pairs a
+ * country with China by that character (乌拉圭 … 乌中两国). Only read inside a run that a pair word confirms.
+ */
+function contextualCountryAt(ctx: TagContext, i: number): { canonical: string } | null {
+  const { text, dicts } = ctx;
+  const ch = text[i] ?? '';
+  if (!/[\u3400-\u9fff]/.test(ch)) return null;
+  for (let k = text.indexOf(ch); k >= 0; k = text.indexOf(ch, k + 1)) {
+    if (k === i) continue;
+    for (const m of dicts.trie.matchesAt(text, k)) {
+      const entry = dicts.entries.get(m.value.canonical);
+      if (m.end - k >= 2 && m.value.type === 'place' && entry && COUNTRY_FILES.has(entry.file) && m.value.canonical[0] === ch) return { canonical: m.value.canonical };
+    }
+  }
+  return null;
+}
+
+/** Prepositions the segmenter glues to the run after them (从美中, 对中日): the run still opens there. */
+const GLUED_BEFORE_RUN = new Set([...'从对与同和跟向在据以']);
 
 /** Verbs and prepositions that take China as 华 (访华, 驻华使馆, 对华政策, 侵华战争). */
 const BEFORE_HUA = /[访驻来对侵反援赴抵离旅留]华(?![东南西北中夏人侨裔商文语丽为山灯])/g;
@@ -61,25 +85,35 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   const isEnd = (i: number) => endsWord(ctx, i);
   let i = 0;
   while (i < text.length) {
-    if (!abbreviationAt(ctx, i)) {
+    // A member may be a country named in full elsewhere in the text (乌中两国 after 乌拉圭); such a run
+    // must hold a listed abbreviation too and be confirmed by a pair word (两国, 关系) after it.
+    // The country the text names wins over the listed reading (乌 is 乌克兰 unless 乌拉圭 is named).
+    const memberAt = (m: number) => contextualCountryAt(ctx, m) ?? abbreviationAt(ctx, m);
+    const opensContextually = !abbreviationAt(ctx, i) && !!abbreviationAt(ctx, i + 1) && !!contextualCountryAt(ctx, i);
+    if (!abbreviationAt(ctx, i) && !opensContextually) {
       i++;
       continue;
     }
     // Collect a run, allowing 、 between members (沪、苏、浙、皖).
     const members: number[] = [i];
+    let contextual = opensContextually;
     let j = i + 1;
     while (j < text.length) {
       if (abbreviationAt(ctx, j)) members.push(j++);
       else if (text[j] === '、' && abbreviationAt(ctx, j + 1)) j++;
-      else break;
+      else if (!contextual && members.length === 1 && RUN_FOLLOW.some((w) => text.startsWith(w, j + 1)) && contextualCountryAt(ctx, j)) {
+        contextual = true; // 美哥两国 after 哥伦比亚
+        members.push(j++);
+      } else break;
     }
+    const opens = isStart(i) || (GLUED_BEFORE_RUN.has(text[i - 1] ?? '') && isStart(i - 1) && ctx.tokenOf[i - 1] === ctx.tokenOf[i]);
     const runEnd = (members[members.length - 1] ?? i) + 1;
     // 中美加强: the run may run into an ordinary word (加 of 加强); the longest fitting prefix counts.
     for (let k = members.length; k >= 2; k--) {
       const part = members.slice(0, k);
       const end = (part[k - 1] ?? i) + 1;
       // 中华 is no run: both characters stand for China.
-      const distinct = new Set(part.map((m) => abbreviationAt(ctx, m)?.canonical)).size;
+      const distinct = new Set(part.map((m) => memberAt(m)?.canonical)).size;
       // 加以, 非法: a run that spells an ordinary word is that word.
       const ordinary = jiebaLexicon().get(text.slice(i, end));
       const isWord = !!ordinary && ORDINARY_TAGS.has(ordinary.tag);
@@ -88,8 +122,8 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
       const endOk = isEnd(end) || (!!glued && isEnd(end + glued.length));
       // 中日两国, 中意两国: a run spelling a word (中日, 中意) is still a run before 两国, 关系, 双方.
       const pairWord = !!glued || RUN_FOLLOW.some((w) => text.startsWith(w, end) && isEnd(end + w.length));
-      if ((!isWord || pairWord) && distinct === part.length && !NUMERAL.test(text[i - 1] ?? '') && isStart(i) && endOk) {
-        for (const m of part) out.push({ start: m, end: m + 1, type: 'place', canonical: (abbreviationAt(ctx, m) as { canonical: string }).canonical, tier: Tier.rule });
+      if ((!isWord || pairWord) && (pairWord || !contextual) && distinct === part.length && !NUMERAL.test(text[i - 1] ?? '') && opens && endOk) {
+        for (const m of part) out.push({ start: m, end: m + 1, type: 'place', canonical: (memberAt(m) as { canonical: string }).canonical, tier: Tier.rule });
         break;
       }
     }

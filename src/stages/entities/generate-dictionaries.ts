@@ -35,8 +35,10 @@ export function stemOf(name: string): string {
     // Strip the trailing ethnic group names (…朝鲜族, …土家族苗族).
     for (;;) {
       const eth = ETHNIC.find((e) => head.endsWith(`${e}族`) && head.length > e.length + 1);
-      if (!eth) break;
-      head = head.slice(0, -(eth.length + 1));
+      // 新疆维吾尔自治区: the official name writes a long ethnic name without 族 (short ones would cut 内蒙古).
+      const bare = eth ? undefined : ETHNIC.find((e) => e.length >= 3 && head.endsWith(e) && head.length >= e.length + 2);
+      if (!eth && !bare) break;
+      head = head.slice(0, -(eth ? eth.length + 1 : (bare as string).length));
     }
     return head;
   }
@@ -45,12 +47,12 @@ export function stemOf(name: string): string {
   return name;
 }
 
-/** Official one-character abbreviations of the provincial-level divisions. */
+/** Official one-character abbreviations of the provincial-level divisions (新疆's 新 is left out: it reads "new"). */
 const PROVINCE_ABBR: Record<string, string[]> = {
   北京: ['京'], 天津: ['津'], 河北: ['冀'], 山西: ['晋'], 内蒙古: ['蒙'], 辽宁: ['辽'], 吉林: ['吉'], 黑龙江: ['黑'],
   上海: ['沪', '申'], 江苏: ['苏'], 浙江: ['浙'], 安徽: ['皖'], 福建: ['闽'], 江西: ['赣'], 山东: ['鲁'], 河南: ['豫'],
   湖北: ['鄂'], 湖南: ['湘'], 广东: ['粤'], 广西: ['桂'], 海南: ['琼'], 重庆: ['渝'], 四川: ['川', '蜀'], 贵州: ['黔', '贵'],
-  云南: ['滇', '云'], 西藏: ['藏'], 陕西: ['陕', '秦'], 甘肃: ['甘', '陇'], 青海: ['青'], 宁夏: ['宁'], 新疆: ['新'],
+  云南: ['滇', '云'], 西藏: ['藏'], 陕西: ['陕', '秦'], 甘肃: ['甘', '陇'], 青海: ['青'], 宁夏: ['宁'],
   台湾: ['台'], 香港: ['港'], 澳门: ['澳'],
 };
 

@@ -32,7 +32,11 @@ function placeHeadsWord(ctx: TagContext, start: number, end: number, type: strin
   if (type !== 'place' || !startsWord(ctx, start)) return false;
   const k = ctx.tokenOf[start] ?? -1;
   const t = k >= 0 ? ctx.tokens[k] : undefined;
-  return !!t && t.start === start && t.end > end && t.tag !== 'ns' && t.end - end <= 3;
+  if (!t || t.start !== start || t.end <= end || t.end - end > 3) return false;
+  if (t.tag !== 'ns') return true;
+  // 香港市民/ns, 德国马克/ns: the segmenter's place word is the place and an ordinary noun after it.
+  const rest = jiebaLexicon().get(ctx.text.slice(end, t.end));
+  return end - start >= 2 && t.end - end >= 2 && !!rest && /^(n|nz|q|vn)$/.test(rest.tag) && !SITE.test(t.text) && !FACILITY.test(t.text);
 }
 
 /**
@@ -48,6 +52,17 @@ function gluedByGuess(ctx: TagContext, start: number, end: number, startOk: bool
   return (startOk || guess(start)) && (endOk || guess(end - 1));
 }
 
+/**
+ * 上海/市民, 江苏/省委: the full form's last character (市, 省) opens an ordinary word of the segmenter's, and
+ * the short form before it ends on a word bound: the short form is the name.
+ */
+function lastCharOpensWord(ctx: TagContext, start: number, end: number): boolean {
+  if (end - start < 3 || endsWord(ctx, end)) return false;
+  const t = ctx.tokens[ctx.tokenOf[end - 1] ?? -1];
+  if (!t || t.start !== end - 1 || !isCommonWord(t.text, 100)) return false;
+  return ctx.dicts.trie.matchesAt(ctx.text, start).some((m) => m.end === end - 1 && endsWord(ctx, m.end));
+}
+
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
 function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -59,6 +74,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
       if ((!startOk || !endOk) && !(m.value.type === 'place' && m.value.primary && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
+      if (lastCharOpensWord(ctx, i, m.end)) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
   }
@@ -71,7 +87,10 @@ const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军�
 const TEAM_SHORT = /[男女][篮足排垒曲手]$/;
 /** Kinds of organization of two characters that the last character alone does not tell (大学, 中心). */
 const NAMED_KINDS = /(大学|学院|中心|组织|银行|博物院)$/;
-const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口']);
+/** Last words of named sites and buildings among the segmenter's place words. */
+const SITE = /(公园|大桥|博物院|广场|机场|[宫庙寺塔楼阁亭陵祠])$/;
+// Sites and buildings too (X宫, X庙, X公园): the segmenter's own place words ending so are named sites.
+const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口宫庙寺塔楼阁亭园陵祠']);
 
 /**
  * Segmenter place and organization tags (person tags are read in persons.ts). Its dictionary tags many
@@ -105,7 +124,9 @@ function posCandidates(ctx: TagContext): Candidate[] {
       // Unknown to our dictionaries: a place if it ends like one (丰禾县) or is spelled like a foreign name
       // (亚喀巴); the segmenter's other "places" are mostly ordinary words (惠及, 累累硕果).
       const foreign = [...t.text].every((ch) => TRANSLITERATION.has(ch));
-      if (!commonHead && freq < 200 && (PLACE_FINAL.has(last) || foreign)) {
+      // Named sites stay places however well known (a city's main park, a famous bridge).
+      const site = t.text.length >= 3 && SITE.test(t.text);
+      if (!commonHead && (freq < 200 || site) && (PLACE_FINAL.has(last) || foreign)) {
         out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.pos });
       }
     } else if (t.tag === 'nt' && t.text.endsWith('政府')) {
@@ -205,11 +226,42 @@ function bodyWords(ctx: TagContext): Candidate[] {
 }
 
 /** Last words of facilities and sites named after their place (上海虹桥机场, 合肥植物园, 太行隧道). */
-const FACILITY = /(机场|车站|火车站|客运站|体育馆|体育场|体育中心|博物馆|展览馆|展览中心|会展中心|纪念馆|美术馆|植物园|动物园|公园|广场|大桥|隧道|码头|大厦|大剧院|新区|开发区)$/;
+const FACILITY = /(机场|车站|火车站|客运站|体育馆|体育场|体育中心|博物馆|展览馆|展览中心|会展中心|纪念馆|美术馆|植物园|动物园|公园|广场|大桥|隧道|码头|大厦|大剧院|新区|开发区|运河|水库|大坝)$/;
+/** Facility words that a proper name of any kind may head (闵行体育馆, 金茂大厦, 杭甬铁路): not a describing noun. */
+const FACILITY_WORD = /^(机场|车站|火车站|体育馆|体育场|体育中心|展览中心|会展中心|纪念馆|公园|广场|大桥|隧道|码头|大厦|铁路|公路|运河|水库|大坝)$/;
+/** Tags of a word that can name a facility before its kind: proper nouns, unknown words, abbreviations (places: facilities()). */
+const FACILITY_HEAD = /^(nr|nrt|nz|x|j)$/;
+
+/**
+ * A proper word before a facility word names the facility (闵行/nr 体育馆, 杭/j 甬/j 铁路): the segmenter
+ * often reads such heads as person names. Runs of one-character abbreviations join (杭甬铁路).
+ */
+function namedFacilities(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { tokens, text } = ctx;
+  tokens.forEach((t, i) => {
+    if (!FACILITY_WORD.test(t.text)) return;
+    let first = i;
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      const p = tokens[k] as Token;
+      const nextTok = tokens[k + 1] as Token;
+      if (p.end !== nextTok.start || !/^[\u3400-\u9fff]+$/.test(p.text) || !FACILITY_HEAD.test(p.tag) || ctx.dicts.titleSet.has(p.text)) break;
+      // Only short pieces run together (杭/甬); one longer proper word is the whole head.
+      if (first < i && p.text.length > 1) break;
+      first = k;
+      if (p.text.length > 1) break;
+    }
+    if (first === i) return;
+    const start = (tokens[first] as Token).start;
+    if (t.end - start - t.text.length < 2) return; // one character alone (京/铁路) is too thin a name
+    out.push({ start, end: t.end, type: 'place', canonical: text.slice(start, t.end), tier: Tier.rule });
+  });
+  return out;
+}
 
 /** A place and the facility or site named after it is one place: 利马机场, 墨西哥国家博物馆. */
 function facilities(ctx: TagContext, candidates: Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
+  const out: Candidate[] = namedFacilities(ctx);
   for (const p of candidates) {
     if (p.type !== 'place' || p.end - p.start < 2) continue;
     let k = ctx.tokenAt[p.end] ?? -1;
@@ -341,8 +393,9 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place')];
   return resolve(kept, dicts, text).map((c) => {
     const surface = text.slice(c.start, c.end);
-    // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical.
-    const hit = c.tier === Tier.dictionary ? undefined : dicts.surfaces.get(surface);
+    // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical,
+    // unless the rule resolved it itself (乌 of 乌中两国 after 乌拉圭).
+    const hit = c.tier === Tier.dictionary || c.canonical !== surface ? undefined : dicts.surfaces.get(surface);
     const canonical = hit && hit.type === c.type ? hit.canonical : c.canonical;
     return { start: c.start, end: c.end, type: c.type, text: surface, canonical };
   });
