@@ -125,6 +125,23 @@ describe('patterns', () => {
     expect(tag('中国铁路运输繁忙').some((m) => m.text === '中国铁路')).toBe(false);
   });
 
+  it('reads words shaped like sites or foreign places as places, not persons (X宫, X阁, X堡, X斯克)', () => {
+    const ms = tag('游客参观了卢浮宫和滕王阁，代表团随后抵达罗滕堡');
+    for (const name of ['卢浮宫', '滕王阁', '罗滕堡']) expect(has(ms, name, 'place'), name).toBe(true);
+    expect(ms.some((m) => m.type === 'person')).toBe(false);
+  });
+
+  it('finds no place in generic phrases that hold a county name across word bounds (沿海城市, 沿海地区, 海港)', () => {
+    expect(tag('东部沿海城市和沿海地区的海港很繁忙').filter((m) => m.type === 'place')).toEqual([]);
+  });
+
+  it('knows first-level divisions of other countries, with their short forms', () => {
+    const ms = tag('加州和得克萨斯州的选民，以及神奈川县的居民');
+    expect(has(ms, '加州', 'place', '加利福尼亚')).toBe(true);
+    expect(has(ms, '得克萨斯州', 'place', '得克萨斯')).toBe(true);
+    expect(has(ms, '神奈川县', 'place', '神奈川')).toBe(true);
+  });
+
   it('keeps a place that the segmenter glued to an ordinary noun (香港市民, 上海/市民)', () => {
     expect(has(tag('香港市民踊跃捐款'), '香港', 'place')).toBe(true);
     // 上海/市民: the full form 上海市 would cut the word 市民; the place is 上海.

@@ -71,6 +71,8 @@ function loadJiebaTags(): Map<string, string> {
 
 /** Prefecture short forms that are everyday words (the segmenter's tags are too noisy to decide this). */
 const AMBIGUOUS_PREFECTURE_STEMS = new Set(['来宾', '日照', '包头', '大同', '白山']);
+/** County short forms that jieba tags as places but are mostly everyday words (海港 "seaport"). */
+const AMBIGUOUS_COUNTY_STEMS = new Set(['海港', '城关', '郊区', '矿区', '新城', '城中', '城东', '城西', '城南', '城北']);
 
 function placesCn(): string {
   const jieba = loadJiebaTags();
@@ -106,7 +108,7 @@ function placesCn(): string {
     // Development zones and parks are listed as county-level units; their "stem" is no name.
     const stem = /开发区|园区|新区|示范区|管理区|实验区|产业|基地|合作区/.test(a.name) ? a.name : stemOf(a.name);
     const tag = jieba.get(stem);
-    const stemOk = stem !== a.name && stem.length >= 2 && stemCount.get(stem) === 1 && !used.has(stem) && (tag === undefined || tag === 'ns') && (jiebaFreq.get(stem) ?? 0) < 500;
+    const stemOk = !AMBIGUOUS_COUNTY_STEMS.has(stem) && stem !== a.name && stem.length >= 2 && stemCount.get(stem) === 1 && !used.has(stem) && (tag === undefined || tag === 'ns') && (jiebaFreq.get(stem) ?? 0) < 500;
     lines.push([a.name, 'place', ...(stemOk ? [stem] : [])].join(' '));
     if (stemOk) used.add(stem);
   }

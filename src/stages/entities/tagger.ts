@@ -63,6 +63,16 @@ function lastCharOpensWord(ctx: TagContext, start: number, end: number): boolean
   return ctx.dicts.trie.matchesAt(ctx.text, start).some((m) => m.end === end - 1 && endsWord(ctx, m.end));
 }
 
+/**
+ * 沿海/城市 read as 海城市: a long name whose first character ends an ordinary word of the segmenter's and
+ * whose end is a word bound starts in the middle of a phrase, not at a name.
+ */
+function firstCharClosesWord(ctx: TagContext, start: number, end: number): boolean {
+  if (end - start < 3 || startsWord(ctx, start)) return false;
+  const t = ctx.tokens[ctx.tokenOf[start] ?? -1];
+  return !!t && t.end === start + 1 && t.tag !== 'ns' && isCommonWord(t.text, 100);
+}
+
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
 function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -74,7 +84,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
       if ((!startOk || !endOk) && !(m.value.type === 'place' && m.value.primary && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
-      if (lastCharOpensWord(ctx, i, m.end)) continue;
+      if (lastCharOpensWord(ctx, i, m.end) || firstCharClosesWord(ctx, i, m.end)) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
   }
@@ -112,9 +122,9 @@ function posCandidates(ctx: TagContext): Candidate[] {
         out.push(...split);
         continue;
       }
-      // 南亚地区, 沿海地区: the region word is not part of the name.
+      // 南亚地区: the region word is not part of the name (沿海地区 names no place at all).
       if (t.text.endsWith('地区') && t.text.length >= 4) {
-        out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: t.text.slice(0, -2), tier: Tier.pos });
+        if (!NOT_PLACES.has(t.text.slice(0, -2))) out.push({ start: t.start, end: t.end - 2, type: 'place', canonical: t.text.slice(0, -2), tier: Tier.pos });
         continue;
       }
       // 三区, 特大城市, 温州市区: counted or generic areas, not names.
@@ -347,6 +357,27 @@ function describedByCountry(ctx: TagContext, candidates: Candidate[]): Candidate
   return out;
 }
 
+/** Last characters of sites that end no given name (卢浮宫, 白马寺, 滕王阁, 明孝陵). */
+const SITE_FINAL = /[宫庙寺阁陵祠]$/;
+/** Endings of transliterated place names (-burg, -sk, -grad, -ovac, -ville, -polis, -ovo): 汉堡, 明斯克. */
+const FOREIGN_PLACE_ENDING = /(堡|斯克|格勒|瓦茨|维尔|波利斯|沃)$/;
+
+/**
+ * Words the segmenter took for names that are shaped like places: a site (X宫, X寺) or a transliterated
+ * name with a place ending (X堡, X斯克). They come as places of the same span, trusted above a bare name.
+ */
+function placeShapedNames(ctx: TagContext, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.type !== 'person' || c.tier !== Tier.pos || c.end - c.start < 3) continue;
+    const name = ctx.text.slice(c.start, c.end);
+    const ending = FOREIGN_PLACE_ENDING.exec(name)?.[0];
+    const foreign = !!ending && name.length > ending.length + 1 && [...name.slice(0, -ending.length)].every((ch) => TRANSLITERATION.has(ch));
+    if (SITE_FINAL.test(name) || foreign) out.push({ start: c.start, end: c.end, type: 'place', canonical: name, tier: Tier.rule });
+  }
+  return out;
+}
+
 /** Longest first, then the more trusted source; rule guesses may not cut across a dictionary name. */
 export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
   const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
@@ -386,7 +417,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizeAbbreviations(ctx),
   ];
   candidates.push(...withOrdinals(ctx, candidates), ...partyCentres(ctx, candidates), ...foreignPlaces(ctx));
-  candidates.push(...facilities(ctx, candidates));
+  candidates.push(...facilities(ctx, candidates), ...placeShapedNames(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
   const dropped = new Set(described.filter((c) => c.type === 'org'));
