@@ -104,6 +104,15 @@ describe('patterns', () => {
     expect(tag('中日等国代表出席').filter((m) => m.type === 'place').map((m) => m.canonical)).toEqual(['中国', '日本']);
   });
 
+  it('splits two-character runs the segmenter or a country name would keep whole (欧美, 港台地区, 中非关系)', () => {
+    const places = (text: string) => tag(text).filter((m) => m.type === 'place').map((m) => m.canonical);
+    expect(places('在欧美工作的学者')).toEqual(['欧洲', '美国']);
+    expect(places('港台地区的歌手')).toEqual(['香港', '台湾']);
+    expect(places('中非关系不断发展')).toEqual(['中国', '非洲']);
+    // Without a pair word after it, 中非 is the country.
+    expect(places('中非总统表示')).toEqual(['中非']);
+  });
+
   it('does not read one abbreviation character on its own as a place', () => {
     expect(tag('苏醒的浙商').some((m) => m.text === '苏' || m.text === '浙')).toBe(false);
   });

@@ -14,7 +14,17 @@ const SIDE_OF = new Set([...'中美日俄英法德韩朝印巴越泰澳加意菲
 /** POS tags of ordinary words (the segmenter calls 苏浙皖 a name, nr, which it is not, but no ordinary word). */
 const ORDINARY_TAGS = new Set(['n', 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q', 'vn', 'ad', 'an', 'f', 't', 'i', 'l', 's', 'z', 'b', 'e', 'o', 'y', 'vd', 'ng', 'vg', 'ag', 'dg', 'tg', 'zg', 'uj', 'ul', 'ud', 'uv', 'uz', 'ug']);
 /** Words that follow a run of country abbreviations (中美关系, 中韩两国). */
-const RUN_FOLLOW = ['关系', '两国', '三国', '四国', '等国', '双方', '合作', '之间', '贸易', '友好', '联合', '首脑', '会谈', '边境', '经贸', '建交', '峰会', '外长', '对话', '会晤', '交流', '战争', '协议', '协定', '公报', '声明'];
+const RUN_FOLLOW = ['关系', '两国', '三国', '四国', '等国', '地区', '双方', '合作', '之间', '贸易', '友好', '联合', '首脑', '会谈', '边境', '经贸', '建交', '峰会', '外长', '对话', '会晤', '交流', '战争', '协议', '协定', '公报', '声明'];
+/** A pair word follows at `at` (中非关系, 中美两国): what comes before it is a run of abbreviations. */
+export function pairWordFollows(text: string, at: number): boolean {
+  return RUN_FOLLOW.some((w) => text.startsWith(w, at));
+}
+
+/** Every character of `word` abbreviates a place (中非, 欧美, 港台): it may be a run, not one name. */
+export function spelledByAbbreviations(ctx: TagContext, word: string): boolean {
+  return word.length >= 2 && [...word].every((ch) => ctx.dicts.surfaces.get(ch)?.type === 'place');
+}
+
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
 function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {

@@ -7,7 +7,7 @@ import { buildContext as context, endsWord, startsWord, titleFollows } from './c
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
 import { recognizeCongresses, recognizePeriodicals, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
-import { recognizeAbbreviations } from './abbreviations.js';
+import { pairWordFollows, recognizeAbbreviations, spelledByAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './persons.js';
 
@@ -85,6 +85,8 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
       if ((!startOk || !endOk) && !(m.value.type === 'place' && m.value.primary && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
       if (lastCharOpensWord(ctx, i, m.end) || firstCharClosesWord(ctx, i, m.end)) continue;
+      // 中非关系, 中非合作: before a pair word a country spelled by two abbreviations is the pair (China and Africa).
+      if (len === 2 && m.value.primary && spelledByAbbreviations(ctx, text.slice(i, m.end)) && pairWordFollows(text, m.end)) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
   }
@@ -111,8 +113,8 @@ function posCandidates(ctx: TagContext): Candidate[] {
   const { dicts } = ctx;
   for (const t of ctx.tokens) {
     if (t.text.length < 2 || !/^[\u3400-\u9fff]+$/.test(t.text) || dicts.blocked.has(t.text)) continue;
-    // 中美, 沪苏: runs of abbreviations are several places (abbreviations.ts).
-    if ([...t.text].every((ch) => dicts.surfaces.get(ch)?.type === 'place')) continue;
+    // 中美, 沪苏: runs of abbreviations are several places (abbreviations.ts), also before 地区 (港台地区).
+    if (spelledByAbbreviations(ctx, t.text) || spelledByAbbreviations(ctx, t.text.replace(/地区$/, ''))) continue;
     const last = t.text[t.text.length - 1] ?? '';
     if (t.tag === 'ns') {
       if (dicts.surfaces.has(t.text) || NOT_PLACES.has(t.text)) continue; // known, or a common word
@@ -181,7 +183,7 @@ function foreignPlaces(ctx: TagContext): Candidate[] {
   ctx.tokens.forEach((t, i) => {
     const prev = ctx.tokens[i - 1];
     if (!prev || prev.end !== t.start || !TO_PLACE.has(prev.text) || t.text.length < 2 || ctx.dicts.surfaces.has(t.text)) return;
-    if (!/^(x|nrt|nr|ns|nz)$/.test(t.tag) || ![...t.text].every((ch) => TRANSLITERATION.has(ch))) return;
+    if (!/^(x|nrt|nr|ns|nz)$/.test(t.tag) || ![...t.text].every((ch) => TRANSLITERATION.has(ch)) || spelledByAbbreviations(ctx, t.text)) return;
     out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
   });
   return out;
