@@ -144,6 +144,15 @@ describe('patterns', () => {
     expect(tag('东部沿海城市和沿海地区的海港很繁忙').filter((m) => m.type === 'place')).toEqual([]);
   });
 
+  it('splits two known places the segmenter glued before a suffix (辽宁沈阳/市), and finds named airports', () => {
+    const ms = tag('辽宁沈阳市的工厂');
+    expect(ms.filter((m) => m.type === 'place').map((m) => [m.text, m.canonical])).toEqual([
+      ['辽宁', '辽宁'],
+      ['沈阳市', '沈阳'],
+    ]);
+    expect(has(tag('航班从上海虹桥机场起飞'), '上海虹桥机场', 'place')).toBe(true);
+  });
+
   it('knows first-level divisions of other countries, with their short forms', () => {
     const ms = tag('加州和得克萨斯州的选民，以及神奈川县的居民');
     expect(has(ms, '加州', 'place', '加利福尼亚')).toBe(true);

@@ -138,7 +138,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
       const foreign = [...t.text].every((ch) => TRANSLITERATION.has(ch));
       // Named sites stay places however well known (a city's main park, a famous bridge).
       const site = t.text.length >= 3 && SITE.test(t.text);
-      if (!commonHead && (freq < 200 || site) && (PLACE_FINAL.has(last) || foreign)) {
+      if (!commonHead && (freq < 200 || site) && (PLACE_FINAL.has(last) || foreign || site)) {
         out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.pos });
       }
     } else if (t.tag === 'nt' && t.text.endsWith('政府')) {
@@ -380,6 +380,23 @@ function placeShapedNames(ctx: TagContext, candidates: Candidate[]): Candidate[]
   return out;
 }
 
+/**
+ * 辽宁沈阳/ns 市: a rule read two known places glued by the segmenter as one (辽宁沈阳市). They are two;
+ * returns the candidates to drop and the places to add.
+ */
+function gluedPlaces(ctx: TagContext, candidates: Candidate[]): { drop: Set<Candidate>; add: Candidate[] } {
+  const drop = new Set<Candidate>();
+  const add: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.type !== 'place' || c.tier === Tier.dictionary || c.end - c.start < 4) continue;
+    const split = splitKnownPlaces(ctx, c.start, c.end);
+    if (!split) continue;
+    drop.add(c);
+    add.push(...split);
+  }
+  return { drop, add };
+}
+
 /** Longest first, then the more trusted source; rule guesses may not cut across a dictionary name. */
 export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
   const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
@@ -422,8 +439,9 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   candidates.push(...facilities(ctx, candidates), ...placeShapedNames(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
-  const dropped = new Set(described.filter((c) => c.type === 'org'));
-  const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place')];
+  const glued = gluedPlaces(ctx, candidates);
+  const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop]);
+  const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place'), ...glued.add];
   return resolve(kept, dicts, text).map((c) => {
     const surface = text.slice(c.start, c.end);
     // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical,
