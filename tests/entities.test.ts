@@ -153,6 +153,13 @@ describe('patterns', () => {
     expect(has(tag('航班从上海虹桥机场起飞'), '上海虹桥机场', 'place')).toBe(true);
   });
 
+  it('reads a run of transliteration characters before an administrative word as one foreign place (马拉里卡州)', () => {
+    const ms = tag('代表团访问了马拉里卡州和索兰尼亚大区');
+    expect(has(ms, '马拉里卡州', 'place')).toBe(true);
+    expect(has(ms, '索兰尼亚大区', 'place')).toBe(true);
+    expect(ms.some((m) => m.type === 'person')).toBe(false);
+  });
+
   it('knows first-level divisions of other countries, with their short forms', () => {
     const ms = tag('加州和得克萨斯州的选民，以及神奈川县的居民');
     expect(has(ms, '加州', 'place', '加利福尼亚')).toBe(true);

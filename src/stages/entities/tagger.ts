@@ -397,6 +397,30 @@ function gluedPlaces(ctx: TagContext, candidates: Candidate[]): { drop: Set<Cand
   return { drop, add };
 }
 
+/** Administrative and natural last words of foreign place names (X州, X省, X大区, X郡, X河). */
+const FOREIGN_ADMIN = /^(大区|州|省|县|区|郡|市|河)/;
+
+/**
+ * 马拉里卡州, 奥斯特堡郡: a run of three or more transliteration characters before an administrative word is a
+ * foreign place, whole, even where the segmenter cut the run into "names" (马拉/nr 里卡州/x).
+ */
+function foreignAdminPlaces(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text } = ctx;
+  for (let i = 0; i < text.length; i++) {
+    const suffix = FOREIGN_ADMIN.exec(text.slice(i, i + 2))?.[0];
+    if (!suffix || !TRANSLITERATION.has(text[i - 1] ?? '')) continue;
+    let start = i;
+    while (start > 0 && i - start < 8 && TRANSLITERATION.has(text[start - 1] ?? '')) start--;
+    // The run must open a word; a longer run was cut at eight characters and names nothing.
+    while (start < i - 2 && !startsWord(ctx, start)) start++;
+    const end = i + suffix.length;
+    if (i - start < 3 || !startsWord(ctx, start) || !endsWord(ctx, end) || isCommonWord(text.slice(start, i), 30)) continue;
+    out.push({ start, end, type: 'place', canonical: text.slice(start, end), tier: Tier.rule });
+  }
+  return out;
+}
+
 /** Longest first, then the more trusted source; rule guesses may not cut across a dictionary name. */
 export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
   const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
@@ -435,7 +459,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizePlaceSuffixes(ctx),
     ...recognizeAbbreviations(ctx),
   ];
-  candidates.push(...withOrdinals(ctx, candidates), ...partyCentres(ctx, candidates), ...foreignPlaces(ctx));
+  candidates.push(...withOrdinals(ctx, candidates), ...partyCentres(ctx, candidates), ...foreignPlaces(ctx), ...foreignAdminPlaces(ctx));
   candidates.push(...facilities(ctx, candidates), ...placeShapedNames(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
