@@ -113,6 +113,18 @@ describe('patterns', () => {
     expect(places('中非总统表示')).toEqual(['中非']);
   });
 
+  it('reads no place in words that an abbreviation opens (出台, 日元, 美德), nor in 朝 "towards" or a clock (北京时间)', () => {
+    for (const text of ['财政部出台新规定', '美元对日元的汇价', '弘扬家庭美德', '他朝门口走去', '北京时间6日凌晨']) {
+      expect(tag(text).filter((m) => m.type === 'place'), text).toEqual([]);
+    }
+    // The verb before the abbreviation still reads it where no word is spelled (来京, 进藏).
+    expect(tag('来京参加会议，进藏工作').map((m) => m.canonical)).toEqual(['北京', '西藏']);
+  });
+
+  it('reads an abbreviation with a direction after it as the place, not two places (川西, 陕北)', () => {
+    expect(tag('教授刚从川西考察回来').filter((m) => m.type === 'place').map((m) => [m.text, m.canonical])).toEqual([['川', '四川']]);
+  });
+
   it('does not read one abbreviation character on its own as a place', () => {
     expect(tag('苏醒的浙商').some((m) => m.text === '苏' || m.text === '浙')).toBe(false);
   });

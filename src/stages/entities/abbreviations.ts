@@ -6,7 +6,14 @@ import { Tier } from './types.js';
 import { endsWord, startsWord } from './context.js';
 import { jiebaLexicon } from './lexicon.js';
 
-const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进出旅留对同']);
+// 出 is left out: 出台 ("to issue a policy") outnumbers 出川, 出港 by far.
+const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进旅留对同']);
+/** Characters that, as a word of their own, are mostly ordinary words: 朝 "towards", 藏 "to hide", 台 "stage". */
+const ALONE_AS_WORD = new Set([...'朝藏台']);
+/** Two-character words spelled by abbreviations that are ordinary words, though the segmenter tags them ns. */
+const WORDS_NOT_RUNS = new Set(['美德']);
+/** Directions after an abbreviation make a region of it (川西, 陕北), not a second place. */
+const DIRECTIONS = new Set([...'东西南北']);
 /** Abbreviations that are too common as ordinary characters to be read alone even after 来/在 (在新, 对中). */
 const NEVER_ALONE = new Set([...'新中青云黑吉宁甘秦贵西马老土伊以埃巴加印意法德英亚非欧蒙']);
 /** Abbreviations that make "the X side" (中方, 美方). */
@@ -132,8 +139,11 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
       const endOk = isEnd(end) || (!!glued && isEnd(end + glued.length));
       // 中日两国, 中意两国: a run spelling a word (中日, 中意) is still a run before 两国, 关系, 双方.
       const pairWord = !!glued || RUN_FOLLOW.some((w) => text.startsWith(w, end) && isEnd(end + w.length));
+      if (WORDS_NOT_RUNS.has(text.slice(i, end)) && !pairWord) break;
       if ((!isWord || pairWord) && (pairWord || !contextual) && distinct === part.length && !NUMERAL.test(text[i - 1] ?? '') && opens && endOk) {
-        for (const m of part) out.push({ start: m, end: m + 1, type: 'place', canonical: (memberAt(m) as { canonical: string }).canonical, tier: Tier.rule });
+        // 川西, 陕北, 中西: the direction says which part of the place, or "the West"; only the first is a place.
+        const members = k === 2 && !pairWord && DIRECTIONS.has(text[end - 1] ?? '') ? part.slice(0, 1) : part;
+        for (const m of members) out.push({ start: m, end: m + 1, type: 'place', canonical: (memberAt(m) as { canonical: string }).canonical, tier: Tier.rule });
         break;
       }
     }
@@ -141,7 +151,7 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   }
   tokens.forEach((t) => {
     // 俄/j 国内: the segmenter itself read a lone character as an abbreviation or a place.
-    if (t.text.length === 1 && (t.tag === 'j' || t.tag === 'ns') && !NEVER_ALONE.has(t.text)) {
+    if (t.text.length === 1 && (t.tag === 'j' || t.tag === 'ns') && !NEVER_ALONE.has(t.text) && !ALONE_AS_WORD.has(t.text)) {
       const a = abbreviationAt(ctx, t.start);
       if (a) out.push({ start: t.start, end: t.end, type: 'place', canonical: a.canonical, tier: Tier.rule });
       return;
@@ -160,6 +170,8 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
     if (ctx.dicts.trie.matchesAt(text, single).some((m) => m.end - single >= 2)) return;
     if (t.text.length > 3) return;
     if (NEVER_ALONE.has(text[single] ?? '')) return;
+    // 对日元, 在华人中: the character opens a noun (日元, 华人), it does not stand for the country.
+    if (/^(n|q|nz)$/.test(jiebaLexicon().get(text.slice(single, single + 2))?.tag ?? '')) return;
     const a = abbreviationAt(ctx, single);
     if (a) out.push({ start: single, end: single + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
   });

@@ -464,7 +464,9 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   candidates.push(...compoundOrgs(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
   const glued = gluedPlaces(ctx, candidates);
-  const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop]);
+  // 北京时间, 格林尼治时间: a clock, not the place.
+  const clocks = candidates.filter((c) => c.type === 'place' && text.startsWith('时间', c.end));
+  const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop, ...clocks]);
   const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place'), ...glued.add];
   return resolve(kept, dicts, text).map((c) => {
     const surface = text.slice(c.start, c.end);
