@@ -142,6 +142,9 @@ describe('patterns', () => {
   it('finds named sites and facilities: segmenter place words, and proper names before a facility word', () => {
     const ms = tag('游客去了凡尔赛宫和城隍庙，比赛在徐汇体育馆举行，杭甬铁路正在扩建');
     for (const name of ['凡尔赛宫', '城隍庙', '徐汇体育馆', '杭甬铁路']) expect(has(ms, name, 'place'), name).toBe(true);
+    // The facility word cut in two (展览/中心), and a one-character kind of site after its place (岳阳楼).
+    expect(has(tag('博览会在深圳展览中心举行'), '深圳展览中心', 'place')).toBe(true);
+    expect(has(tag('游客登上岳阳楼远眺'), '岳阳楼', 'place')).toBe(true);
     // A place before a bare 铁路 is the country's railways, not a named line.
     expect(tag('中国铁路运输繁忙').some((m) => m.text === '中国铁路')).toBe(false);
   });

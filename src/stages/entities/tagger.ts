@@ -239,6 +239,8 @@ function bodyWords(ctx: TagContext): Candidate[] {
 
 /** Last words of facilities and sites named after their place (上海虹桥机场, 合肥植物园, 太行隧道). */
 const FACILITY = /(机场|车站|火车站|客运站|体育馆|体育场|体育中心|博物馆|展览馆|展览中心|会展中心|纪念馆|美术馆|植物园|动物园|公园|广场|大桥|隧道|码头|大厦|大剧院|新区|开发区|运河|水库|大坝)$/;
+/** One-character kinds of site that follow their place as a word of their own (岳阳/楼, 寒山/寺). */
+const SITE_WORD = new Set([...'楼阁亭塔寺庙宫']);
 /** Facility words that a proper name of any kind may head (闵行体育馆, 金茂大厦, 杭甬铁路): not a describing noun. */
 const FACILITY_WORD = /^(机场|车站|火车站|体育馆|体育场|体育中心|展览中心|会展中心|纪念馆|公园|广场|大桥|隧道|码头|大厦|铁路|公路|运河|水库|大坝)$/;
 /** Tags of a word that can name a facility before its kind: proper nouns, unknown words, abbreviations (places: facilities()). */
@@ -279,10 +281,13 @@ function facilities(ctx: TagContext, candidates: Candidate[]): Candidate[] {
     let k = ctx.tokenAt[p.end] ?? -1;
     for (let n = 0; n < 3 && k >= 0 && k < ctx.tokens.length; n++, k++) {
       const t = ctx.tokens[k] as Token;
-      if (!/^(n|nz|ns|nt|vn|j|x|b)$/.test(t.tag) || !/^[\u3400-\u9fff]+$/.test(t.text)) break;
+      // A verb only inside the facility word (香港/展览/中心), never as its last piece.
+      if (!/^(n|nz|ns|nt|vn|j|x|b|v)$/.test(t.tag) || !/^[\u3400-\u9fff]+$/.test(t.text)) break;
       // 湖南省长沙市烈士公园: a facility takes only the nearest place; a place between ends the search.
       if (t.tag === 'ns' || ctx.dicts.surfaces.get(t.text)?.type === 'place') break;
-      if (FACILITY.test(t.text)) {
+      // 香港/展览/中心: the facility word may be cut in two; 岳阳/楼: a site's one-character kind right after its place.
+      const sofar = ctx.text.slice(p.end, t.end);
+      if (FACILITY.test(sofar) || (n === 0 && SITE_WORD.has(t.text))) {
         out.push({ start: p.start, end: t.end, type: 'place', canonical: ctx.text.slice(p.start, t.end), tier: Tier.rule });
         break;
       }
@@ -375,7 +380,9 @@ function placeShapedNames(ctx: TagContext, candidates: Candidate[]): Candidate[]
     const name = ctx.text.slice(c.start, c.end);
     const ending = FOREIGN_PLACE_ENDING.exec(name)?.[0];
     const foreign = !!ending && name.length > ending.length + 1 && [...name.slice(0, -ending.length)].every((ch) => TRANSLITERATION.has(ch));
-    if (SITE_FINAL.test(name) || foreign) out.push({ start: c.start, end: c.end, type: 'place', canonical: name, tier: Tier.rule });
+    // 岳阳楼: a known place and a one-character kind of site.
+    const placeSite = SITE_WORD.has(name[name.length - 1] ?? '') && ctx.dicts.surfaces.get(name.slice(0, -1))?.type === 'place';
+    if (SITE_FINAL.test(name) || foreign || placeSite) out.push({ start: c.start, end: c.end, type: 'place', canonical: name, tier: Tier.rule });
   }
   return out;
 }
