@@ -1,7 +1,7 @@
 // Stage "clean": rebuilds the paragraphs that layout broke (OCR-style breaks inside sentences, narrow
 // columns), recognizes headings, drops paragraphs repeated within a document and splits the rest into
 // passages, each with offsets and a map back to the original text.
-import { createHash } from 'node:crypto';
+import { hash as cryptoHash } from 'node:crypto';
 import type { Passage, Script, SourceDoc } from '../schema.js';
 import { MappedTextBuilder, sliceMap, toSource } from '../text/offsets.js';
 import { detectScript } from '../text/script.js';
@@ -164,7 +164,8 @@ function chunkBounds(text: string, max: number): Array<[number, number]> {
 const isLatin = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  // One-shot hashing: a Hash object per passage cost a fifth of this stage.
+  return cryptoHash('sha256', text, 'hex').slice(0, 16);
 }
 
 /** A passage id from the document id and the passage content: stable across re-ingests. */

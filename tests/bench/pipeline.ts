@@ -156,7 +156,7 @@ try {
   console.log(`raw nodejieba cut          ${rate(tCut)}   (the reference)`);
   console.log(`read                       ${rate(tRead)}   ${share(tRead)}`);
   console.log(`clean                      ${rate(tClean)}   ${share(tClean)}`);
-  console.log(`segment (nodejieba tag)    ${rate(tSegment)}   ${share(tSegment)}`);
+  console.log(`segment (cut + POS tags)   ${rate(tSegment)}   ${share(tSegment)}`);
   console.log(`entities                   ${rate(tEntities)}   ${share(tEntities)}`);
   console.log(`figures                    ${rate(tFigures)}   ${share(tFigures)}`);
   console.log(`records (norm, lines)      ${rate(tRecords)}   ${share(tRecords)}`);

@@ -11,7 +11,7 @@ import { mergeRanges } from './ranges.js';
 import { type Sentences, sentenceAt, splitSentences } from './sentences.js';
 import { segment } from '../segment.js';
 import { findStatus } from './status.js';
-import { TokenIndex, repairTokens } from './tokens.js';
+import { LazyWords, TokenIndex, repairTokens } from './tokens.js';
 
 export { parseNumbers, type ParsedNumber, type ParseOptions } from './quantities.js';
 export { loadDictionaries } from './dictionary.js';
@@ -75,15 +75,18 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
   const dict: Dictionaries = loadDictionaries(options.dictionaries);
   const { folded: s, changedHan } = foldCounting(text);
   // The segmenter's dictionary is simplified: traditional text is segmented again from its simplified copy
-  // (same length, same offsets), which gives far better words for metrics and status cues.
+  // (same length, same offsets), which gives far better words for metrics and status cues. That is half
+  // the stage's time on traditional text, so it waits until a word is asked for: a passage without
+  // quantities never asks (the scan reads words only to check a cue before a number).
   const traditional = changedHan >= 2 && changedHan * 50 >= text.length;
-  const words = traditional ? segment(s) : tokens;
-  let index = new TokenIndex(words, text.length);
+  const lazy = new LazyWords(traditional ? () => segment(s) : () => tokens, text.length);
   const quantities = mergeRanges(
     s,
-    scanQuantities(s, dict, { words: index, figuresOnly: true }),
+    scanQuantities(s, dict, { words: lazy, figuresOnly: true }),
   );
   if (quantities.length === 0) return [];
+  const words = lazy.index().tokens;
+  let index = lazy.index();
   // Word repairs matter only to metrics and status, so they wait until there is a figure to read.
   const repaired = repairTokens(words, s);
   if (repaired !== words) index = new TokenIndex(repaired, text.length);

@@ -45,6 +45,29 @@ export class TokenIndex {
   }
 }
 
+/** A TokenIndex made on first use, for word bounds that may never be asked for (see extractFigures). */
+export class LazyWords {
+  private made: TokenIndex | undefined;
+
+  constructor(
+    private readonly tokens: () => Token[],
+    private readonly length: number,
+  ) {}
+
+  index(): TokenIndex {
+    this.made ??= new TokenIndex(this.tokens(), this.length);
+    return this.made;
+  }
+
+  isWordStart(pos: number): boolean {
+    return this.index().isWordStart(pos);
+  }
+
+  isUnknownWord(pos: number): boolean {
+    return this.index().isUnknownWord(pos);
+  }
+}
+
 const HAN = /[\u3400-\u9fff]/;
 const PUNCT = /^[\p{P}\p{S}\s]+$/u;
 
