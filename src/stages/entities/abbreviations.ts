@@ -2,6 +2,7 @@
 // tagged only where the usage is unmistakable: runs of them (沪苏浙皖, 中美, 港台), X方 (中方), and after a
 // verb of movement (来浙调研, 在沪举行, 访华).
 import type { Candidate, TagContext } from './types.js';
+import type { EntityDictionaries } from './dictionary.js';
 import { Tier } from './types.js';
 import { endsWord, startsWord } from './context.js';
 import { jiebaLexicon } from './lexicon.js';
@@ -34,11 +35,23 @@ export function spelledByAbbreviations(ctx: TagContext, word: string): boolean {
 
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
+const singleCache = new WeakMap<EntityDictionaries, Map<string, { canonical: string }>>();
+
+/** The unblocked one-character place names of the dictionaries: a small table, looked up at every character. */
+function singlePlaces(dicts: EntityDictionaries): Map<string, { canonical: string }> {
+  let table = singleCache.get(dicts);
+  if (!table) {
+    table = new Map();
+    for (const [surface, hit] of dicts.surfaces) {
+      if (surface.length === 1 && hit.type === 'place' && !dicts.blocked.has(surface)) table.set(surface, { canonical: hit.canonical });
+    }
+    singleCache.set(dicts, table);
+  }
+  return table;
+}
+
 function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {
-  const ch = ctx.text[i] ?? '';
-  const hit = ctx.dicts.surfaces.get(ch);
-  if (!hit || hit.type !== 'place' || ctx.dicts.blocked.has(ch)) return null;
-  return { canonical: hit.canonical };
+  return singlePlaces(ctx.dicts).get(ctx.text[i] ?? '') ?? null;
 }
 
 /** Dictionary files of countries, whose first character stands for them in pairs (乌中两国 after 乌拉圭). */
@@ -106,7 +119,8 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
     // must hold a listed abbreviation too and be confirmed by a pair word (两国, 关系) after it.
     // The country the text names wins over the listed reading (乌 is 乌克兰 unless 乌拉圭 is named).
     const memberAt = (m: number) => contextualCountryAt(ctx, m) ?? abbreviationAt(ctx, m);
-    const opensContextually = !abbreviationAt(ctx, i) && !!abbreviationAt(ctx, i + 1) && !!contextualCountryAt(ctx, i);
+    // Cheap tests first: this runs before every character that precedes an abbreviation (X中).
+    const opensContextually = !abbreviationAt(ctx, i) && !!abbreviationAt(ctx, i + 1) && pairWordFollows(text, i + 2) && !!contextualCountryAt(ctx, i);
     if (!abbreviationAt(ctx, i) && !opensContextually) {
       i++;
       continue;
