@@ -1,0 +1,47 @@
+// Person names beyond the dictionary (persons.ts): the patterns of issue 4, each on invented sentences.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries, type LocalMention } from '../src/stages/entities/index.js';
+import { segment } from '../src/stages/segment.js';
+
+let dicts: EntityDictionaries;
+
+function persons(text: string): string[] {
+  return tagEntities(text, segment(text), dicts)
+    .filter((m: LocalMention) => m.type === 'person')
+    .map((m) => m.text);
+}
+
+beforeAll(() => {
+  dicts = loadEntityDictionaries();
+  prepareSegmenter(dicts);
+});
+
+describe('foreign names with a joiner', () => {
+  it('cuts a verb or a particle glued to the last part', () => {
+    expect(persons('分析师琳达·帕特马斯说，经济会好转')).toContain('琳达·帕特马斯');
+    expect(persons('她和阿·帕斯托娃均获得金牌')).toContain('阿·帕斯托娃');
+  });
+
+  it('leaves out what the segmenter glued before the first part', () => {
+    expect(persons('来自加拿大的艾·诺维科娃获胜')).toContain('艾·诺维科娃');
+  });
+
+  it('takes back syllables of the first part the segmenter split off', () => {
+    expect(persons('外交部长萨莱维·科米宁抵达。')).toContain('萨莱维·科米宁');
+    expect(persons('工程师彼得士·罗宾逊告诉记者')).toContain('彼得士·罗宾逊');
+  });
+
+  it('joins transliterated parts with a single dash, not with a double one or between numbers', () => {
+    expect(persons('议员彼得—米勒在会上发言')).toContain('彼得—米勒');
+    expect(persons('1998—2000年，中国—东盟博览会')).toEqual([]);
+  });
+
+  it('stops at a known people before the first part', () => {
+    expect(persons('瑞典人维克·范德森出任主席')).toContain('维克·范德森');
+  });
+
+  it('takes no series word or organization word into the name', () => {
+    expect(persons('《名家精粹·梅兰芳专辑》')).toEqual(['梅兰芳']);
+    expect(persons('代表聚集在彼得·奥尔森大学讨论')).not.toContain('彼得·奥尔森');
+  });
+});
