@@ -45,3 +45,10 @@ describe('foreign names with a joiner', () => {
     expect(persons('代表聚集在彼得·奥尔森大学讨论')).not.toContain('彼得·奥尔森');
   });
 });
+
+describe('a surname the segmenter cut from its given name', () => {
+  it('is no name before a verb: the character is a word of its own there', () => {
+    expect(persons('他忙得连吃饭的时间都没有')).toEqual([]);
+    expect(persons('要让牧民早日富起来')).toEqual([]);
+  });
+});

@@ -224,7 +224,8 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
       out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
-    if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(a.tag) || dicts.titleSet.has(a.text)) return;
+    // 连/nr 吃饭/v, 富/nr 起来/v: before a verb or an adverb the character is a word of its own.
+    if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d|v|vn|ad)$/.test(a.tag) || dicts.titleSet.has(a.text)) return;
     let end = -1;
     if (a.text.length === 2 && !dicts.surfaces.has(a.text)) end = a.end;
     else if (a.text.length === 1 && !NOT_NAME_END.has(a.text)) {
