@@ -52,3 +52,26 @@ describe('a surname the segmenter cut from its given name', () => {
     expect(persons('要让牧民早日富起来')).toEqual([]);
   });
 });
+
+describe('a surname alone with 老 or a title', () => {
+  it('finds the surname in 老X and in X老 glued to the next character', () => {
+    expect(persons('老钱退休后天天钓鱼')).toEqual(['钱']);
+    expect(persons('我们陪邹老去公园散步')).toEqual(['邹']);
+    expect(persons('老是下雨，老师说')).toEqual([]);
+  });
+
+  it('finds the surname glued to a preposition or a verb before a title', () => {
+    expect(persons('当郑局长走进车间时')).toEqual(['郑']);
+    expect(persons('能否托闻市长出面')).toEqual(['闻']);
+  });
+
+  it('finds a surname tagged as another word at the start of a clause before a title', () => {
+    expect(persons('会上，龙副局长介绍')).toEqual(['龙']);
+  });
+});
+
+describe('transliterated names', () => {
+  it('finds one led by a surname character when it is too long for a Chinese name', () => {
+    expect(persons('那天伯雷费尔教授来访')).toEqual(['伯雷费尔']);
+  });
+});

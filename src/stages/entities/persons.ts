@@ -169,7 +169,8 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
       if (context || listed(ctx, i) || (spelled && (len >= 3 || free))) out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
-    if (len >= 2 && !surname && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
+    // 伯雷费尔/x: a transliterated word too long for a surname and a given name, though led by a surname.
+    if (len >= 2 && (!surname || len > surname + 2) && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
       // 马尔科维奇表示, 外长杜兰特: a transliterated word is a person where a person's context says so.
       const next = tokens[i + 1];
       if (context || (len >= 3 && (isNr || next?.tag === 'v'))) out.push(person(t.start, t.end, text, Tier.pos));
@@ -249,6 +250,33 @@ function surnameTitles(ctx: TagContext, out: Candidate[]): void {
     const p = tokens[i - 1];
     if (p && p.end === t.start && p.text.length === 1 && CJK.test(p.text) && !isPunct(p.text)) return;
     out.push(person(t.start, t.start + 1, text, Tier.pos));
+  });
+}
+
+/** Characters the segmenter glues before a lone surname and its title (当郑/x 局长, 托闻/x 市长). */
+const BEFORE_SURNAME = new Set([...GLUED_BEFORE, ...'当托找请叫问帮为由同跟陪随见']);
+
+/**
+ * A surname alone names the person where the segmenter glued it into an unknown word: 老钱/x (老 and a
+ * surname), 邹老去/x (a surname and 老), 当郑/x 局长 (a preposition or verb before a surname and a title),
+ * or tagged it as another word at the start of a clause (，龙/n 副局长).
+ */
+function gluedSurnames(ctx: TagContext, out: Candidate[]): void {
+  const { tokens, text, dicts } = ctx;
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    const titleNext = !!next && next.start === t.end && (dicts.titleSet.has(next.text) || HONORIFICS.has(next.text));
+    if (t.tag === 'x' && t.text.length === 2 && dicts.surnames.has(t.text[1] ?? '') && !jiebaLexicon().has(t.text)) {
+      if (t.text[0] === '老' || (BEFORE_SURNAME.has(t.text[0] ?? '') && titleNext)) out.push(person(t.start + 1, t.end, text, Tier.pos));
+      return;
+    }
+    if (t.tag === 'x' && t.text.length === 3 && t.text[1] === '老' && dicts.surnames.has(t.text[0] ?? '') && !jiebaLexicon().has(t.text.slice(0, 2))) {
+      out.push(person(t.start, t.start + 1, text, Tier.pos));
+      return;
+    }
+    const prev = tokens[i - 1];
+    const opens = !prev || isPunct(prev.text);
+    if (t.text.length === 1 && t.tag !== 'nr' && dicts.surnames.has(t.text) && opens && titleNext && next.text.length >= 2) out.push(person(t.start, t.end, text, Tier.pos));
   });
 }
 
@@ -620,6 +648,7 @@ export function recognizePersons(ctx: TagContext): Candidate[] {
   japaneseNames(ctx, out);
   splitNames(ctx, out);
   surnameTitles(ctx, out);
+  gluedSurnames(ctx, out);
   transliterationRuns(ctx, out);
   afterTitles(ctx, out);
   beforeSpeech(ctx, out);
