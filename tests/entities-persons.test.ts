@@ -75,3 +75,12 @@ describe('transliterated names', () => {
     expect(persons('那天伯雷费尔教授来访')).toEqual(['伯雷费尔']);
   });
 });
+
+describe('two-character names the segmenter did not know', () => {
+  it('finds a surname and a usual given-name character after a word and before a break, a verb or an adverb', () => {
+    expect(persons('她是山里姑娘苏婉，今年二十岁')).toEqual(['苏婉']);
+    expect(persons('调解遭到褚峰拒绝。')).toEqual(['褚峰']);
+    expect(persons('而熊洁后来也来了')).toEqual(['熊洁']);
+    expect(persons('他说邬斌就是主力')).toEqual(['邬斌']);
+  });
+});

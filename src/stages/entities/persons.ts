@@ -37,6 +37,9 @@ function isCommonNoun(word: string): boolean {
 const GLUED_AFTER = new Set([...'说是到在和等的将']);
 const GLUED_BEFORE = new Set([...'胜向以这和与给对让被把从']);
 
+/** Characters frequent in Chinese given names (伟, 芳, 斌, 洁 …), from general usage; few ordinary words end in them after a surname. */
+const GIVEN_CHARS = new Set([...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红辉鹏斌宇浩凯健俊帆帅旭宁龙林欣颖晶晨琳雪慧倩婷佳怡玲莉燕丹蕾薇璐瑶菲菁蓉兰梅琴云凤洁珍贞莹荣彬峰波亮毅鑫飞翔晖昊晓东海江岩松柏森建武德志永春秋冬民庆祥瑞康宏伦坚良忠信仁诚贤俊豪雄威振兴昌盛耀泉清源洪淑惠娥芬芝菊莲鸿鹤雁季铭恒哲骏驰兵卫彪虎鹰雯娅妍媛婉嫣蓓蕊楠栋楷桐桦萱茜芸岚璇瑾琪瑜珊琦玮璋瀚沛涵泽洲润煜炜烨焕灿熙晗曦昕昱暄睿逸轩宸博航韬君珏虹霖露霏青晴巍嵩崇钧锋铁钢锐斐彦炳焱'])
+
 /** Words after a surname that make the surname alone the name (林小姐 → 林). */
 const HONORIFICS = new Set(['老', '总', '某', '小姐', '先生', '女士', '大娘', '大爷', '师傅', '阿姨', '大妈', '大伯', '老师', '教授']);
 /** Second characters that make a two-character unknown word a word, not a name (万人, 越大, 高些). */
@@ -196,11 +199,14 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     if (!looksLikeName(ctx, t.text) || !endsName(t.text[len - 1] ?? '', text.slice(t.end, t.end + 2))) return;
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
-    const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag);
+    // A given name of a name's usual characters (伟, 洁, 斌 …) may stand after a word and before an adverb too.
+    const givenLike = len === 2 && GIVEN_CHARS.has(t.text[1] ?? '');
+    const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag) || (givenLike && /^(d|t)$/.test(next.tag));
     const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
     // A two-character unknown word is a name only where a name stands alone: after a break or a preposition
     // and before a verb or a break (，孙涛是; 在韩冰的), not inside a phrase (长三角文旅融合).
-    const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag);
+    // 姑娘苏婉， / 遭到褚峰拒绝: after a word too when the given name is givenLike.
+    const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag) || (givenLike && /^(v|n|nz|a|d)$/.test(prev.tag));
     if (len === 2 && !context && !listed(ctx, i) && !(opened && boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
     if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || (len - surname >= 2 && isCommonWord(t.text.slice(surname), 100)))) return;
     const strong = context || len >= 3 || boundary;
