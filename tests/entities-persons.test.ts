@@ -84,3 +84,11 @@ describe('two-character names the segmenter did not know', () => {
     expect(persons('他说邬斌就是主力')).toEqual(['邬斌']);
   });
 });
+
+describe('Japanese names', () => {
+  it('finds a surname alone as the subject of a clause', () => {
+    expect(persons('会谈后，井上又说明了立场')).toEqual(['井上']);
+    expect(persons('而井上则在记者会上说明')).toEqual(['井上']);
+    expect(persons('井上的水很清')).toEqual([]);
+  });
+});

@@ -109,6 +109,24 @@ function listed(ctx: TagContext, i: number): boolean {
   return (sep(i + 1) && nameLike(i + 2)) || (sep(i - 1) && nameLike(i - 2));
 }
 
+/**
+ * Where a two-character name-like word stands: `boundary` when a break, a verb, a preposition or a particle
+ * follows; `alone` when a break, a preposition or a particle also precedes it and no number does (，孙涛是;
+ * 在韩冰的), not inside a phrase (长三角文旅融合). A given name of a name's usual characters (伟, 洁, 斌 …) may
+ * also stand after a word and before an adverb or a time word (姑娘苏婉， / 遭到褚峰拒绝 / 熊洁后来).
+ */
+function placement(ctx: TagContext, i: number): { boundary: boolean; alone: boolean } {
+  const { tokens } = ctx;
+  const t = tokens[i] as (typeof tokens)[number];
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  const givenLike = t.text.length === 2 && GIVEN_CHARS.has(t.text[1] ?? '');
+  const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag) || (givenLike && /^(d|t)$/.test(next.tag));
+  const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
+  const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag) || (givenLike && /^(v|n|nz|a|d)$/.test(prev.tag));
+  return { boundary, alone: opened && boundary && !afterNumber };
+}
+
 /** The segmenter's name-like words, filtered: its dictionary tags many ordinary words as names (文明, 卫星). */
 function fromTags(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
@@ -197,17 +215,8 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     }
     // Unknown words (x) found by the segmenter's HMM.
     if (!looksLikeName(ctx, t.text) || !endsName(t.text[len - 1] ?? '', text.slice(t.end, t.end + 2))) return;
-    const next = tokens[i + 1];
-    const prev = tokens[i - 1];
-    // A given name of a name's usual characters (伟, 洁, 斌 …) may stand after a word and before an adverb too.
-    const givenLike = len === 2 && GIVEN_CHARS.has(t.text[1] ?? '');
-    const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag) || (givenLike && /^(d|t)$/.test(next.tag));
-    const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
-    // A two-character unknown word is a name only where a name stands alone: after a break or a preposition
-    // and before a verb or a break (，孙涛是; 在韩冰的), not inside a phrase (长三角文旅融合).
-    // 姑娘苏婉， / 遭到褚峰拒绝: after a word too when the given name is givenLike.
-    const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag) || (givenLike && /^(v|n|nz|a|d)$/.test(prev.tag));
-    if (len === 2 && !context && !listed(ctx, i) && !(opened && boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
+    const { boundary, alone } = placement(ctx, i);
+    if (len === 2 && !context && !listed(ctx, i) && !(alone && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
     if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || (len - surname >= 2 && isCommonWord(t.text.slice(surname), 100)))) return;
     const strong = context || len >= 3 || boundary;
     if (strong && !isCommonWord(t.text.slice(0, 2), 200)) out.push(person(t.start, t.end, text, Tier.pos));
@@ -628,8 +637,9 @@ function japaneseNames(ctx: TagContext, out: Candidate[]): void {
     }
     const next = tokens[i + 1];
     if (!next || next.start !== t.end) return;
-    // 铃木首相, 铃木说: the surname alone names the person.
-    if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text)) {
+    // 铃木首相, 铃木说: the surname alone names the person; so it does as the subject of a clause (，铃木又说明).
+    const subject = (!prev || isPunct(prev.text) || /^(c|p)$/.test(prev.tag)) && /^(d|v|p)$/.test(next.tag);
+    if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text) || subject) {
       out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
