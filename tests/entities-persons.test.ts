@@ -92,3 +92,23 @@ describe('Japanese names', () => {
     expect(persons('井上的水很清')).toEqual([]);
   });
 });
+
+describe('names after titles and in lists', () => {
+  it('reads a name after a title of office or of a trade', () => {
+    expect(persons('特派员郝少农等人出席')).toEqual(['郝少农']);
+  });
+
+  it('cuts a speech verb glued to a two-character name after a title', () => {
+    expect(persons('车间主任钱华说，今年产量翻番')).toEqual(['钱华']);
+  });
+
+  it('ends a list of names before a word of kinship', () => {
+    expect(persons('村民汪德福、汪德贵父子')).toEqual(['汪德福', '汪德贵']);
+  });
+
+  it('finds both players of a doubles pair, not units around a slash', () => {
+    expect(persons('魏建峰／邹玉珍获得混双冠军')).toEqual(['魏建峰', '邹玉珍']);
+    expect(persons('但冯丽／童俊还是赢了')).toEqual(['冯丽', '童俊']);
+    expect(persons('时速120公里/小时')).toEqual([]);
+  });
+});

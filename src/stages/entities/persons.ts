@@ -4,7 +4,7 @@ import type { Candidate, TagContext } from './types.js';
 import { Tier } from './types.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
-import { startsWord } from './context.js';
+import { endsWord, startsWord } from './context.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
@@ -351,6 +351,8 @@ export function readNameAt(ctx: TagContext, at: number): number {
   if (tok && tok.end - tok.start >= s + 1 && tok.end - tok.start <= s + 2 && CJK.test(tok.text)) {
     if (ctx.dicts.surfaces.has(tok.text)) return -1;
     const lex = jiebaLexicon().get(tok.text);
+    // 钱华说/x: a verb or particle the segmenter glued to a two-character name is not part of it.
+    if (!lex && tok.tag === 'x' && tok.text.length === s + 2 && GLUED_AFTER.has(tok.text[s + 1] ?? '')) return tok.end - 1;
     if (!lex || /^(x|nr|nrt|nrfg|ns|nz|nt)$/.test(lex.tag) || tok.tag === 'x') return tok.text.length === s + 1 ? cutGivenName(ctx, tokIdx, at) : tok.end;
     // The lexicon holds rare names under other tags (m, n); a rare three-character word that
     // neither ends like a thing nor hides a common word is a name where a name is expected.
@@ -567,8 +569,8 @@ function headlineRuns(ctx: TagContext, out: Candidate[]): void {
   }
 }
 
-/** What may follow the last name of an enumeration (何茂林、刘谨）, 周振华、龚永福报道). */
-const LIST_END = /^([、，。；：）)”」\s]|等|和|与|及|报道|摄|的|在|以|说|是|也|都|$)/;
+/** What may follow the last name of an enumeration (何茂林、刘谨）, 周振华、龚永福报道, 孔德明、孔德亮兄弟). */
+const LIST_END = /^([、，。；：）)”」\s]|等|和|与|及|报道|摄|的|在|以|说|是|也|都|父子|父女|母子|母女|夫妇|夫妻|兄弟|姐妹|兄妹|姐弟|二人|两人|$)/;
 
 /**
  * 孙亚琳、曾秀芳以: a surname-led word listed with a found name is a name too, though the segmenter cut it
@@ -588,14 +590,9 @@ function enumerations(ctx: TagContext, out: Candidate[]): void {
       }
       if (text[p.start - 1] === '、') {
         const stop = p.start - 1;
-        for (const len of [3, 2]) {
-          const at = stop - len;
-          if (at < 0 || readNameAt(ctx, at) !== stop || ctx.dicts.surfaces.has(text.slice(at, stop))) continue;
-          // The name opens the list: after punctuation, a title or a word boundary.
-          if (!startsWord(ctx, at) && !/[、，。；：（(“「\s]/.test(text[at - 1] ?? '')) continue;
-          next.push(person(at, stop, text, Tier.pos));
-          break;
-        }
+        // The name opens the list: after punctuation, a title or a word boundary.
+        const at = nameEndingAt(ctx, stop, (k) => startsWord(ctx, k) || /[、，。；：（(“「\s]/.test(text[k - 1] ?? ''));
+        if (at >= 0) next.push(person(at, stop, text, Tier.pos));
       }
     }
     frontier = next.filter((c) => !known.has(`${c.start}:${c.end}`));
@@ -603,6 +600,29 @@ function enumerations(ctx: TagContext, out: Candidate[]): void {
       known.add(`${c.start}:${c.end}`);
       out.push(c);
     }
+  }
+}
+
+/** The start of a name of 3 or 2 characters ending at `stop` where `opens` allows one to start, or -1. */
+function nameEndingAt(ctx: TagContext, stop: number, opens: (at: number) => boolean): number {
+  for (const len of [3, 2]) {
+    const at = stop - len;
+    if (at >= 0 && readNameAt(ctx, at) === stop && !ctx.dicts.surfaces.has(ctx.text.slice(at, stop)) && opens(at)) return at;
+  }
+  return -1;
+}
+
+/** 魏建峰／邹玉珍: the two players of a doubles pair, surname-led names on both sides of a slash. */
+function doublesPairs(ctx: TagContext, out: Candidate[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(/[／/]/g)) {
+    const slash = m.index ?? 0;
+    const right = readNameAt(ctx, slash + 1);
+    if (right < slash + 3 || (!endsWord(ctx, right) && CJK.test(text[right] ?? '') && !NOT_NAME_END.has(text[right] ?? ''))) continue;
+    // 但冯丽／…: a two-character name may follow a glued word; a three-character one starts a word.
+    const left = nameEndingAt(ctx, slash, (k) => slash - k === 2 || startsWord(ctx, k) || !CJK.test(text[k - 1] ?? ''));
+    if (left < 0) continue;
+    out.push(person(left, slash, text, Tier.pos), person(slash + 1, right, text, Tier.pos));
   }
 }
 
@@ -670,6 +690,7 @@ export function recognizePersons(ctx: TagContext): Candidate[] {
   beforeSpeech(ctx, out);
   interpunctNames(ctx, out);
   headlineRuns(ctx, out);
+  doublesPairs(ctx, out);
   enumerations(ctx, out);
   return out;
 }
