@@ -112,3 +112,19 @@ describe('names after titles and in lists', () => {
     expect(persons('时速120公里/小时')).toEqual([]);
   });
 });
+
+describe("the segmenter's name tags on things", () => {
+  it('reads no person in a transliterated word right before a noun', () => {
+    expect(persons('使用伊莱克斯冰箱')).toEqual([]);
+  });
+
+  it('reads a person after a profession in 家', () => {
+    expect(persons('著名音乐家贝多芬诞辰')).toEqual(['贝多芬']);
+  });
+
+  it('reads no person in a surname-led word ending like a building or a thing', () => {
+    expect(persons('这里有个龙王庙')).toEqual([]);
+    expect(persons('他拿出一本蓝皮书')).toEqual([]);
+    expect(persons('这是一座万寿宫')).toEqual([]);
+  });
+});

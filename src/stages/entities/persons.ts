@@ -80,6 +80,8 @@ const titleIndexes = new WeakMap<string[], Map<string, string[]>>();
 function isTitle(ctx: TagContext, word: string): boolean {
   if (ctx.dicts.titleSet.has(word)) return true;
   if (word.length < 3) return false;
+  // 音乐家, 作曲家: a profession in 家 (not 老人家, 国家).
+  if (word.endsWith('家') && !word.endsWith('国家') && !word.endsWith('人家') && jiebaLexicon().get(word)?.tag === 'n') return true;
   let index = titleIndexes.get(ctx.dicts.titles);
   if (!index) {
     index = indexSuffixes(ctx.dicts.titles.filter((t) => t.length >= 2));
@@ -125,6 +127,13 @@ function placement(ctx: TagContext, i: number): { boundary: boolean; alone: bool
   const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
   const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag) || (givenLike && /^(v|n|nz|a|d)$/.test(prev.tag));
   return { boundary, alone: opened && boundary && !afterNumber };
+}
+
+/** 伊莱克斯/nrt 冰箱: a transliterated word right before a noun names a thing or a kind, not a person. */
+function modifiesNoun(ctx: TagContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  const next = ctx.tokens[i + 1];
+  return !!t && !!next && next.start === t.end && /^(n|vn|nz|ng)$/.test(next.tag) && !isTitle(ctx, next.text) && !AFTER_NAME.includes(next.text);
 }
 
 /** The segmenter's name-like words, filtered: its dictionary tags many ordinary words as names (文明, 卫星). */
@@ -187,14 +196,14 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
       const spelled = [...t.text].every((ch) => TRANSLITERATION.has(ch));
       const next = tokens[i + 1];
       const free = !next || isPunct(next.text) || /^(v|uj|p|c|d)$/.test(next.tag);
-      if (context || listed(ctx, i) || (spelled && (len >= 3 || free))) out.push(person(t.start, t.end, text, Tier.pos));
+      if (context || listed(ctx, i) || (spelled && (len >= 3 || free) && !modifiesNoun(ctx, i))) out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
     // 伯雷费尔/x: a transliterated word too long for a surname and a given name, though led by a surname.
     if (len >= 2 && (!surname || len > surname + 2) && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
       // 马尔科维奇表示, 外长杜兰特: a transliterated word is a person where a person's context says so.
       const next = tokens[i + 1];
-      if (context || (len >= 3 && (isNr || next?.tag === 'v'))) out.push(person(t.start, t.end, text, Tier.pos));
+      if (context || (len >= 3 && (isNr || next?.tag === 'v') && !modifiesNoun(ctx, i))) out.push(person(t.start, t.end, text, Tier.pos));
       if (context || isNr) return;
     }
     if (isNr) {
@@ -206,9 +215,10 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // tags are no help: 许可 is "nr" there too) or an ordinary noun as the "given name" gives them away.
         // 周南京: a name the lexicon lists whose given name is a place (its tags also list ordinary words as names).
         const listedName = dicts.surfaces.has(t.text.slice(surname)) && jiebaLexicon().get(t.text)?.tag.startsWith('nr') === true;
-        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)))) return;
+        // 龙王庙, 蓝皮书: the segmenter's "names" ending like a building or a thing are those things.
+        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
-      } else if (context || (len >= 3 && [...t.text].every((ch) => TRANSLITERATION.has(ch)))) {
+      } else if (context || (len >= 3 && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && !modifiesNoun(ctx, i))) {
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
       }
       return;
