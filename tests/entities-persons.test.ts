@@ -98,6 +98,11 @@ describe('names after titles and in lists', () => {
     expect(persons('特派员郝少农等人出席')).toEqual(['郝少农']);
   });
 
+  it('reads a title the segmenter cut across two words', () => {
+    expect(persons('中国名将钱秀英')).toEqual(['钱秀英']);
+    expect(persons('法国名将曼斯菲尔德出场')).toEqual(['曼斯菲尔德']);
+  });
+
   it('cuts a speech verb glued to a two-character name after a title', () => {
     expect(persons('车间主任钱华说，今年产量翻番')).toEqual(['钱华']);
   });

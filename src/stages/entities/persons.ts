@@ -90,13 +90,22 @@ function isTitle(ctx: TagContext, word: string): boolean {
   return !!suffixOf(index, word);
 }
 
+/** Token `k` ends a title: a title word, or 长 cut from the body before it (商务部/nt 长/a: 部长). */
+function titleToken(ctx: TagContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t) return false;
+  if (isTitle(ctx, t.text)) return true;
+  const prev = ctx.tokens[k - 1];
+  return t.text.length === 1 && !!prev && prev.end === t.start && prev.text.length >= 2 && ctx.dicts.titleSet.has(prev.text.slice(-1) + t.text);
+}
+
 /** A title or a speech verb right before or after the token: 书记陈吉宁, 陶文康校长, 相伟说. */
 function titled(ctx: TagContext, i: number): boolean {
   const { tokens, dicts } = ctx;
   const t = tokens[i] as (typeof tokens)[number];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (prev && isTitle(ctx, prev.text) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
+  if (prev && titleToken(ctx, i - 1) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
   return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text));
 }
 
@@ -390,7 +399,7 @@ export function readNameAt(ctx: TagContext, at: number): number {
 function afterTitles(ctx: TagContext, out: Candidate[]): void {
   const { text, tokens } = ctx;
   tokens.forEach((t, i) => {
-    if (!isTitle(ctx, t.text)) return;
+    if (!titleToken(ctx, i)) return;
     let at = t.end;
     let spaced = false;
     while (text[at] === ' ' || text[at] === '\u3000') {
