@@ -71,6 +71,14 @@ describe('a surname alone with 老 or a title', () => {
 });
 
 describe('transliterated names', () => {
+  it('spells 约翰, 保罗 and 路易 with transliteration characters', () => {
+    expect(persons('观众都喜欢保拉斯的球风')).toEqual(['保拉斯']);
+  });
+
+  it('finds foreign names listed with each other', () => {
+    expect(persons('大家认为，约翰森和米勒旗鼓相当')).toEqual(['约翰森', '米勒']);
+  });
+
   it('finds one led by a surname character when it is too long for a Chinese name', () => {
     expect(persons('那天伯雷费尔教授来访')).toEqual(['伯雷费尔']);
   });

@@ -25,7 +25,7 @@ function endsName(ch: string, after: string): boolean {
 }
 
 /** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
-export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐']);
+export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐翰保易']);
 
 /** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
 function isCommonNoun(word: string): boolean {
@@ -114,7 +114,9 @@ function listed(ctx: TagContext, i: number): boolean {
   const { tokens } = ctx;
   const nameLike = (k: number) => {
     const t = tokens[k];
-    return !!t && (t.tag === 'x' || t.tag.startsWith('nr')) && looksLikeName(ctx, t.text) && !isCommonWord(t.text, 100);
+    if (!t || (t.tag !== 'x' && !t.tag.startsWith('nr')) || isCommonWord(t.text, 100)) return false;
+    // 约翰森/nrt 和 米勒/nrt: foreign names are listed with each other too.
+    return looksLikeName(ctx, t.text) || (t.text.length >= 2 && (t.tag === 'nrt' || spelledForeign(t.text)));
   };
   const sep = (k: number) => ['、', '和', '与', '及'].includes(tokens[k]?.text ?? '');
   return (sep(i + 1) && nameLike(i + 2)) || (sep(i - 1) && nameLike(i - 2));
@@ -201,8 +203,9 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     // jieba's nrt is its tag for transliterated personal names; the frequent ones are words (令人).
     // Its nrt words also hold ordinary words (育人, 崇高): a two-character one needs a person's context, a
     // longer one must be spelled in transliteration characters only.
-    if (t.tag === 'nrt' && !surname) {
-      const spelled = [...t.text].every((ch) => TRANSLITERATION.has(ch));
+    // 路易诺/nrt: spelled in transliteration characters, it is foreign though its first character is a surname.
+    const spelled = [...t.text].every((ch) => TRANSLITERATION.has(ch));
+    if (t.tag === 'nrt' && (!surname || (spelled && len >= 3))) {
       const next = tokens[i + 1];
       const free = !next || isPunct(next.text) || /^(v|uj|p|c|d)$/.test(next.tag);
       if (context || listed(ctx, i) || (spelled && (len >= 3 || free) && !modifiesNoun(ctx, i))) out.push(person(t.start, t.end, text, Tier.pos));
@@ -212,7 +215,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     if (len >= 2 && (!surname || len > surname + 2) && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
       // 马尔科维奇表示, 外长杜兰特: a transliterated word is a person where a person's context says so.
       const next = tokens[i + 1];
-      if (context || (len >= 3 && (isNr || next?.tag === 'v') && !modifiesNoun(ctx, i))) out.push(person(t.start, t.end, text, Tier.pos));
+      if (context || (len >= 3 && (isNr || next?.tag === 'v') && (listed(ctx, i) || !modifiesNoun(ctx, i)))) out.push(person(t.start, t.end, text, Tier.pos));
       if (context || isNr) return;
     }
     if (isNr) {
@@ -227,7 +230,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // 龙王庙, 蓝皮书: the segmenter's "names" ending like a building or a thing are those things.
         if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
-      } else if (context || (len >= 3 && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && !modifiesNoun(ctx, i))) {
+      } else if (context || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
       }
       return;
