@@ -141,3 +141,21 @@ describe("the segmenter's name tags on things", () => {
     expect(persons('这是一座万寿宫')).toEqual([]);
   });
 });
+
+describe('ordinary words that look like a surname and more', () => {
+  it('reads an adjective or a word in 老 as that word, not a surname and 老', () => {
+    expect(persons('这座古老的城市')).toEqual([]);
+  });
+
+  it('reads a frequent word before a title as that word', () => {
+    expect(persons('这位博客作者说')).toEqual([]);
+  });
+
+  it('reads no name that ends like a dynasty', () => {
+    expect(persons('后来又出现了燕朝')).toEqual([]);
+  });
+
+  it('reads 连 … 也/都 as "even"', () => {
+    expect(persons('再这样下去连饭碗也保不住')).toEqual([]);
+  });
+});

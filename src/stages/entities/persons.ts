@@ -27,6 +27,12 @@ function endsName(ch: string, after: string): boolean {
 /** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
 export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐翰保易']);
 
+/** A frequent conjunction, adverb, preposition or pronoun (因为, 所以) standing where a given name would be. */
+function isFunctionWord(word: string): boolean {
+  const e = jiebaLexicon().get(word);
+  return !!e && e.freq >= 1000 && /^(c|d|p|r|f)$/.test(e.tag);
+}
+
 /** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
 function isCommonNoun(word: string): boolean {
   const e = jiebaLexicon().get(word);
@@ -44,8 +50,8 @@ const GIVEN_CHARS = new Set([...'伟芳娜敏静丽强磊军洋勇艳杰娟涛�
 const HONORIFICS = new Set(['老', '总', '某', '小姐', '先生', '女士', '大娘', '大爷', '师傅', '阿姨', '大妈', '大伯', '老师', '教授']);
 /** Second characters that make a two-character unknown word a word, not a name (万人, 越大, 高些). */
 const NOT_GIVEN_2 = new Set([...'人些起着长大多少年月日时分天次个家种位名']);
-/** Last characters of buildings, landmarks, things and abstract nouns (金字塔, 关帝庙, 强基链): not persons. */
-const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值']);
+/** Last characters of buildings, landmarks, things, abstract nouns and dynasties (金字塔, 关帝庙, 强基链, 燕朝): not persons. */
+const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值朝']);
 
 /** 宣传部/nr: a word of the lexicon ending like a body (部 局 委 …) is the body's word, not a name. */
 function isBodyWord(word: string): boolean {
@@ -183,7 +189,8 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     const context = titled(ctx, i);
     // 林小姐, 吴某, 钱老: the surname alone is the name.
     const honorific = surname === 1 ? t.text.slice(1) : '';
-    if (HONORIFICS.has(honorific)) {
+    // 古老/nr: a frequent word of the lexicon in 老 is that word, not a surname and 老.
+    if (HONORIFICS.has(honorific) && (honorific !== '老' || (jiebaLexicon().get(t.text)?.freq ?? 0) < 100)) {
       out.push(person(t.start, t.start + 1, text, Tier.pos));
       return;
     }
@@ -228,9 +235,10 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // 周南京: a name the lexicon lists whose given name is a place (its tags also list ordinary words as names).
         const listedName = dicts.surfaces.has(t.text.slice(surname)) && jiebaLexicon().get(t.text)?.tag.startsWith('nr') === true;
         // 龙王庙, 蓝皮书: the segmenter's "names" ending like a building or a thing are those things.
-        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
+        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)) || isFunctionWord(t.text.slice(surname)) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
-      } else if (context || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
+      } else if ((context && (spelled || len < 2 || (jiebaLexicon().get(t.text)?.freq ?? 0) < 300)) || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
+        // 博客/nr 作者: a frequent word led by no surname is that word, even before a title.
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
       }
       return;
@@ -272,6 +280,8 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
       end = bOk ? b.end : a.end;
     }
     if (end < 0 || isCommonWord(text.slice(t.start, end), 1)) return;
+    // 连饭碗也保不住: 连 … 都/也 is "even …", not a surname and a given name.
+    if (t.text === '连' && /^[都也]/.test(text.slice(end, end + 1))) return;
     out.push(person(t.start, end, text, Tier.pos));
   });
 }
