@@ -101,6 +101,13 @@ describe('Japanese names', () => {
   });
 });
 
+describe('names the segmenter tags as names', () => {
+  it('keeps a compound surname and a one-character given name', () => {
+    expect(persons('司马光写了一本书。')).toEqual(['司马光']);
+    expect(persons('上官云到任后，工作有了起色')).toEqual(['上官云']);
+  });
+});
+
 describe('names after titles and in lists', () => {
   it('reads a name after a title of office or of a trade', () => {
     expect(persons('特派员郝少农等人出席')).toEqual(['郝少农']);

@@ -235,7 +235,8 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // 周南京: a name the lexicon lists whose given name is a place (its tags also list ordinary words as names).
         const listedName = dicts.surfaces.has(t.text.slice(surname)) && jiebaLexicon().get(t.text)?.tag.startsWith('nr') === true;
         // 龙王庙, 蓝皮书: the segmenter's "names" ending like a building or a thing are those things.
-        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)) || isFunctionWord(t.text.slice(surname)) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
+        // A compound surname (欧阳, 司马) is the frequent word at the front of its own names.
+        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((surname === 1 && (jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150) || (len - surname >= 2 && (isCommonNoun(t.text.slice(surname)) || isFunctionWord(t.text.slice(surname)))) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
       } else if ((context && (spelled || len < 2 || (jiebaLexicon().get(t.text)?.freq ?? 0) < 300)) || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
         // 博客/nr 作者: a frequent word led by no surname is that word, even before a title.
