@@ -47,6 +47,11 @@ describe('foreign names with a joiner', () => {
 });
 
 describe('a surname the segmenter cut from its given name', () => {
+  it('finds 张 tagged as a measure word before an unknown given name, not after a number', () => {
+    expect(persons('后来张增斌走了')).toEqual(['张增斌']);
+    expect(persons('他买了三张票')).toEqual([]);
+  });
+
   it('is no name before a verb: the character is a word of its own there', () => {
     expect(persons('他忙得连吃饭的时间都没有')).toEqual([]);
     expect(persons('要让牧民早日富起来')).toEqual([]);

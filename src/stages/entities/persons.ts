@@ -254,11 +254,23 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
   });
 }
 
+/** Token `i`, a surname tagged as a measure word (张/q), starts a name: no number before it, an unknown word or a name after it. */
+function otherTagSurname(ctx: TagContext, i: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i] as (typeof tokens)[number];
+  const p = tokens[i - 1];
+  const a = tokens[i + 1];
+  if (t.tag !== 'q' || (p && p.end === t.start && (p.tag === 'm' || /[0-9０-９]$/.test(p.text)))) return false;
+  return !!a && a.start === t.end && /^(x|nr|nrfg|ng)$/.test(a.tag) && !ctx.dicts.surfaces.has(a.text);
+}
+
 /** 袁/nr 水平/n, 姜/nr 工兵/n: a surname the segmenter tagged as a name, with its given name cut off. */
 function splitNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
-    if (t.tag !== 'nr' || t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
+    if (t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
+    // 张/q 增斌/x: a surname the segmenter tagged as another word, before an unknown word or a name.
+    if (t.tag !== 'nr' && !otherTagSurname(ctx, i)) return;
     // 高/a 颜/nr 值, 共/d 富/nr 工: a character glued before the "surname" makes it part of a word.
     // 从/p 李/nr 志强: a preposition, conjunction or pronoun before it stays a word of its own.
     const p = tokens[i - 1];
