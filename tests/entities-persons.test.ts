@@ -118,6 +118,10 @@ describe('names after titles and in lists', () => {
     expect(persons('特派员郝少农等人出席')).toEqual(['郝少农']);
   });
 
+  it('joins a surname and a given name cut into single characters before a title', () => {
+    expect(persons('收录先辈、马骢教授的诗')).toEqual(['马骢']);
+  });
+
   it('reads a title the segmenter cut across two words', () => {
     expect(persons('中国名将钱秀英')).toEqual(['钱秀英']);
     expect(persons('法国名将曼斯菲尔德出场')).toEqual(['曼斯菲尔德']);

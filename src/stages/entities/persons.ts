@@ -264,13 +264,20 @@ function otherTagSurname(ctx: TagContext, i: number): boolean {
   return !!a && a.start === t.end && /^(x|nr|nrfg|ng)$/.test(a.tag) && !ctx.dicts.surfaces.has(a.text);
 }
 
+/** Token `i` and the one-character token after it stand right before a title or a speech verb (马/n 骢/g 教授). */
+function beforeTitle(ctx: TagContext, i: number): boolean {
+  const a = ctx.tokens[i + 1];
+  const t = ctx.tokens[i];
+  return !!a && !!t && a.start === t.end && a.text.length === 1 && CJK.test(a.text) && titled(ctx, i + 1);
+}
+
 /** 袁/nr 水平/n, 姜/nr 工兵/n: a surname the segmenter tagged as a name, with its given name cut off. */
 function splitNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
     if (t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
     // 张/q 增斌/x: a surname the segmenter tagged as another word, before an unknown word or a name.
-    if (t.tag !== 'nr' && !otherTagSurname(ctx, i)) return;
+    if (t.tag !== 'nr' && !otherTagSurname(ctx, i) && !beforeTitle(ctx, i)) return;
     // 高/a 颜/nr 值, 共/d 富/nr 工: a character glued before the "surname" makes it part of a word.
     // 从/p 李/nr 志强: a preposition, conjunction or pronoun before it stays a word of its own.
     const p = tokens[i - 1];
@@ -281,6 +288,11 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
     // 冯/nr 先生, 赵/nr 大娘, 钱/nr 局长: the surname alone names the person.
     if (a && a.start === t.end && a.text.length >= 2 && (HONORIFICS.has(a.text) || dicts.titleSet.has(a.text))) {
       out.push(person(t.start, t.end, text, Tier.pos));
+      return;
+    }
+    // 马/n 骢/g 教授: two single characters, a surname and a given name, right before a title.
+    if (t.tag !== 'nr' && a && beforeTitle(ctx, i) && !NOT_NAME_END.has(a.text)) {
+      out.push(person(t.start, a.end, text, Tier.pos));
       return;
     }
     // 连/nr 吃饭/v, 富/nr 起来/v: before a verb or an adverb the character is a word of its own.
