@@ -171,7 +171,9 @@ describe('ordinary words that look like a surname and more', () => {
     expect(persons('后来又出现了燕朝')).toEqual([]);
   });
 
-  it('reads 连 … 也/都 as "even"', () => {
+  it('reads 连 … 也/都 as "even", also after a title', () => {
     expect(persons('再这样下去连饭碗也保不住')).toEqual([]);
+    expect(persons('这位教练连基本战术都不懂')).toEqual([]);
+    expect(persons('这些队员连基本训练都不参加')).toEqual([]);
   });
 });

@@ -115,6 +115,13 @@ function titled(ctx: TagContext, i: number): boolean {
   return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text));
 }
 
+/** A title, an honorific or a speech verb right after token `i`: a lone surname before one is a name (钱/nr 局长). */
+function titleAfter(ctx: TagContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  const next = ctx.tokens[i + 1];
+  return !!t && !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || ctx.dicts.titleSet.has(next.text) || HONORIFICS.has(next.text));
+}
+
 /** 周晓岚、吴国栋: a name-like word in an enumeration with another name-like word. */
 function listed(ctx: TagContext, i: number): boolean {
   const { tokens } = ctx;
@@ -238,7 +245,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // A compound surname (欧阳, 司马) is the frequent word at the front of its own names.
         if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((surname === 1 && (jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150) || (len - surname >= 2 && (isCommonNoun(t.text.slice(surname)) || isFunctionWord(t.text.slice(surname)))) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
-      } else if ((context && (spelled || len < 2 || (jiebaLexicon().get(t.text)?.freq ?? 0) < 300)) || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
+      } else if ((context && (spelled || (len < 2 && titleAfter(ctx, i)) || (len >= 2 && (jiebaLexicon().get(t.text)?.freq ?? 0) < 300))) || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
         // 博客/nr 作者: a frequent word led by no surname is that word, even before a title.
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
       }
@@ -306,7 +313,7 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
     }
     if (end < 0 || isCommonWord(text.slice(t.start, end), 1)) return;
     // 连饭碗也保不住: 连 … 都/也 is "even …", not a surname and a given name.
-    if (t.text === '连' && /^[都也]/.test(text.slice(end, end + 1))) return;
+    if (t.text === '连' && /^[^，。；：！？、]{0,4}[都也]/.test(text.slice(end, end + 5))) return;
     out.push(person(t.start, end, text, Tier.pos));
   });
 }
