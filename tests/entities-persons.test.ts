@@ -122,6 +122,11 @@ describe('names after titles and in lists', () => {
     expect(persons('收录先辈、马骢教授的诗')).toEqual(['马骢']);
   });
 
+  it('reads a name before 等人 ("and others")', () => {
+    expect(persons('王明等人出席')).toEqual(['王明']);
+    expect(persons('迪诺等人被捕')).toEqual(['迪诺']);
+  });
+
   it('reads a title the segmenter cut across two words', () => {
     expect(persons('中国名将钱秀英')).toEqual(['钱秀英']);
     expect(persons('法国名将曼斯菲尔德出场')).toEqual(['曼斯菲尔德']);

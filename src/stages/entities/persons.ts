@@ -112,7 +112,10 @@ function titled(ctx: TagContext, i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (prev && titleToken(ctx, i - 1) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
-  return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text));
+  if (!next || next.start !== t.end) return false;
+  // 王明等人: "and others" after a word says it names people.
+  const others = next.text === '等人' || (next.text === '等' && tokens[i + 2]?.text === '人' && tokens[i + 2]?.start === next.end);
+  return AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text) || others;
 }
 
 /** A title, an honorific or a speech verb right after token `i`: a lone surname before one is a name (钱/nr 局长). */
