@@ -122,9 +122,11 @@ describe('names after titles and in lists', () => {
     expect(persons('收录先辈、马骢教授的诗')).toEqual(['马骢']);
   });
 
-  it('reads a name before 等人 ("and others")', () => {
+  it('reads a name before 等人, 一行, 夫妇 (words that say it names people)', () => {
     expect(persons('王明等人出席')).toEqual(['王明']);
     expect(persons('迪诺等人被捕')).toEqual(['迪诺']);
+    expect(persons('卡洛维一行抵达')).toEqual(['卡洛维']);
+    expect(persons('这是井上一行的行程')).toEqual(['井上']);
   });
 
   it('reads a title the segmenter cut across two words', () => {

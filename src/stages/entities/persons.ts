@@ -105,6 +105,9 @@ function titleToken(ctx: TagContext, k: number): boolean {
   return t.text.length === 1 && !!prev && prev.end === t.start && prev.text.length >= 2 && ctx.dicts.titleSet.has(prev.text.slice(-1) + t.text);
 }
 
+/** Words after a name that say it names people: "and others", "and party", "and wife", "himself". */
+const PEOPLE_AFTER = new Set(['等人', '一行', '夫妇', '夫妻', '本人', '一家']);
+
 /** A title or a speech verb right before or after the token: 书记陈吉宁, 陶文康校长, 相伟说. */
 function titled(ctx: TagContext, i: number): boolean {
   const { tokens, dicts } = ctx;
@@ -113,8 +116,8 @@ function titled(ctx: TagContext, i: number): boolean {
   const next = tokens[i + 1];
   if (prev && titleToken(ctx, i - 1) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
   if (!next || next.start !== t.end) return false;
-  // 王明等人: "and others" after a word says it names people.
-  const others = next.text === '等人' || (next.text === '等' && tokens[i + 2]?.text === '人' && tokens[i + 2]?.start === next.end);
+  // 王明等人, 王明一行, 王明夫妇: words after a name that say it names people.
+  const others = PEOPLE_AFTER.has(next.text) || (next.text === '等' && tokens[i + 2]?.text === '人' && tokens[i + 2]?.start === next.end);
   return AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text) || others;
 }
 
@@ -726,7 +729,7 @@ function japaneseNames(ctx: TagContext, out: Candidate[]): void {
     if (!next || next.start !== t.end) return;
     // 铃木首相, 铃木说: the surname alone names the person; so it does as the subject of a clause (，铃木又说明).
     const subject = (!prev || isPunct(prev.text) || /^(c|p)$/.test(prev.tag)) && /^(d|v|p)$/.test(next.tag);
-    if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text) || subject) {
+    if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text) || PEOPLE_AFTER.has(next.text) || subject) {
       out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
