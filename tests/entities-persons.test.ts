@@ -122,6 +122,11 @@ describe('names after titles and in lists', () => {
     expect(persons('收录先辈、马骢教授的诗')).toEqual(['马骢']);
   });
 
+  it('reads a name before a verb of announcing, denying or urging', () => {
+    expect(persons('会上王明宣布了结果')).toEqual(['王明']);
+    expect(persons('随后王明否认此事')).toEqual(['王明']);
+  });
+
   it('reads a name before 等人, 一行, 夫妇 (words that say it names people)', () => {
     expect(persons('王明等人出席')).toEqual(['王明']);
     expect(persons('迪诺等人被捕')).toEqual(['迪诺']);

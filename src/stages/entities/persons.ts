@@ -8,7 +8,7 @@ import { endsWord, startsWord } from './context.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
-const AFTER_NAME = ['说', '表示', '指出', '认为', '强调', '介绍', '称', '告诉', '同志', '先生', '女士', '主持', '致辞', '讲话', '透露', '坦言', '感慨', '回忆', '笑着说', '摄', '说道', '问道', '答道', '提出', '建议', '希望', '发现'];
+const AFTER_NAME = ['说', '表示', '指出', '认为', '强调', '介绍', '称', '告诉', '同志', '先生', '女士', '主持', '致辞', '讲话', '透露', '坦言', '感慨', '回忆', '笑着说', '摄', '说道', '问道', '答道', '提出', '建议', '希望', '发现', '宣布', '承认', '否认', '回答', '解释', '补充', '敦促', '重申', '声称', '宣称', '谈到', '警告'];
 /** Verbs that end a headline run of names (陈吉宁信长星…王清宪出席). */
 const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '会谈', '看望', '调研', '考察', '率队', '分别', '等', '在', '共同', '一同', '见证', '签署', '发言', '慰问', '出访', '视察'];
 /** Characters that almost never end a given name; a 3-char guess ending in one is cut to 2. */
