@@ -36,6 +36,11 @@ describe('foreign names with a joiner', () => {
     expect(persons('1998—2000年，中国—东盟博览会')).toEqual([]);
   });
 
+  it('joins no single character with a dash, and leaves a place in 镇 or 州 to places', () => {
+    expect(persons('道—米诺30种股票')).toEqual([]);
+    expect(persons('她家住在卡·维诺夫斯卡镇')).not.toContain('卡·维诺夫斯卡');
+  });
+
   it('stops at a known people before the first part', () => {
     expect(persons('瑞典人维克·范德森出任主席')).toContain('维克·范德森');
   });

@@ -506,7 +506,7 @@ function joinsName(ctx: TagContext, at: number): boolean {
   if (DOTS.includes(ch)) return !!ch;
   if (!ch || !DASHES.includes(ch) || DASHES.includes(text[at - 1] ?? '') || DASHES.includes(text[at + 1] ?? '')) return false;
   const left = ctx.tokens[ctx.tokenEndingAt[at] ?? -1];
-  return !!left && foreignPiece(ctx, left) && TRANSLITERATION.has(text[at + 1] ?? '');
+  return !!left && left.text.length >= 2 && foreignPiece(ctx, left) && TRANSLITERATION.has(text[at + 1] ?? '');
 }
 
 /**
@@ -583,6 +583,8 @@ function interpunctNames(ctx: TagContext, out: Candidate[]): void {
     // 彼得·奥尔森大学: a name before an organization's last word names the organization.
     const next = ctx.tokens[ctx.tokenAt[end] ?? -1];
     if (next && next.text.length >= 2 && ctx.dicts.orgSuffixes.includes(next.text)) continue;
+    // 卡·维诺夫斯卡镇: a name ending in, or before, a place's last word (镇, 州, 县) is a place.
+    if (ctx.dicts.placeSuffixes.includes(text[end - 1] ?? '') || ctx.dicts.placeSuffixes.includes(text[end] ?? '')) continue;
     if (end > dot + 1) out.push(person(start, end, text, Tier.rule));
   }
 }
