@@ -27,12 +27,6 @@ function endsName(ch: string, after: string): boolean {
 /** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
 export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐翰保易']);
 
-/** A frequent conjunction, adverb, preposition or pronoun (因为, 所以) standing where a given name would be. */
-function isFunctionWord(word: string): boolean {
-  const e = jiebaLexicon().get(word);
-  return !!e && e.freq >= 1000 && /^(c|d|p|r|f)$/.test(e.tag);
-}
-
 /** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
 function isCommonNoun(word: string): boolean {
   const e = jiebaLexicon().get(word);
@@ -249,7 +243,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         const listedName = dicts.surfaces.has(t.text.slice(surname)) && jiebaLexicon().get(t.text)?.tag.startsWith('nr') === true;
         // 龙王庙, 蓝皮书: the segmenter's "names" ending like a building or a thing are those things.
         // A compound surname (欧阳, 司马) is the frequent word at the front of its own names.
-        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((surname === 1 && (jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150) || (len - surname >= 2 && (isCommonNoun(t.text.slice(surname)) || isFunctionWord(t.text.slice(surname)))) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
+        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((surname === 1 && (jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150) || (len - surname >= 2 && isCommonNoun(t.text.slice(surname))) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
       } else if ((context && (spelled || (len < 2 && titleAfter(ctx, i)) || (len >= 2 && (jiebaLexicon().get(t.text)?.freq ?? 0) < 300))) || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
         // 博客/nr 作者: a frequent word led by no surname is that word, even before a title.
