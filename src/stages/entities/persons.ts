@@ -4,11 +4,11 @@ import type { Candidate, TagContext } from './types.js';
 import { Tier } from './types.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
-import { startsWord } from './context.js';
+import { endsWord, startsWord } from './context.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
-const AFTER_NAME = ['说', '表示', '指出', '认为', '强调', '介绍', '称', '告诉', '同志', '先生', '女士', '主持', '致辞', '讲话', '透露', '坦言', '感慨', '回忆', '笑着说', '摄', '说道', '问道', '答道', '提出', '建议', '希望', '发现'];
+const AFTER_NAME = ['说', '表示', '指出', '认为', '强调', '介绍', '称', '告诉', '同志', '先生', '女士', '主持', '致辞', '讲话', '透露', '坦言', '感慨', '回忆', '笑着说', '摄', '说道', '问道', '答道', '提出', '建议', '希望', '发现', '宣布', '承认', '否认', '回答', '解释', '补充', '敦促', '重申', '声称', '宣称', '谈到', '警告'];
 /** Verbs that end a headline run of names (陈吉宁信长星…王清宪出席). */
 const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '会谈', '看望', '调研', '考察', '率队', '分别', '等', '在', '共同', '一同', '见证', '签署', '发言', '慰问', '出访', '视察'];
 /** Characters that almost never end a given name; a 3-char guess ending in one is cut to 2. */
@@ -25,7 +25,7 @@ function endsName(ch: string, after: string): boolean {
 }
 
 /** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
-export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐']);
+export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐翰保易']);
 
 /** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
 function isCommonNoun(word: string): boolean {
@@ -37,12 +37,15 @@ function isCommonNoun(word: string): boolean {
 const GLUED_AFTER = new Set([...'说是到在和等的将']);
 const GLUED_BEFORE = new Set([...'胜向以这和与给对让被把从']);
 
+/** Characters frequent in Chinese given names (伟, 芳, 斌, 洁 …), from general usage; few ordinary words end in them after a surname. */
+const GIVEN_CHARS = new Set([...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红辉鹏斌宇浩凯健俊帆帅旭宁龙林欣颖晶晨琳雪慧倩婷佳怡玲莉燕丹蕾薇璐瑶菲菁蓉兰梅琴云凤洁珍贞莹荣彬峰波亮毅鑫飞翔晖昊晓东海江岩松柏森建武德志永春秋冬民庆祥瑞康宏伦坚良忠信仁诚贤俊豪雄威振兴昌盛耀泉清源洪淑惠娥芬芝菊莲鸿鹤雁季铭恒哲骏驰兵卫彪虎鹰雯娅妍媛婉嫣蓓蕊楠栋楷桐桦萱茜芸岚璇瑾琪瑜珊琦玮璋瀚沛涵泽洲润煜炜烨焕灿熙晗曦昕昱暄睿逸轩宸博航韬君珏虹霖露霏青晴巍嵩崇钧锋铁钢锐斐彦炳焱'])
+
 /** Words after a surname that make the surname alone the name (林小姐 → 林). */
 const HONORIFICS = new Set(['老', '总', '某', '小姐', '先生', '女士', '大娘', '大爷', '师傅', '阿姨', '大妈', '大伯', '老师', '教授']);
 /** Second characters that make a two-character unknown word a word, not a name (万人, 越大, 高些). */
 const NOT_GIVEN_2 = new Set([...'人些起着长大多少年月日时分天次个家种位名']);
-/** Last characters of buildings, landmarks, things and abstract nouns (金字塔, 关帝庙, 强基链): not persons. */
-const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值']);
+/** Last characters of buildings, landmarks, things, abstract nouns and dynasties (金字塔, 关帝庙, 强基链, 燕朝): not persons. */
+const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值朝']);
 
 /** 宣传部/nr: a word of the lexicon ending like a body (部 局 委 …) is the body's word, not a name. */
 function isBodyWord(word: string): boolean {
@@ -77,6 +80,8 @@ const titleIndexes = new WeakMap<string[], Map<string, string[]>>();
 function isTitle(ctx: TagContext, word: string): boolean {
   if (ctx.dicts.titleSet.has(word)) return true;
   if (word.length < 3) return false;
+  // 音乐家, 作曲家: a profession in 家 (not 老人家, 国家).
+  if (word.endsWith('家') && !word.endsWith('国家') && !word.endsWith('人家') && jiebaLexicon().get(word)?.tag === 'n') return true;
   let index = titleIndexes.get(ctx.dicts.titles);
   if (!index) {
     index = indexSuffixes(ctx.dicts.titles.filter((t) => t.length >= 2));
@@ -85,14 +90,36 @@ function isTitle(ctx: TagContext, word: string): boolean {
   return !!suffixOf(index, word);
 }
 
+/** Token `k` ends a title: a title word, or 长 cut from the body before it (商务部/nt 长/a: 部长). */
+function titleToken(ctx: TagContext, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (!t) return false;
+  if (isTitle(ctx, t.text)) return true;
+  const prev = ctx.tokens[k - 1];
+  return t.text.length === 1 && !!prev && prev.end === t.start && prev.text.length >= 2 && ctx.dicts.titleSet.has(prev.text.slice(-1) + t.text);
+}
+
+/** Words after a name that say it names people: "and others", "and party", "and wife", "himself". */
+const PEOPLE_AFTER = new Set(['等人', '一行', '夫妇', '夫妻', '本人', '一家']);
+
 /** A title or a speech verb right before or after the token: 书记陈吉宁, 陶文康校长, 相伟说. */
 function titled(ctx: TagContext, i: number): boolean {
   const { tokens, dicts } = ctx;
   const t = tokens[i] as (typeof tokens)[number];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (prev && isTitle(ctx, prev.text) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
-  return !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text));
+  if (prev && titleToken(ctx, i - 1) && (prev.end === t.start || /^[ \u3000]+$/.test(ctx.text.slice(prev.end, t.start)))) return true;
+  if (!next || next.start !== t.end) return false;
+  // 王明等人, 王明一行, 王明夫妇: words after a name that say it names people.
+  const others = PEOPLE_AFTER.has(next.text) || (next.text === '等' && tokens[i + 2]?.text === '人' && tokens[i + 2]?.start === next.end);
+  return AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text) || others;
+}
+
+/** A title, an honorific or a speech verb right after token `i`: a lone surname before one is a name (钱/nr 局长). */
+function titleAfter(ctx: TagContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  const next = ctx.tokens[i + 1];
+  return !!t && !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || ctx.dicts.titleSet.has(next.text) || HONORIFICS.has(next.text));
 }
 
 /** 周晓岚、吴国栋: a name-like word in an enumeration with another name-like word. */
@@ -100,10 +127,37 @@ function listed(ctx: TagContext, i: number): boolean {
   const { tokens } = ctx;
   const nameLike = (k: number) => {
     const t = tokens[k];
-    return !!t && (t.tag === 'x' || t.tag.startsWith('nr')) && looksLikeName(ctx, t.text) && !isCommonWord(t.text, 100);
+    if (!t || (t.tag !== 'x' && !t.tag.startsWith('nr')) || isCommonWord(t.text, 100)) return false;
+    // 约翰森/nrt 和 米勒/nrt: foreign names are listed with each other too.
+    return looksLikeName(ctx, t.text) || (t.text.length >= 2 && (t.tag === 'nrt' || spelledForeign(t.text)));
   };
   const sep = (k: number) => ['、', '和', '与', '及'].includes(tokens[k]?.text ?? '');
   return (sep(i + 1) && nameLike(i + 2)) || (sep(i - 1) && nameLike(i - 2));
+}
+
+/**
+ * Where a two-character name-like word stands: `boundary` when a break, a verb, a preposition or a particle
+ * follows; `alone` when a break, a preposition or a particle also precedes it and no number does (，孙涛是;
+ * 在韩冰的), not inside a phrase (长三角文旅融合). A given name of a name's usual characters (伟, 洁, 斌 …) may
+ * also stand after a word and before an adverb or a time word (姑娘苏婉， / 遭到褚峰拒绝 / 熊洁后来).
+ */
+function placement(ctx: TagContext, i: number): { boundary: boolean; alone: boolean } {
+  const { tokens } = ctx;
+  const t = tokens[i] as (typeof tokens)[number];
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  const givenLike = t.text.length === 2 && GIVEN_CHARS.has(t.text[1] ?? '');
+  const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag) || (givenLike && /^(d|t)$/.test(next.tag));
+  const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
+  const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag) || (givenLike && /^(v|n|nz|a|d)$/.test(prev.tag));
+  return { boundary, alone: opened && boundary && !afterNumber };
+}
+
+/** 伊莱克斯/nrt 冰箱: a transliterated word right before a noun names a thing or a kind, not a person. */
+function modifiesNoun(ctx: TagContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  const next = ctx.tokens[i + 1];
+  return !!t && !!next && next.start === t.end && /^(n|vn|nz|ng)$/.test(next.tag) && !isTitle(ctx, next.text) && !AFTER_NAME.includes(next.text);
 }
 
 /** The segmenter's name-like words, filtered: its dictionary tags many ordinary words as names (文明, 卫星). */
@@ -142,7 +196,8 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     const context = titled(ctx, i);
     // 林小姐, 吴某, 钱老: the surname alone is the name.
     const honorific = surname === 1 ? t.text.slice(1) : '';
-    if (HONORIFICS.has(honorific)) {
+    // 古老/nr: a frequent word of the lexicon in 老 is that word, not a surname and 老.
+    if (HONORIFICS.has(honorific) && (honorific !== '老' || (jiebaLexicon().get(t.text)?.freq ?? 0) < 100)) {
       out.push(person(t.start, t.start + 1, text, Tier.pos));
       return;
     }
@@ -162,17 +217,19 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     // jieba's nrt is its tag for transliterated personal names; the frequent ones are words (令人).
     // Its nrt words also hold ordinary words (育人, 崇高): a two-character one needs a person's context, a
     // longer one must be spelled in transliteration characters only.
-    if (t.tag === 'nrt' && !surname) {
-      const spelled = [...t.text].every((ch) => TRANSLITERATION.has(ch));
+    // 路易诺/nrt: spelled in transliteration characters, it is foreign though its first character is a surname.
+    const spelled = [...t.text].every((ch) => TRANSLITERATION.has(ch));
+    if (t.tag === 'nrt' && (!surname || (spelled && len >= 3))) {
       const next = tokens[i + 1];
       const free = !next || isPunct(next.text) || /^(v|uj|p|c|d)$/.test(next.tag);
-      if (context || listed(ctx, i) || (spelled && (len >= 3 || free))) out.push(person(t.start, t.end, text, Tier.pos));
+      if (context || listed(ctx, i) || (spelled && (len >= 3 || free) && !modifiesNoun(ctx, i))) out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
-    if (len >= 2 && !surname && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
+    // 伯雷费尔/x: a transliterated word too long for a surname and a given name, though led by a surname.
+    if (len >= 2 && (!surname || len > surname + 2) && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
       // 马尔科维奇表示, 外长杜兰特: a transliterated word is a person where a person's context says so.
       const next = tokens[i + 1];
-      if (context || (len >= 3 && (isNr || next?.tag === 'v'))) out.push(person(t.start, t.end, text, Tier.pos));
+      if (context || (len >= 3 && (isNr || next?.tag === 'v') && (listed(ctx, i) || !modifiesNoun(ctx, i)))) out.push(person(t.start, t.end, text, Tier.pos));
       if (context || isNr) return;
     }
     if (isNr) {
@@ -184,34 +241,50 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // tags are no help: 许可 is "nr" there too) or an ordinary noun as the "given name" gives them away.
         // 周南京: a name the lexicon lists whose given name is a place (its tags also list ordinary words as names).
         const listedName = dicts.surfaces.has(t.text.slice(surname)) && jiebaLexicon().get(t.text)?.tag.startsWith('nr') === true;
-        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150 || isCommonNoun(t.text.slice(surname)))) return;
+        // 龙王庙, 蓝皮书: the segmenter's "names" ending like a building or a thing are those things.
+        // A compound surname (欧阳, 司马) is the frequent word at the front of its own names.
+        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((surname === 1 && (jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150) || (len - surname >= 2 && isCommonNoun(t.text.slice(surname))) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
-      } else if (context || (len >= 3 && [...t.text].every((ch) => TRANSLITERATION.has(ch)))) {
+      } else if ((context && (spelled || (len < 2 && titleAfter(ctx, i)) || (len >= 2 && (jiebaLexicon().get(t.text)?.freq ?? 0) < 300))) || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
+        // 博客/nr 作者: a frequent word led by no surname is that word, even before a title.
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
       }
       return;
     }
     // Unknown words (x) found by the segmenter's HMM.
     if (!looksLikeName(ctx, t.text) || !endsName(t.text[len - 1] ?? '', text.slice(t.end, t.end + 2))) return;
-    const next = tokens[i + 1];
-    const prev = tokens[i - 1];
-    const boundary = !next || next.start > t.end || isPunct(next.text) || /^(v|p|c|u[a-z]?)$/.test(next.tag);
-    const afterNumber = !!prev && prev.end === t.start && (prev.tag === 'm' || /[0-9０-９]$/.test(prev.text));
-    // A two-character unknown word is a name only where a name stands alone: after a break or a preposition
-    // and before a verb or a break (，孙涛是; 在韩冰的), not inside a phrase (长三角文旅融合).
-    const opened = !prev || prev.end < t.start || isPunct(prev.text) || /^(p|c|uj|ul)$/.test(prev.tag);
-    if (len === 2 && !context && !listed(ctx, i) && !(opened && boundary && !afterNumber && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
+    const { boundary, alone } = placement(ctx, i);
+    if (len === 2 && !context && !listed(ctx, i) && !(alone && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
     if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || (len - surname >= 2 && isCommonWord(t.text.slice(surname), 100)))) return;
     const strong = context || len >= 3 || boundary;
     if (strong && !isCommonWord(t.text.slice(0, 2), 200)) out.push(person(t.start, t.end, text, Tier.pos));
   });
 }
 
+/** Token `i`, a surname tagged as a measure word (张/q), starts a name: no number before it, an unknown word or a name after it. */
+function otherTagSurname(ctx: TagContext, i: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i] as (typeof tokens)[number];
+  const p = tokens[i - 1];
+  const a = tokens[i + 1];
+  if (t.tag !== 'q' || (p && p.end === t.start && (p.tag === 'm' || /[0-9０-９]$/.test(p.text)))) return false;
+  return !!a && a.start === t.end && /^(x|nr|nrfg|ng)$/.test(a.tag) && !ctx.dicts.surfaces.has(a.text);
+}
+
+/** Token `i` and the one-character token after it stand right before a title or a speech verb (马/n 骢/g 教授). */
+function beforeTitle(ctx: TagContext, i: number): boolean {
+  const a = ctx.tokens[i + 1];
+  const t = ctx.tokens[i];
+  return !!a && !!t && a.start === t.end && a.text.length === 1 && CJK.test(a.text) && titled(ctx, i + 1);
+}
+
 /** 袁/nr 水平/n, 姜/nr 工兵/n: a surname the segmenter tagged as a name, with its given name cut off. */
 function splitNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
-    if (t.tag !== 'nr' || t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
+    if (t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
+    // 张/q 增斌/x: a surname the segmenter tagged as another word, before an unknown word or a name.
+    if (t.tag !== 'nr' && !otherTagSurname(ctx, i) && !beforeTitle(ctx, i)) return;
     // 高/a 颜/nr 值, 共/d 富/nr 工: a character glued before the "surname" makes it part of a word.
     // 从/p 李/nr 志强: a preposition, conjunction or pronoun before it stays a word of its own.
     const p = tokens[i - 1];
@@ -224,7 +297,13 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
       out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
-    if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(a.tag) || dicts.titleSet.has(a.text)) return;
+    // 马/n 骢/g 教授: two single characters, a surname and a given name, right before a title.
+    if (t.tag !== 'nr' && a && beforeTitle(ctx, i) && !NOT_NAME_END.has(a.text)) {
+      out.push(person(t.start, a.end, text, Tier.pos));
+      return;
+    }
+    // 连/nr 吃饭/v, 富/nr 起来/v: before a verb or an adverb the character is a word of its own.
+    if (!a || a.start !== t.end || !CJK.test(a.text) || /^(uj|ul|p|c|u|r|m|q|f|d|v|vn|ad)$/.test(a.tag) || dicts.titleSet.has(a.text)) return;
     let end = -1;
     if (a.text.length === 2 && !dicts.surfaces.has(a.text)) end = a.end;
     else if (a.text.length === 1 && !NOT_NAME_END.has(a.text)) {
@@ -233,6 +312,8 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
       end = bOk ? b.end : a.end;
     }
     if (end < 0 || isCommonWord(text.slice(t.start, end), 1)) return;
+    // 连饭碗也保不住: 连 … 都/也 is "even …", not a surname and a given name.
+    if (t.text === '连' && /^[^，。；：！？、]{0,4}[都也]/.test(text.slice(end, end + 5))) return;
     out.push(person(t.start, end, text, Tier.pos));
   });
 }
@@ -248,6 +329,33 @@ function surnameTitles(ctx: TagContext, out: Candidate[]): void {
     const p = tokens[i - 1];
     if (p && p.end === t.start && p.text.length === 1 && CJK.test(p.text) && !isPunct(p.text)) return;
     out.push(person(t.start, t.start + 1, text, Tier.pos));
+  });
+}
+
+/** Characters the segmenter glues before a lone surname and its title (当郑/x 局长, 托闻/x 市长). */
+const BEFORE_SURNAME = new Set([...GLUED_BEFORE, ...'当托找请叫问帮为由同跟陪随见']);
+
+/**
+ * A surname alone names the person where the segmenter glued it into an unknown word: 老钱/x (老 and a
+ * surname), 邹老去/x (a surname and 老), 当郑/x 局长 (a preposition or verb before a surname and a title),
+ * or tagged it as another word at the start of a clause (，龙/n 副局长).
+ */
+function gluedSurnames(ctx: TagContext, out: Candidate[]): void {
+  const { tokens, text, dicts } = ctx;
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    const titleNext = !!next && next.start === t.end && (dicts.titleSet.has(next.text) || HONORIFICS.has(next.text));
+    if (t.tag === 'x' && t.text.length === 2 && dicts.surnames.has(t.text[1] ?? '') && !jiebaLexicon().has(t.text)) {
+      if (t.text[0] === '老' || (BEFORE_SURNAME.has(t.text[0] ?? '') && titleNext)) out.push(person(t.start + 1, t.end, text, Tier.pos));
+      return;
+    }
+    if (t.tag === 'x' && t.text.length === 3 && t.text[1] === '老' && dicts.surnames.has(t.text[0] ?? '') && !jiebaLexicon().has(t.text.slice(0, 2))) {
+      out.push(person(t.start, t.start + 1, text, Tier.pos));
+      return;
+    }
+    const prev = tokens[i - 1];
+    const opens = !prev || isPunct(prev.text);
+    if (t.text.length === 1 && t.tag !== 'nr' && dicts.surnames.has(t.text) && opens && titleNext && next.text.length >= 2) out.push(person(t.start, t.end, text, Tier.pos));
   });
 }
 
@@ -307,6 +415,8 @@ export function readNameAt(ctx: TagContext, at: number): number {
   if (tok && tok.end - tok.start >= s + 1 && tok.end - tok.start <= s + 2 && CJK.test(tok.text)) {
     if (ctx.dicts.surfaces.has(tok.text)) return -1;
     const lex = jiebaLexicon().get(tok.text);
+    // 钱华说/x: a verb or particle the segmenter glued to a two-character name is not part of it.
+    if (!lex && tok.tag === 'x' && tok.text.length === s + 2 && GLUED_AFTER.has(tok.text[s + 1] ?? '')) return tok.end - 1;
     if (!lex || /^(x|nr|nrt|nrfg|ns|nz|nt)$/.test(lex.tag) || tok.tag === 'x') return tok.text.length === s + 1 ? cutGivenName(ctx, tokIdx, at) : tok.end;
     // The lexicon holds rare names under other tags (m, n); a rare three-character word that
     // neither ends like a thing nor hides a common word is a name where a name is expected.
@@ -334,7 +444,7 @@ export function readNameAt(ctx: TagContext, at: number): number {
 function afterTitles(ctx: TagContext, out: Candidate[]): void {
   const { text, tokens } = ctx;
   tokens.forEach((t, i) => {
-    if (!isTitle(ctx, t.text)) return;
+    if (!titleToken(ctx, i)) return;
     let at = t.end;
     let spaced = false;
     while (text[at] === ' ' || text[at] === '\u3000') {
@@ -373,43 +483,102 @@ function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
   });
 }
 
-/** Foreign names written with an interpunct: 詹姆斯·董, 若泽·萨尔特 (one word on each side of the dot). */
+const DOTS = '·•・';
+/** A single dash also joins the parts of a transliterated name (彼得—米勒); a double one is a pause. */
+const DASHES = '—－';
+/** Characters the segmenter glues after a foreign name's last part (…斯说, …娃均); no part ends in them. */
+const PART_TRAIL = new Set([...NOT_NAME_END, '均']);
+
+const spelledForeign = (word: string) => word.length > 0 && CJK.test(word) && [...word].every((ch) => TRANSLITERATION.has(ch));
+/** A word of a foreign name: spelled in transliteration characters, or a name of the segmenter led by no surname (彼得/nrt, 安娜/nr). */
+const foreignPiece = (ctx: TagContext, t: { text: string; tag: string }) => spelledForeign(t.text) || (/^nrt?$/.test(t.tag) && CJK.test(t.text) && !surnameLength(ctx, t.text));
+
+/** The joiner at `at` links two parts of a name: an interpunct, or a lone dash between transliterated parts. */
+function joinsName(ctx: TagContext, at: number): boolean {
+  const { text } = ctx;
+  const ch = text[at] ?? '';
+  if (DOTS.includes(ch)) return !!ch;
+  if (!ch || !DASHES.includes(ch) || DASHES.includes(text[at - 1] ?? '') || DASHES.includes(text[at + 1] ?? '')) return false;
+  const left = ctx.tokens[ctx.tokenEndingAt[at] ?? -1];
+  return !!left && left.text.length >= 2 && foreignPiece(ctx, left) && TRANSLITERATION.has(text[at + 1] ?? '');
+}
+
+/**
+ * Start of the part before the joiner at `dot`: the segmenter's word ending there without what it glued
+ * in front (的阿·…: 阿), grown back over transliterated words it split off (卡/n 莱维·…), never over a
+ * title or a known name. -1 when an ordinary word stands there (精粹·…: a series, not a name).
+ */
+function leftPartStart(ctx: TagContext, dot: number): number {
+  const { text, tokens, dicts } = ctx;
+  const isPart = (ch: string) => CJK.test(ch) && !NOT_NAME_END.has(ch);
+  const leftTok = ctx.tokenEndingAt[dot] ?? -1;
+  const tok = tokens[leftTok];
+  if (!tok || dot - tok.start > 6) {
+    let start = dot;
+    while (start > 0 && dot - start < 5 && isPart(text[start - 1] ?? '')) start--;
+    return start;
+  }
+  if (!CJK.test(tok.text) || (tok.text.length >= 2 && (isCommonWord(tok.text, 100) || /^(a|ad|an|d)$/.test(tok.tag)) && !foreignPiece(ctx, tok))) return -1;
+  let start = tok.start;
+  const cut = Math.max(...[...tok.text].map((ch, k) => (NOT_NAME_END.has(ch) && !TRANSLITERATION.has(ch) ? k + 1 : 0)));
+  if (cut > 0) return tok.start + cut;
+  for (let k = leftTok - 1; k >= 0; k--) {
+    const prev = tokens[k] as (typeof tokens)[number];
+    if (prev.end !== start || !foreignPiece(ctx, prev) || dot - prev.start > 8 || isTitle(ctx, prev.text)) break;
+    // 瑞典人/nr: a known place or its people is no part of the name.
+    if (dicts.surfaces.has(prev.text) || dicts.surfaces.has(prev.text.slice(0, -1))) break;
+    start = prev.start;
+  }
+  return start;
+}
+
+/** End of the parts after the joiner at `dot` (a verb, a time word, a particle or an ordinary noun ends them). */
+function rightPartsEnd(ctx: TagContext, dot: number): number {
+  const { text } = ctx;
+  let end = dot;
+  while (end < text.length && joinsName(ctx, end)) {
+    let e = end + 1;
+    let k = ctx.tokenAt[e] ?? -1;
+    while (k >= 0 && k < ctx.tokens.length) {
+      const tk = ctx.tokens[k] as { text: string; tag: string; start: number; end: number };
+      if (tk.start !== e || !CJK.test(tk.text) || AFTER_NAME.includes(tk.text) || ctx.dicts.titleSet.has(tk.text)) break;
+      // 奥尔森/nr 大学/n: a noun joins as one syllable or spelled like the name.
+      const namey = /^(nr|nrt|nrfg|x|nz)$/.test(tk.tag) || (/^(ns|n|ng|j|zg)$/.test(tk.tag) && (tk.text.length === 1 || spelledForeign(tk.text)));
+      if (!namey || tk.end - end - 1 > 7) break;
+      e = tk.end;
+      k++;
+    }
+    // 萨尔/nr 特在/d: the segmenter cut the last syllable off into the next word.
+    while (e < text.length && e - end - 1 < 7 && TRANSLITERATION.has(text[e] ?? '') && !NOT_NAME_END.has(text[e] ?? '')) e++;
+    // …马斯说/x: a verb or particle glued to the last part is not part of it.
+    while (e > end + 2 && PART_TRAIL.has(text[e - 1] ?? '') && !TRANSLITERATION.has(text[e - 1] ?? '')) e--;
+    if (e === end + 1) break;
+    end = e;
+  }
+  return end;
+}
+
+/** Foreign names written with an interpunct: 詹姆斯·董, 若泽·萨尔特 (one word on each side of the dot), 彼得—米勒. */
 function interpunctNames(ctx: TagContext, out: Candidate[]): void {
   const { text } = ctx;
-  const isPart = (ch: string) => CJK.test(ch) && !NOT_NAME_END.has(ch);
-  for (const m of text.matchAll(/[·•・]/g)) {
+  for (const m of text.matchAll(/[·•・—－]/g)) {
     const dot = m.index ?? 0;
-    if (text[dot - 1] && '·•・'.includes(text[dot - 1] as string)) continue;
+    if (!joinsName(ctx, dot)) continue;
+    const before = text[dot - 1] ?? '';
+    if (before && (DOTS + DASHES).includes(before)) continue;
     const spanning = ctx.tokens.find((t) => t.start < dot && t.end > dot + 1);
     if (spanning) {
       if (CJK.test(spanning.text.replace(/[·•・]/g, ''))) out.push(person(spanning.start, spanning.end, text, Tier.rule));
       continue;
     }
-    // Left part: the segmenter's word ending at the dot, else up to five characters.
-    const leftTok = ctx.tokenEndingAt[dot] ?? -1;
-    let start = leftTok >= 0 ? (ctx.tokens[leftTok] as { start: number }).start : dot;
-    if (leftTok < 0 || dot - start > 6) {
-      start = dot;
-      while (start > 0 && dot - start < 5 && isPart(text[start - 1] ?? '')) start--;
-    }
-    if (start === dot || !CJK.test(text.slice(start, dot))) continue;
-    // Right part(s): the name-like words after each dot (a verb, a time word or a particle ends the name).
-    let end = dot;
-    while (text[end] && '·•・'.includes(text[end] as string)) {
-      let e = end + 1;
-      let k = ctx.tokenAt[e] ?? -1;
-      while (k >= 0 && k < ctx.tokens.length) {
-        const tk = ctx.tokens[k] as { text: string; tag: string; start: number; end: number };
-        if (tk.start !== e || !CJK.test(tk.text) || !/^(nr|nrt|nrfg|x|ns|nz|n|ng|j|zg)$/.test(tk.tag) || AFTER_NAME.includes(tk.text) || ctx.dicts.titleSet.has(tk.text)) break;
-        if (tk.end - end - 1 > 7) break;
-        e = tk.end;
-        k++;
-      }
-      // 萨尔/nr 特在/d: the segmenter cut the last syllable off into the next word.
-      while (e < text.length && e - end - 1 < 7 && TRANSLITERATION.has(text[e] ?? '') && !NOT_NAME_END.has(text[e] ?? '')) e++;
-      if (e === end + 1) break;
-      end = e;
-    }
+    const start = leftPartStart(ctx, dot);
+    if (start < 0 || start === dot || !CJK.test(text.slice(start, dot))) continue;
+    const end = rightPartsEnd(ctx, dot);
+    // 彼得·奥尔森大学: a name before an organization's last word names the organization.
+    const next = ctx.tokens[ctx.tokenAt[end] ?? -1];
+    if (next && next.text.length >= 2 && ctx.dicts.orgSuffixes.includes(next.text)) continue;
+    // 卡·维诺夫斯卡镇: a name ending in, or before, a place's last word (镇, 州, 县) is a place.
+    if (ctx.dicts.placeSuffixes.includes(text[end - 1] ?? '') || ctx.dicts.placeSuffixes.includes(text[end] ?? '')) continue;
     if (end > dot + 1) out.push(person(start, end, text, Tier.rule));
   }
 }
@@ -466,8 +635,8 @@ function headlineRuns(ctx: TagContext, out: Candidate[]): void {
   }
 }
 
-/** What may follow the last name of an enumeration (何茂林、刘谨）, 周振华、龚永福报道). */
-const LIST_END = /^([、，。；：）)”」\s]|等|和|与|及|报道|摄|的|在|以|说|是|也|都|$)/;
+/** What may follow the last name of an enumeration (何茂林、刘谨）, 周振华、龚永福报道, 孔德明、孔德亮兄弟). */
+const LIST_END = /^([、，。；：）)”」\s]|等|和|与|及|报道|摄|的|在|以|说|是|也|都|父子|父女|母子|母女|夫妇|夫妻|兄弟|姐妹|兄妹|姐弟|二人|两人|$)/;
 
 /**
  * 孙亚琳、曾秀芳以: a surname-led word listed with a found name is a name too, though the segmenter cut it
@@ -487,14 +656,9 @@ function enumerations(ctx: TagContext, out: Candidate[]): void {
       }
       if (text[p.start - 1] === '、') {
         const stop = p.start - 1;
-        for (const len of [3, 2]) {
-          const at = stop - len;
-          if (at < 0 || readNameAt(ctx, at) !== stop || ctx.dicts.surfaces.has(text.slice(at, stop))) continue;
-          // The name opens the list: after punctuation, a title or a word boundary.
-          if (!startsWord(ctx, at) && !/[、，。；：（(“「\s]/.test(text[at - 1] ?? '')) continue;
-          next.push(person(at, stop, text, Tier.pos));
-          break;
-        }
+        // The name opens the list: after punctuation, a title or a word boundary.
+        const at = nameEndingAt(ctx, stop, (k) => startsWord(ctx, k) || /[、，。；：（(“「\s]/.test(text[k - 1] ?? ''));
+        if (at >= 0) next.push(person(at, stop, text, Tier.pos));
       }
     }
     frontier = next.filter((c) => !known.has(`${c.start}:${c.end}`));
@@ -502,6 +666,29 @@ function enumerations(ctx: TagContext, out: Candidate[]): void {
       known.add(`${c.start}:${c.end}`);
       out.push(c);
     }
+  }
+}
+
+/** The start of a name of 3 or 2 characters ending at `stop` where `opens` allows one to start, or -1. */
+function nameEndingAt(ctx: TagContext, stop: number, opens: (at: number) => boolean): number {
+  for (const len of [3, 2]) {
+    const at = stop - len;
+    if (at >= 0 && readNameAt(ctx, at) === stop && !ctx.dicts.surfaces.has(ctx.text.slice(at, stop)) && opens(at)) return at;
+  }
+  return -1;
+}
+
+/** 魏建峰／邹玉珍: the two players of a doubles pair, surname-led names on both sides of a slash. */
+function doublesPairs(ctx: TagContext, out: Candidate[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(/[／/]/g)) {
+    const slash = m.index ?? 0;
+    const right = readNameAt(ctx, slash + 1);
+    if (right < slash + 3 || (!endsWord(ctx, right) && CJK.test(text[right] ?? '') && !NOT_NAME_END.has(text[right] ?? ''))) continue;
+    // 但冯丽／…: a two-character name may follow a glued word; a three-character one starts a word.
+    const left = nameEndingAt(ctx, slash, (k) => slash - k === 2 || startsWord(ctx, k) || !CJK.test(text[k - 1] ?? ''));
+    if (left < 0) continue;
+    out.push(person(left, slash, text, Tier.pos), person(slash + 1, right, text, Tier.pos));
   }
 }
 
@@ -536,8 +723,9 @@ function japaneseNames(ctx: TagContext, out: Candidate[]): void {
     }
     const next = tokens[i + 1];
     if (!next || next.start !== t.end) return;
-    // 铃木首相, 铃木说: the surname alone names the person.
-    if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text)) {
+    // 铃木首相, 铃木说: the surname alone names the person; so it does as the subject of a clause (，铃木又说明).
+    const subject = (!prev || isPunct(prev.text) || /^(c|p)$/.test(prev.tag)) && /^(d|v|p)$/.test(next.tag);
+    if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text) || PEOPLE_AFTER.has(next.text) || subject) {
       out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
@@ -562,11 +750,13 @@ export function recognizePersons(ctx: TagContext): Candidate[] {
   japaneseNames(ctx, out);
   splitNames(ctx, out);
   surnameTitles(ctx, out);
+  gluedSurnames(ctx, out);
   transliterationRuns(ctx, out);
   afterTitles(ctx, out);
   beforeSpeech(ctx, out);
   interpunctNames(ctx, out);
   headlineRuns(ctx, out);
+  doublesPairs(ctx, out);
   enumerations(ctx, out);
   return out;
 }
