@@ -260,6 +260,8 @@ function namedFacilities(ctx: TagContext): Candidate[] {
       const p = tokens[k] as Token;
       const nextTok = tokens[k + 1] as Token;
       if (p.end !== nextTok.start || !/^[\u3400-\u9fff]+$/.test(p.text) || !FACILITY_HEAD.test(p.tag) || ctx.dicts.titleSet.has(p.text)) break;
+      // An unknown word of three or more characters is mostly words glued together (邹老去/x 公园).
+      if (p.tag === 'x' && p.text.length > 2 && ![...p.text].every((ch) => TRANSLITERATION.has(ch))) break;
       // Only short pieces run together (杭/甬); one longer proper word is the whole head.
       if (first < i && p.text.length > 1) break;
       first = k;
