@@ -48,6 +48,15 @@ function gluedByGuess(ctx: TagContext, start: number, end: number, startOk: bool
   return (startOk || guess(start)) && (endOk || guess(end - 1));
 }
 
+/** 文化部门, 农业部门: the last character of an organization's name makes an ordinary word (部门) with what follows it. */
+function endsInsideWord(ctx: TagContext, end: number): boolean {
+  const t = ctx.tokens[ctx.tokenOf[end - 1] ?? -1];
+  if (!t || t.end <= end) return false;
+  const tail = ctx.text.slice(end - 1, t.end);
+  // 部长 is a title, and 文化部副部长 is cut 文化/部副/部长: the name stands.
+  return isCommonWord(tail) && !ctx.dicts.titleSet.has(tail) && !tail.endsWith('副');
+}
+
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
 function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -59,6 +68,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
       if ((!startOk || !endOk) && !(m.value.type === 'place' && m.value.primary && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
+      if (m.value.type === 'org' && endsInsideWord(ctx, m.end)) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
   }

@@ -1,0 +1,37 @@
+// Organization recognition: general patterns of organization names in news text. Every example is invented.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries, type LocalMention } from '../src/stages/entities/index.js';
+import { segment } from '../src/stages/segment.js';
+
+let dicts: EntityDictionaries;
+
+function tag(text: string): LocalMention[] {
+  return tagEntities(text, segment(text), dicts);
+}
+
+function orgs(text: string): string[] {
+  return tag(text)
+    .filter((m) => m.type === 'org')
+    .map((m) => m.text);
+}
+
+beforeAll(() => {
+  dicts = loadEntityDictionaries();
+  prepareSegmenter(dicts);
+});
+
+describe('organization dictionaries', () => {
+  it('knows former ministries, short forms of large enterprises and parties of other countries', () => {
+    expect(orgs('当年电力部和邮电部联合发文')).toEqual(['电力部', '邮电部']);
+    expect(tag('首钢与国航签订协议').filter((m) => m.type === 'org').map((m) => m.canonical)).toEqual(['首钢', '中国国际航空公司']);
+    expect(orgs('工党在选举中失利')).toEqual(['工党']);
+  });
+
+  it('does not read a name inside an ordinary word (部门)', () => {
+    expect(orgs('各级文化部门和农业部门加强检查')).toEqual([]);
+  });
+
+  it('still reads a ministry glued to its minister title', () => {
+    expect(orgs('文化部副部长出席会议')).toContain('文化部');
+  });
+});
