@@ -35,3 +35,17 @@ describe('organization dictionaries', () => {
     expect(orgs('文化部副部长出席会议')).toContain('文化部');
   });
 });
+
+describe('bodies named by their level of administration', () => {
+  it('keeps the level before the body: 县教委, 镇卫生院, 区人大常委会, 自治区 + field + 学会', () => {
+    expect(orgs('县教委召开会议')).toEqual(['县教委']);
+    expect(orgs('镇卫生院新建了病房')).toEqual(['镇卫生院']);
+    expect(orgs('区人大常委会审议报告')).toEqual(['区人大常委会']);
+    expect(orgs('区党委召开会议')).toEqual(['区党委']);
+    expect(orgs('自治区文物学会举办年会')).toEqual(['自治区文物学会']);
+  });
+
+  it('leaves a level without a body alone', () => {
+    expect(orgs('市里的道路已经修好')).toEqual([]);
+  });
+});

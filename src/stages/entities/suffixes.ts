@@ -394,3 +394,50 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
   });
   return out;
 }
+
+/** Levels of administration that name a body of their own level without the place: 市科协, 镇卫生院, 区党委. */
+const LEVELS = new Set(['省', '市', '县', '区', '乡', '镇', '村', '州', '旗', '盟', '自治区', '自治州', '自治县']);
+
+/** True when `word` is a body by itself: a known organization, or a bare kind of body of two or more characters (医院, 团支部). */
+function bodyWord(ctx: TagContext, word: string): boolean {
+  if (ctx.dicts.surfaces.get(word)?.type === 'org') return true;
+  return word.length >= 2 && suffixOf(suffixIndex(ctx.dicts.orgSuffixes), word) === word;
+}
+
+/**
+ * A body named by its level alone: 县/zg + 教委, 镇/n + 卫生院, 区/n + 人大常委会, or one word 区党委. The level
+ * stands for the place of the text (this city's, this county's), so it belongs to the name.
+ */
+export function recognizeLevelPrefixedOrgs(ctx: TagContext, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const { tokens, text } = ctx;
+  const orgStarting = new Map<number, Candidate>();
+  for (const c of candidates) {
+    if (c.type !== 'org') continue;
+    const seen = orgStarting.get(c.start);
+    if (!seen || seen.end < c.end) orgStarting.set(c.start, c);
+  }
+  const push = (start: number, end: number) => out.push({ start, end, type: 'org', canonical: text.slice(start, end), tier: Tier.rule });
+  tokens.forEach((t, i) => {
+    // 区党委/n: the segmenter's one word of a level and a body.
+    const level = [...LEVELS].find((l) => t.text.startsWith(l) && t.text.length > l.length);
+    if (level && !ctx.dicts.surfaces.has(t.text) && bodyWord(ctx, t.text.slice(level.length)) && t.text.length - level.length >= 2) {
+      push(t.start, t.end);
+      return;
+    }
+    if (!LEVELS.has(t.text)) return;
+    const next = tokens[i + 1];
+    if (!next || next.start !== t.end) return;
+    const org = orgStarting.get(t.end);
+    if (org) return push(t.start, org.end);
+    // 自治区/n 文物/n 学会/n: a field or two and a bare kind of body.
+    for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+      const w = tokens[k] as Token;
+      if (w.start !== (tokens[k - 1] as Token).end) return;
+      if (bodyWord(ctx, w.text)) return push(t.start, w.end);
+      if (!/^(n|vn|nz|j)$/.test(w.tag) || isBreak(w)) return;
+    }
+  });
+  return out;
+}
+

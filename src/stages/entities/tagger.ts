@@ -6,7 +6,7 @@ import type { Candidate, LocalMention, TagContext } from './types.js';
 import { buildContext as context, endsWord, startsWord, titleFollows } from './context.js';
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
-import { recognizeCongresses, recognizePeriodicals, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
+import { recognizeCongresses, recognizeLevelPrefixedOrgs, recognizePeriodicals, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
 import { recognizeAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './persons.js';
@@ -346,6 +346,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   candidates.push(...withOrdinals(ctx, candidates), ...partyCentres(ctx, candidates), ...foreignPlaces(ctx));
   candidates.push(...facilities(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
+  candidates.push(...recognizeLevelPrefixedOrgs(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
   const dropped = new Set(described.filter((c) => c.type === 'org'));
   const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place')];
