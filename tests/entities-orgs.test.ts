@@ -49,3 +49,16 @@ describe('bodies named by their level of administration', () => {
     expect(orgs('市里的道路已经修好')).toEqual([]);
   });
 });
+
+describe('units of a body', () => {
+  it('names a unit with its parent: a department, an office, the office of a paper', () => {
+    expect(orgs('南京大学物理系主任介绍')).toEqual(['南京大学物理系']);
+    expect(orgs('复旦大学招生办公室发布简章')).toEqual(['复旦大学招生办公室']);
+    expect(tag('浙江日报社长致辞').find((m) => m.type === 'org')?.text).toBe('浙江日报社');
+  });
+
+  it('stops at a verb or a word that is no unit', () => {
+    expect(orgs('东南大学创办了学报')).toEqual(['东南大学']);
+    expect(orgs('外交部发言人表示')).toEqual(['外交部']);
+  });
+});

@@ -6,7 +6,7 @@ import type { Candidate, LocalMention, TagContext } from './types.js';
 import { buildContext as context, endsWord, startsWord, titleFollows } from './context.js';
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
-import { recognizeCongresses, recognizeLevelPrefixedOrgs, recognizePeriodicals, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
+import { recognizeCongresses, recognizeLevelPrefixedOrgs, recognizeOrgUnits, recognizePeriodicals, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
 import { recognizeAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './persons.js';
@@ -53,8 +53,8 @@ function endsInsideWord(ctx: TagContext, end: number): boolean {
   const t = ctx.tokens[ctx.tokenOf[end - 1] ?? -1];
   if (!t || t.end <= end) return false;
   const tail = ctx.text.slice(end - 1, t.end);
-  // 部长 is a title, and 文化部副部长 is cut 文化/部副/部长: the name stands.
-  return isCommonWord(tail) && !ctx.dicts.titleSet.has(tail) && !tail.endsWith('副');
+  // 部长 is a title, and 文化部副部长 is cut 文化/部副/部长: the name stands; so does a paper before 社 (日报社).
+  return isCommonWord(tail) && !ctx.dicts.titleSet.has(tail) && !tail.endsWith('副') && !ctx.dicts.orgSuffixes.includes(tail);
 }
 
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
@@ -345,6 +345,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   ];
   candidates.push(...withOrdinals(ctx, candidates), ...partyCentres(ctx, candidates), ...foreignPlaces(ctx));
   candidates.push(...facilities(ctx, candidates));
+  candidates.push(...recognizeOrgUnits(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
   candidates.push(...recognizeLevelPrefixedOrgs(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
