@@ -62,3 +62,10 @@ describe('units of a body', () => {
     expect(orgs('外交部发言人表示')).toEqual(['外交部']);
   });
 });
+
+describe('companies named after a person', () => {
+  it('takes a name before 公司 or 集团, and a foreign name with its middle dot', () => {
+    expect(orgs('史密斯公司宣布裁员')).toEqual(['史密斯公司']);
+    expect(orgs('约翰·霍普金斯大学的研究人员')).toEqual(['约翰·霍普金斯大学']);
+  });
+});

@@ -59,6 +59,9 @@ function placeLikeToken(ctx: TagContext, t: Token): boolean {
   return hit?.type === 'place';
 }
 
+/** The middle dot of foreign names (约翰·史密斯), as the segmenter leaves it. */
+const NAME_DOT = /^[·•・]$/;
+
 /** Index of the first token of the name that ends at token `last` (exclusive of the suffix part). */
 function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = false): number {
   const { tokens, text } = ctx;
@@ -73,6 +76,12 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
     if (placed && knownPlace(ctx, t)) break;
     const prev = tokens[i + 1];
     if (prev && t.end !== prev.start) break; // a space or a dropped character separates them
+    // 约翰·史密斯公司: the dot inside a foreign name, between two words of it.
+    if (NAME_DOT.test(t.text) && prev && i > 0 && CJK.test((tokens[i - 1] as Token).text) && (tokens[i - 1] as Token).end === t.start) {
+      first = i;
+      i--;
+      continue;
+    }
     if (t.text === ')' || t.text === '）') {
       // A bracketed place inside a company name: 本源量子计算科技(合肥)股份有限公司.
       const open = tokens.slice(Math.max(0, i - 4), i).findLastIndex((x) => x.text === '(' || x.text === '（');
@@ -134,14 +143,19 @@ function properWord(ctx: TagContext, word: string): boolean {
   return !!tag && ['ns', 'nt', 'nz', 'nr', 'nrt', 'j'].includes(tag);
 }
 
-function properHead(ctx: TagContext, t: Token): boolean {
+function properHead(ctx: TagContext, t: Token, personOk = false): boolean {
   if (HEAD_WORDS.has(t.text)) return true;
+  // 史密斯公司, 王记集团: companies are often named after a person or a family.
+  if (personOk && t.tag.startsWith('nr') && CJK.test(t.text) && t.text.length >= 2) return true;
   // 中/f 国/n: the start of a dictionary name cut into pieces.
   if (ctx.dicts.trie.matchesAt(ctx.text, t.start).some((m) => m.end - t.start >= 2 && m.value.type !== 'person' && (ctx.tokenEndingAt[m.end] ?? -1) >= 0)) return true;
   // Person tags are left out: the segmenter calls many words names (东道主), and persons rarely start an organization name.
   if (['ns', 'nt', 'nz', 'x', 'j', 'eng'].includes(t.tag) && /[\u3400-\u9fffA-Za-z]/.test(t.text)) return true;
   return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
 }
+
+/** Kinds of company, which take a person's or a family's name (史密斯公司). */
+const COMPANY_KINDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团', '集团公司']);
 
 /** Bodies commonly named by their field alone (园艺出版社, 航道管理局, 评审领导小组办公室). */
 const DESCRIBED_BODIES = new Set(['出版社', '管理局', '研究所', '研究院', '委员会', '办公室', '领导小组', '电视台', '报社', '杂志社', '工作组', '办事处', '管理处', '促进会', '研究会', '基金会', '联合会', '艺术团', '剧团', '乐团', '合唱团', '训练团', '检察院', '设计院', '分院', '分局', '总局', '总厂', '分厂', '筹委会', '组委会']);
@@ -204,7 +218,8 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     // The name starts at its first proper word (a place, a name, an abbreviation): 东道主希腊队 → 希腊队,
     // and a suffix after only generic words (保险公司, 航空公司) is a description, not a name.
     const grown = first;
-    while (first < i && !properHead(ctx, tokens[first] as Token)) first++;
+    const personOk = COMPANY_KINDS.has(suffix) || tokens.slice(grown, i).some((x) => NAME_DOT.test(x.text));
+    while (first < i && !properHead(ctx, tokens[first] as Token, personOk)) first++;
     // 园艺出版社, 航道管理局: a body named by its field, where the suffix is specific enough to make a name.
     const described = first === i && ownHead === 0 && DESCRIBED_BODIES.has(suffix) && describedHead(ctx, grown, i) < i;
     if (described) first = describedHead(ctx, grown, i);
@@ -220,7 +235,7 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (!described && (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队', '厂', '党', '团'].includes(suffix.slice(-1)))) {
       // Short suffixes need a proper head: a place (江苏省交通运输厅) or a known or unknown proper noun.
       const head = tokens[first] as Token;
-      const proper = (first === i && (ministry || properWord(ctx, t.text.slice(0, ownHead)))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text) || (first < i && properHead(ctx, head));
+      const proper = (first === i && (ministry || properWord(ctx, t.text.slice(0, ownHead)))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text) || (first < i && properHead(ctx, head, personOk));
       if (!proper) return;
     }
     out.push({ start, end: t.end, type: 'org', canonical: name, tier: Tier.rule });
