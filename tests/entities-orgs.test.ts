@@ -69,3 +69,15 @@ describe('companies named after a person', () => {
     expect(orgs('约翰·霍普金斯大学的研究人员')).toEqual(['约翰·霍普金斯大学']);
   });
 });
+
+describe('names in quotation marks', () => {
+  it('takes a quoted name with its kind of body, and a quoted name ending in one', () => {
+    expect(orgs('韩国“春蕾”艺术团来华演出')).toEqual(['韩国“春蕾”艺术团']);
+    expect(orgs('“飞鹰”队获胜')).toEqual(['“飞鹰”队']);
+    expect(orgs('“绿洲集团”宣布')).toEqual(['绿洲集团']);
+  });
+
+  it('leaves a quoted bare kind alone', () => {
+    expect(orgs('这家“公司”其实只有一个人')).toEqual([]);
+  });
+});
