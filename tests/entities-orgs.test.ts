@@ -81,3 +81,15 @@ describe('names in quotation marks', () => {
     expect(orgs('这家“公司”其实只有一个人')).toEqual([]);
   });
 });
+
+describe('descriptions that are no names', () => {
+  it('stops an organization name at words that count or qualify (两国, 有关, 全国性)', () => {
+    expect(orgs('中日两国有关公司签署协议')).toEqual([]);
+    expect(orgs('英国全国性报社纷纷报道')).toEqual([]);
+    expect(orgs('他们是亚洲强队')).toEqual([]);
+  });
+
+  it("leaves the segmenter's generic organization words alone (音乐会, 公共场所)", () => {
+    expect(orgs('昨晚的音乐会很成功，公共场所禁止吸烟')).toEqual([]);
+  });
+});
