@@ -93,3 +93,16 @@ describe('descriptions that are no names', () => {
     expect(orgs('昨晚的音乐会很成功，公共场所禁止吸烟')).toEqual([]);
   });
 });
+
+describe('more kinds of body and glued committees', () => {
+  it('knows grassroots kinds of body (供销社, 信用社) and parliamentary groups', () => {
+    expect(orgs('青石镇供销社的营业员')).toEqual(['青石镇供销社']);
+    expect(orgs('工党议会党团的建议')).toEqual(['工党议会党团']);
+    expect(orgs('杜马国防委员会主席发言')).toEqual(['杜马国防委员会']);
+  });
+
+  it("reads a county's party committee when the segmenter glued 委 to the next character", () => {
+    expect(orgs('沙河县委副书记到会')).toEqual(['沙河县委']);
+    expect(orgs('安吉县委托第三方评估')).toEqual([]);
+  });
+});

@@ -445,13 +445,16 @@ export function recognizeLevelPrefixedOrgs(ctx: TagContext, candidates: Candidat
     if (!LEVELS.has(t.text)) return;
     const next = tokens[i + 1];
     if (!next || next.start !== t.end) return;
+    // 青石/n 镇/n 供销社: a name glued before the level makes the place (青石镇), and the body is that place's.
+    const prev = tokens[i - 1];
+    const start = prev && prev.end === t.start && CJK.test(prev.text) && prev.text.length <= 3 && /^(n|nr|ns|nz|x|j)$/.test(prev.tag) && !isBreak(prev) ? prev.start : t.start;
     const org = orgStarting.get(t.end);
-    if (org) return push(t.start, org.end);
+    if (org) return push(start, org.end);
     // 自治区/n 文物/n 学会/n: a field or two and a bare kind of body.
     for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
       const w = tokens[k] as Token;
       if (w.start !== (tokens[k - 1] as Token).end) return;
-      if (bodyWord(ctx, w.text)) return push(t.start, w.end);
+      if (bodyWord(ctx, w.text)) return push(start, w.end);
       if (!/^(n|vn|nz|j)$/.test(w.tag) || isBreak(w)) return;
     }
   });
@@ -532,5 +535,25 @@ export function recognizeQuotedOrgs(ctx: TagContext): Candidate[] {
       out.push({ start: open + 1, end: close, type: 'org', canonical: inner, tier: Tier.rule });
     }
   }
+  return out;
+}
+
+/** Place suffixes whose party committee is named by the place and 委 (某县委, 某市委). */
+const COMMITTEE_LEVEL = /[省市县区州旗]$/;
+
+/**
+ * 某县委 cut as 某县/ns 委副/x 书记: the segmenter glued 委 to the next character. A place of a level and 委 is
+ * its party committee, unless 委 starts a word of its own (委托, 委派, 委员会).
+ */
+export function recognizeGluedCommittees(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { tokens, text } = ctx;
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (!next || next.start !== t.end || !next.text.startsWith('委') || !COMMITTEE_LEVEL.test(t.text) || t.text.length < 3) return;
+    if (!isPlaceAt(ctx, t.start, t.end)) return;
+    if (next.text.length > 1 && next.tag !== 'x') return;
+    out.push({ start: t.start, end: t.end + 1, type: 'org', canonical: text.slice(t.start, t.end + 1), tier: Tier.rule });
+  });
   return out;
 }
