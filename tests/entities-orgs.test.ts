@@ -45,6 +45,11 @@ describe('bodies named by their level of administration', () => {
     expect(orgs('自治区文物学会举办年会')).toEqual(['自治区文物学会']);
   });
 
+  it('takes the party organ of a body named by its kind (厂党委, 局党组)', () => {
+    expect(orgs('厂党委决定')).toEqual(['厂党委']);
+    expect(orgs('局党组召开会议')).toEqual(['局党组']);
+  });
+
   it('leaves a level without a body alone', () => {
     expect(orgs('市里的道路已经修好')).toEqual([]);
   });

@@ -415,6 +415,10 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
 /** Levels of administration that name a body of their own level without the place: 市科协, 镇卫生院, 区党委. */
 const LEVELS = new Set(['省', '市', '县', '区', '乡', '镇', '村', '州', '旗', '盟', '自治区', '自治州', '自治县']);
 
+/** One-character kinds of body that name the body of the text before its party organ (局党组, 厂党委). */
+const BODY_CHARS = new Set([...'厅局部委院校厂站所社行处司']);
+const PARTY_ORGANS = new Set(['党组', '党委', '党支部', '党总支', '团委', '纪委', '工会']);
+
 /** True when `word` is a body by itself: a known organization, or a bare kind of body of two or more characters (医院, 团支部). */
 function bodyWord(ctx: TagContext, word: string): boolean {
   if (ctx.dicts.surfaces.get(word)?.type === 'org') return true;
@@ -442,8 +446,10 @@ export function recognizeLevelPrefixedOrgs(ctx: TagContext, candidates: Candidat
       push(t.start, t.end);
       return;
     }
-    if (!LEVELS.has(t.text)) return;
     const next = tokens[i + 1];
+    // 局/n 党组, 厂/n 党委: the party organ of the body the text is about.
+    if (BODY_CHARS.has(t.text) && next && next.start === t.end && PARTY_ORGANS.has(next.text)) return push(t.start, next.end);
+    if (!LEVELS.has(t.text)) return;
     if (!next || next.start !== t.end) return;
     // 青石/n 镇/n 供销社: a name glued before the level makes the place (青石镇), and the body is that place's.
     const prev = tokens[i - 1];
