@@ -94,6 +94,11 @@ describe('descriptions that are no names', () => {
     expect(orgs('他们是亚洲强队')).toEqual([]);
   });
 
+  it('does not make a body of a word that ends in an ordinary one (村干部), nor of 两院 after a legislature', () => {
+    expect(orgs('青松村村干部带头修路')).toEqual([]);
+    expect(orgs('国会两院通过法案')).toEqual(['国会']);
+  });
+
   it("leaves the segmenter's generic organization words alone (音乐会, 公共场所)", () => {
     expect(orgs('昨晚的音乐会很成功，公共场所禁止吸烟')).toEqual([]);
   });
@@ -104,6 +109,7 @@ describe('more kinds of body and glued committees', () => {
     expect(orgs('青石镇供销社的营业员')).toEqual(['青石镇供销社']);
     expect(orgs('工党议会党团的建议')).toEqual(['工党议会党团']);
     expect(orgs('杜马国防委员会主席发言')).toEqual(['杜马国防委员会']);
+    expect(orgs('总后文工团和武汉杂技团来演出')).toEqual(['总后文工团', '武汉杂技团']);
   });
 
   it("reads a county's party committee when the segmenter glued 委 to the next character", () => {

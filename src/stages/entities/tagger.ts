@@ -15,7 +15,7 @@ import { TRANSLITERATION } from './persons.js';
 /** Words the segmenter tags nt that name no organization: bare kinds of body (联合会, 科研院所). */
 const GENERIC_ORG_WORDS = new Set(['中央', '联合会', '委员会', '协会', '学会', '研究会', '基金会', '科研院所', '院所', '党组织', '民间组织', '上市公司', '新格局',
   // nt words of the segmenter's lexicon that are kinds of place, event or group, not names.
-  '中南部', '中西部', '交易会', '音乐会', '音乐厅', '四合院', '公共场所', '黑社会', '党政军', '人民军队', '大中学校', '加工厂', '施工队', '通讯社']);
+  '中南部', '中西部', '交易会', '音乐会', '音乐厅', '四合院', '公共场所', '黑社会', '党政军', '人民军队', '大中学校', '加工厂', '施工队', '通讯社', '加油站', '党委会', '两院', '文工团']);
 
 /** Words the segmenter tags as places that name no place. */
 const NOT_PLACES = new Set(['两国', '各国', '三国', '本国', '外国', '他国', '大国', '小国', '国内', '国外', '全国', '各地', '当地', '本地', '外地', '异地', '内地', '海外', '境外', '境内', '城乡', '城市', '农村', '乡村', '边疆', '沿海', '内陆', '山区', '大城市', '小城镇', '中小城市', '大中城市', '半壁江山', '海港', '长达', '天下', '世界', '全球', '祖国', '故乡', '家乡', '老家', '异国', '他乡', '国际']);
