@@ -117,3 +117,9 @@ describe('more kinds of body and glued committees', () => {
     expect(orgs('安吉县委托第三方评估')).toEqual([]);
   });
 });
+
+describe('short names glued to a neighbouring character', () => {
+  it('reads a known organization inside an unknown word the segmenter guessed (北大后/x)', () => {
+    expect(orgs('他考入北大后才发现')).toEqual(['北大']);
+  });
+});

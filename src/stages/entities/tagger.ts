@@ -39,7 +39,8 @@ function placeHeadsWord(ctx: TagContext, start: number, end: number, type: strin
 
 /**
  * 受法国, 驻英国, 德国内政: the segmenter glued a known place to a neighbouring character, by guess (an
- * unknown word, x) or as 国内. The place stands when every word cut across is such a guess.
+ * unknown word, x) or as 国内. The place stands when every word cut across is such a guess; so does a known
+ * organization (考入北大后/x).
  */
 function gluedByGuess(ctx: TagContext, start: number, end: number, startOk: boolean, endOk: boolean): boolean {
   const guess = (at: number) => {
@@ -69,7 +70,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
-      if ((!startOk || !endOk) && !(m.value.type === 'place' && m.value.primary && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
+      if ((!startOk || !endOk) && !(((m.value.type === 'place' && m.value.primary) || m.value.type === 'org') && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
       if (m.value.type === 'org' && endsInsideWord(ctx, m.end)) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
