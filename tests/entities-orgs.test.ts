@@ -110,6 +110,8 @@ describe('more kinds of body and glued committees', () => {
     expect(orgs('工党议会党团的建议')).toEqual(['工党议会党团']);
     expect(orgs('杜马国防委员会主席发言')).toEqual(['杜马国防委员会']);
     expect(orgs('总后文工团和武汉杂技团来演出')).toEqual(['总后文工团', '武汉杂技团']);
+    expect(orgs('新华社浙江分社记者报道')).toEqual(['新华社浙江分社']);
+    expect(orgs('上海海关查获一批走私货物')).toEqual(['上海海关']);
   });
 
   it("reads a county's party committee when the segmenter glued 委 to the next character", () => {
