@@ -125,3 +125,14 @@ describe('short names glued to a neighbouring character', () => {
     expect(orgs('他考入北大后才发现')).toEqual(['北大']);
   });
 });
+
+describe('names enumerated before 等 and a kind of organization', () => {
+  it('makes each item an organization of that kind', () => {
+    expect(orgs('红星、蓝天和金鹰等公司')).toEqual(['红星', '蓝天', '金鹰']);
+  });
+
+  it('leaves lists of places, people and things alone', () => {
+    expect(orgs('上海、北京等城市')).toEqual([]);
+    expect(orgs('苹果、香蕉等水果')).toEqual([]);
+  });
+});

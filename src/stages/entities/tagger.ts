@@ -6,7 +6,7 @@ import type { Candidate, LocalMention, TagContext } from './types.js';
 import { buildContext as context, endsWord, startsWord, titleFollows } from './context.js';
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
-import { recognizeCongresses, recognizeGluedCommittees, recognizeLevelPrefixedOrgs, recognizeOrgUnits, recognizePeriodicals, recognizeQuotedOrgs, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
+import { recognizeCongresses, recognizeGluedCommittees, recognizeLevelPrefixedOrgs, recognizeListedOrgs, recognizeOrgUnits, recognizePeriodicals, recognizeQuotedOrgs, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
 import { recognizeAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './persons.js';
@@ -336,6 +336,8 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   const candidates = [
     ...dictionaryCandidates(ctx),
     ...posCandidates(ctx),
+    // Before the persons: an enumerated company wins over the same word read as a name.
+    ...recognizeListedOrgs(ctx),
     ...recognizePersons(ctx),
     ...recognizeOrgSuffixes(ctx),
     ...recognizePlacePrefixedOrgs(ctx),
