@@ -34,6 +34,10 @@ describe('organization dictionaries', () => {
   it('still reads a ministry glued to its minister title', () => {
     expect(orgs('文化部副部长出席会议')).toContain('文化部');
   });
+
+  it("keeps a department whose name ends in a ministry's name whole (…规划建设部副部长)", () => {
+    expect(orgs('管委会城乡规划建设部副部长说')).toEqual(['管委会城乡规划建设部']);
+  });
 });
 
 describe('bodies named by their level of administration', () => {
@@ -82,8 +86,9 @@ describe('names in quotation marks', () => {
     expect(orgs('“绿洲集团”宣布')).toEqual(['绿洲集团']);
   });
 
-  it('leaves a quoted bare kind alone', () => {
+  it('leaves a quoted bare kind and a quoted slogan ending in one character of a kind alone', () => {
     expect(orgs('这家“公司”其实只有一个人')).toEqual([]);
+    expect(orgs('推行“最多跑一次”和“掌上办”')).toEqual([]);
   });
 });
 

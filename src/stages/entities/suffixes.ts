@@ -132,6 +132,14 @@ function knownSpanEndingAt(ctx: TagContext, i: number): number {
   return -1;
 }
 
+/** First of the one or two tokens before token `i` that start a known organization ending at `end`, or `i`. */
+function knownOrgCutAt(ctx: TagContext, i: number, end: number): number {
+  for (let j = Math.max(0, i - 2); j < i; j++) {
+    if (ctx.dicts.surfaces.get(ctx.text.slice((ctx.tokens[j] as Token).start, end))?.type === 'org') return j;
+  }
+  return i;
+}
+
 /** Bodies whose names may hold a verb (国家水文统计委员会, 长三角语言计算创新联合体). */
 const VERB_BODIES = new Set(['委员会', '联合会', '联合体', '工作组', '协会', '学会', '研究会', '促进会', '理事会', '领导小组', '办公室', '联盟']);
 
@@ -208,7 +216,9 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     const title = !titled && tok.text.length >= 4 ? TITLE_AFTER_ORG.find((w) => tok.text.endsWith(w)) : undefined;
     const rest = title ? tok.text.slice(0, -title.length) : '';
     const glued = rest.length >= 2 && (suffixOf(orgIndex, rest)?.length ?? 0) >= 2;
-    const t: Token = titled ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : glued ? { ...tok, text: rest, end: tok.end - (title?.length ?? 0), tag: 'n' } : tok;
+    // 规划/n 部副/n 部长/n: the segmenter glued 副 of the title to the body's last character.
+    const deputy = !titled && !glued && tok.text.length >= 2 && tok.text.endsWith('副') && !!tokens[i + 1] && ctx.dicts.titleSet.has((tokens[i + 1] as Token).text);
+    const t: Token = titled || deputy ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : glued ? { ...tok, text: rest, end: tok.end - (title?.length ?? 0), tag: 'n' } : tok;
     const suffix = suffixOf(orgIndex, t.text);
     if (!suffix) return;
     const single = suffix.length === 1;
@@ -218,7 +228,10 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     const headFollows = single && HEAD_OF.has(suffix) && tokens[i + 1]?.text === `${suffix}长` && tokens[i + 1]?.start === tok.end;
     if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || endsInOrdinaryWord(t.text) || (!titled && !headFollows && isCommonWord(t.text, 500)))) return;
     // Verbs inside a name are allowed before bodies (水文统计委员会, 创新联合体), not before 公司 or 中心.
-    let first = growLeft(ctx, i - 1, 24 - t.text.length, VERB_BODIES.has(suffix));
+    // 规划/n 建设/vn 部副/n: a known body cut across the suffix's token (建设 + 部) grows as one piece.
+    const cut = t.text === suffix ? knownOrgCutAt(ctx, i, t.end) : i;
+    let first = growLeft(ctx, cut - 1, 24 - (t.end - (tokens[cut] as Token).start), VERB_BODIES.has(suffix));
+    if (first > cut - 1) first = cut;
     // The suffix token may carry part of the name itself (研究院, 联合会): count its own head too.
     const ownHead = t.text.length - suffix.length;
     if (first > i - 1 && ownHead === 0) return; // nothing before a bare suffix
@@ -542,8 +555,9 @@ export function recognizeQuotedOrgs(ctx: TagContext): Candidate[] {
       out.push({ start: open, end: next.end, type: 'org', canonical: text.slice(open, next.end), tier: Tier.rule });
       continue;
     }
+    // “一网通办”: a one-character suffix inside quotes ends slogans as often as names.
     const own = suffixOf(orgIndex, inner);
-    if (own && inner.length - own.length >= 2 && (ctx.tokenAt[close - own.length] ?? -1) >= 0) {
+    if (own && own.length >= 2 && inner.length - own.length >= 2 && (ctx.tokenAt[close - own.length] ?? -1) >= 0) {
       out.push({ start: open + 1, end: close, type: 'org', canonical: inner, tier: Tier.rule });
     }
   }
