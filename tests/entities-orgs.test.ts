@@ -69,6 +69,7 @@ describe('units of a body', () => {
   it('stops at a verb or a word that is no unit', () => {
     expect(orgs('东南大学创办了学报')).toEqual(['东南大学']);
     expect(orgs('外交部发言人表示')).toEqual(['外交部']);
+    expect(orgs('上海队主场迎战辽宁队')).toEqual(['上海队', '辽宁队']);
   });
 });
 
