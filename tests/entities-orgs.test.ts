@@ -140,5 +140,7 @@ describe('names enumerated before 等 and a kind of organization', () => {
   it('leaves lists of places, people and things alone', () => {
     expect(orgs('上海、北京等城市')).toEqual([]);
     expect(orgs('苹果、香蕉等水果')).toEqual([]);
+    expect(orgs('王建国、李明华等公司高管出席')).toEqual([]);
+    expect(orgs('张华、李强等企业负责人')).toEqual([]);
   });
 });
