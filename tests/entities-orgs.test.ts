@@ -144,3 +144,9 @@ describe('names enumerated before 等 and a kind of organization', () => {
     expect(orgs('张华、李强等企业负责人')).toEqual([]);
   });
 });
+
+describe('teams', () => {
+  it('joins a sport character the segmenter cut off the team word (网/n 球队/n)', () => {
+    expect(orgs('日本女子网球队昨天抵达')).toEqual(['日本女子网球队']);
+  });
+});

@@ -371,9 +371,11 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
       out.push({ start, end: t.end, type: 'org', canonical: text.slice(start, t.end), tier: Tier.rule });
       return;
     }
-    if (!TEAM_WORD.test(t.text)) return;
+    // 网/n 球队/n: the segmenter cut the sport's character off the team word.
+    const cutSport = t.text === '球队' && prev.text.length === 1 && CJK.test(prev.text);
+    if (!TEAM_WORD.test(t.text) && !cutSport) return;
     // 法国/ns 男子/n 排球队/n: back over the modifiers to a place.
-    let k = i - 1;
+    let k = cutSport ? i - 2 : i - 1;
     while (k >= 0 && TEAM_MODIFIERS.has((tokens[k] as Token).text) && (tokens[k] as Token).end === (tokens[k + 1] as Token).start) k--;
     const head = tokens[k];
     if (!head || head.end !== (tokens[k + 1] as Token).start || head.text.length < 2) return;
