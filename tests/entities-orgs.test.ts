@@ -22,7 +22,7 @@ beforeAll(() => {
 
 describe('organization dictionaries', () => {
   it('knows former ministries, short forms of large enterprises and parties of other countries', () => {
-    expect(orgs('当年电力部和邮电部联合发文')).toEqual(['电力部', '邮电部']);
+    expect(orgs('当年煤炭部和电力部联合发文')).toEqual(['煤炭部', '电力部']);
     expect(tag('首钢与国航签订协议').filter((m) => m.type === 'org').map((m) => m.canonical)).toEqual(['首钢', '中国国际航空公司']);
     expect(orgs('工党在选举中失利')).toEqual(['工党']);
   });
@@ -62,14 +62,14 @@ describe('bodies named by their level of administration', () => {
 describe('units of a body', () => {
   it('names a unit with its parent: a department, an office, the office of a paper', () => {
     expect(orgs('南京大学物理系主任介绍')).toEqual(['南京大学物理系']);
-    expect(orgs('复旦大学招生办公室发布简章')).toEqual(['复旦大学招生办公室']);
+    expect(orgs('江南大学招生办公室发布简章')).toEqual(['江南大学招生办公室']);
     expect(tag('浙江日报社长致辞').find((m) => m.type === 'org')?.text).toBe('浙江日报社');
   });
 
   it('stops at a verb or a word that is no unit', () => {
-    expect(orgs('东南大学创办了学报')).toEqual(['东南大学']);
+    expect(orgs('江南大学创办了学报')).toEqual(['江南大学']);
     expect(orgs('外交部发言人表示')).toEqual(['外交部']);
-    expect(orgs('上海队主场迎战辽宁队')).toEqual(['上海队', '辽宁队']);
+    expect(orgs('河南队主场迎战云南队')).toEqual(['河南队', '云南队']);
   });
 });
 

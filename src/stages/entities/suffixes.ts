@@ -508,7 +508,7 @@ function unitEnd(ctx: TagContext, at: number): number {
     const suffix = suffixOf(orgIndex, w.text);
     // 创办/v ends like a body but is a verb; verbs only stand between the body and its unit (招生/v 办公室).
     const unit = w.tag !== 'v' && ((suffix && !NOT_ORG_WORDS.has(w.text)) || (w.text.length >= 2 && UNIT_FINAL.has(w.text[w.text.length - 1] ?? '')));
-    // 某队 主场 迎战 辽宁队: a word that names a body by a name of its own (a place, a known name) is another body.
+    // 某队 主场 迎战 某省队: a word that names a body by a name of its own (a place, a known name) is another body.
     if (unit && ownName(ctx, w.text, suffix)) return -1;
     // 公司 的, 医院 门口: a unit is a word of its own that ends in a kind of body.
     if (unit && (w.text.length >= 2 || n > 0)) return w.end;
@@ -520,7 +520,7 @@ function unitEnd(ctx: TagContext, at: number): number {
   return -1;
 }
 
-/** 辽宁队, 杭州医院: the head of a body's word (before its suffix) is a known name or place. */
+/** 某省队, 杭州医院: the head of a body's word (before its suffix) is a known name or place. */
 function ownName(ctx: TagContext, word: string, suffix: string | undefined): boolean {
   const head = suffix ? word.slice(0, word.length - suffix.length) : word.slice(0, -1);
   return head.length >= 2 && (ctx.dicts.surfaces.has(head) || properWord(ctx, head));
