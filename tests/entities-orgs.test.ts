@@ -150,3 +150,15 @@ describe('teams', () => {
     expect(orgs('日本女子网球队昨天抵达')).toEqual(['日本女子网球队']);
   });
 });
+
+describe('numbered bodies of a place', () => {
+  it('keeps the number inside the name (杭州第二中学, 北京101中学)', () => {
+    expect(orgs('杭州第二中学的学生')).toEqual(['杭州第二中学']);
+    expect(orgs('北京101中学的老师')).toEqual(['北京101中学']);
+  });
+
+  it('does not name the largest few of a country (两大银行, 三大汽车公司)', () => {
+    expect(orgs('中国两大银行')).toEqual([]);
+    expect(orgs('美国三大汽车公司')).toEqual([]);
+  });
+});

@@ -42,8 +42,11 @@ const ADMIN_SUFFIX = new Set(['省', '市', '县', '区', '镇', '乡', '村', '
 /** Characters of function words and verbs that the segmenter glues into unknown words (这是, 需向, 逼平). */
 const FUNCTION_CHARS = /[这那是了在向被把从将需与和及或对为给让由其该此各逼战胜平败负获称说能如原刚首出]/;
 
+/** 三大, 两大 (the three largest …): counted words the segmenter leaves unknown. */
+const COUNTED_X = /^[一二三四五六七八九十两几数]+大$/;
+
 function isBreak(t: Token): boolean {
-  if (t.tag === 'x' && FUNCTION_CHARS.test(t.text)) return true;
+  if (t.tag === 'x' && (FUNCTION_CHARS.test(t.text) || COUNTED_X.test(t.text))) return true;
   return BREAK_WORDS.has(t.text) || !NAME_TAGS.has(t.tag) || !/^[\u3400-\u9fffA-Za-z0-9]+$/.test(t.text);
 }
 
@@ -67,6 +70,8 @@ function placeLikeToken(ctx: TagContext, t: Token): boolean {
   return hit?.type === 'place';
 }
 
+/** Ordinal and cardinal numbers that number a body of a place: 第二, 二十一, 101. */
+const NUMBERED = /^(第?[一二三四五六七八九十百零〇]+|第?[0-9０-９]{1,3})$/;
 /** The middle dot of foreign names (约翰·史密斯), as the segmenter leaves it. */
 const NAME_DOT = /^[·•・]$/;
 
@@ -107,6 +112,12 @@ function growLeft(ctx: TagContext, last: number, maxChars: number, allowVerbs = 
       if (end - (tokens[known] as Token).start > maxChars) break;
       first = known;
       i = known - 1;
+      continue;
+    }
+    // 杭州/ns 第二/m 中学, 某市 101/m 中学: a number inside a name, after its place (numbered schools, hospitals).
+    if (NUMBERED.test(t.text) && t.tag === 'm' && i > 0 && placeLikeToken(ctx, tokens[i - 1] as Token) && (tokens[i - 1] as Token).end === t.start) {
+      first = i;
+      i--;
       continue;
     }
     // 国家水文统计委员会, 全国渔业工作协调委员会: a two-character verb inside a name, if a name goes on before it.
