@@ -315,7 +315,7 @@ export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
     if (!longest || ((ctx.tokenEndingAt[longest.end] ?? -1) < 0 && !titleFollows(ctx, longest.end))) continue;
     const name = text.slice(t.start, longest.end);
     // Only bodies of a state take their country into the name (巴西外交部); companies stay themselves.
-    if (!/[部委局署厅办院会协联]$/.test(longest.value.canonical)) continue;
+    if (!/[部委局署厅办院会协联省]$/.test(longest.value.canonical)) continue;
     out.push({ start: t.start, end: longest.end, type: 'org', canonical: dicts.surfaces.get(name)?.canonical ?? name, tier: Tier.rule });
   }
   return out;
