@@ -120,6 +120,7 @@ describe('more kinds of body and glued committees', () => {
     expect(orgs('总后文工团和武汉杂技团来演出')).toEqual(['总后文工团', '武汉杂技团']);
     expect(orgs('新华社浙江分社记者报道')).toEqual(['新华社浙江分社']);
     expect(orgs('上海海关查获一批走私货物')).toEqual(['上海海关']);
+    expect(orgs('济南军区司令员视察')).toEqual(['济南军区']);
   });
 
   it("reads a county's party committee when the segmenter glued 委 to the next character", () => {
