@@ -165,3 +165,15 @@ describe('numbered bodies of a place', () => {
     expect(orgs('美国三大汽车公司')).toEqual([]);
   });
 });
+
+describe('state bodies whose kind is a common word', () => {
+  it('names a body of a place even when its word is common (管理局, 交通委)', () => {
+    expect(orgs('长江航务管理局发布通告')).toEqual(['长江航务管理局']);
+    expect(orgs('北京市交通委表示')).toEqual(['北京市交通委']);
+  });
+
+  it('does not make a body of a situation or a title (僵局, 政委)', () => {
+    expect(orgs('中东僵局难以打破')).toEqual([]);
+    expect(orgs('济南军区政委视察')).toEqual(['济南军区']);
+  });
+});
