@@ -177,3 +177,10 @@ describe('state bodies whose kind is a common word', () => {
     expect(orgs('济南军区政委视察')).toEqual(['济南军区']);
   });
 });
+
+describe('missions abroad', () => {
+  it('names a mission by its sender, 驻 and where it is', () => {
+    expect(orgs('中国驻纽约总领事馆发言人表示')).toEqual(['中国驻纽约总领事馆']);
+    expect(orgs('新华社驻东京记者站报道')).toEqual(['新华社驻东京记者站']);
+  });
+});
