@@ -48,6 +48,7 @@ describe('bodies named by their level of administration', () => {
     expect(orgs('镇卫生院新建了病房')).toEqual(['镇卫生院']);
     expect(orgs('区人大常委会审议报告')).toEqual(['区人大常委会']);
     expect(orgs('区党委召开会议')).toEqual(['区党委']);
+    expect(orgs('省农业厅发文')).toEqual(['省农业厅']);
     expect(orgs('自治区文物学会举办年会')).toEqual(['自治区文物学会']);
   });
 
@@ -78,6 +79,7 @@ describe('units of a body', () => {
 describe('companies named after a person', () => {
   it('takes a name before 公司 or 集团, and a foreign name with its middle dot', () => {
     expect(orgs('史密斯公司宣布裁员')).toEqual(['史密斯公司']);
+    expect(orgs('红旗机械厂工人')).toEqual(['红旗机械厂']);
     expect(orgs('约翰·霍普金斯大学的研究人员')).toEqual(['约翰·霍普金斯大学']);
   });
 });

@@ -184,8 +184,8 @@ function properHead(ctx: TagContext, t: Token, personOk = false): boolean {
   return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
 }
 
-/** Kinds of company, which take a person's or a family's name (史密斯公司). */
-const COMPANY_KINDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团', '集团公司']);
+/** Kinds of company and factory, which take a person's, a family's or a brand's name (史密斯公司, 红旗机械厂). */
+const COMPANY_KINDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团', '集团公司', '厂']);
 
 /** Bodies commonly named by their field alone (园艺出版社, 航道管理局, 评审领导小组办公室). */
 const DESCRIBED_BODIES = new Set(['出版社', '管理局', '研究所', '研究院', '委员会', '办公室', '领导小组', '电视台', '报社', '杂志社', '工作组', '办事处', '管理处', '促进会', '研究会', '基金会', '联合会', '艺术团', '剧团', '乐团', '合唱团', '训练团', '检察院', '设计院', '分院', '分局', '总局', '总厂', '分厂', '筹委会', '组委会']);
@@ -459,6 +459,8 @@ const PARTY_ORGANS = new Set(['党组', '党委', '党支部', '党总支', '团
 /** True when `word` is a body by itself: a known organization, or a bare kind of body of two or more characters (医院, 团支部). */
 function bodyWord(ctx: TagContext, word: string): boolean {
   if (ctx.dicts.surfaces.get(word)?.type === 'org') return true;
+  // 农业厅, 卫生局: a field and the one-character kind of a state body.
+  if (word.length >= 3 && STATE_BODY_CHARS.has(word[word.length - 1] ?? '') && !endsInOrdinaryWord(word)) return true;
   return word.length >= 2 && suffixOf(suffixIndex(ctx.dicts.orgSuffixes), word) === word;
 }
 
