@@ -117,6 +117,7 @@ describe('descriptions that are no names', () => {
 describe('more kinds of body and glued committees', () => {
   it('knows grassroots kinds of body (供销社, 信用社) and parliamentary groups', () => {
     expect(orgs('青石镇供销社的营业员')).toEqual(['青石镇供销社']);
+    expect(orgs('武昌区地税所的工作人员')).toEqual(['武昌区地税所']);
     expect(orgs('工党议会党团的建议')).toEqual(['工党议会党团']);
     expect(orgs('杜马国防委员会主席发言')).toEqual(['杜马国防委员会']);
     expect(orgs('总后文工团和武汉杂技团来演出')).toEqual(['总后文工团', '武汉杂技团']);
