@@ -6,14 +6,16 @@ import type { Candidate, LocalMention, TagContext } from './types.js';
 import { buildContext as context, endsWord, startsWord, titleFollows } from './context.js';
 import { Tier } from './types.js';
 import { recognizePersons } from './persons.js';
-import { recognizeCongresses, recognizePeriodicals, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
+import { recognizeCongresses, recognizeGluedCommittees, recognizeLevelPrefixedOrgs, recognizeListedOrgs, recognizeMissions, recognizeOrgUnits, recognizePeriodicals, recognizeQuotedOrgs, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
 import { pairWordFollows, recognizeAbbreviations, spelledByAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './persons.js';
 
 
 /** Words the segmenter tags nt that name no organization: bare kinds of body (联合会, 科研院所). */
-const GENERIC_ORG_WORDS = new Set(['中央', '联合会', '委员会', '协会', '学会', '研究会', '基金会', '科研院所', '院所', '党组织', '民间组织', '上市公司', '新格局']);
+const GENERIC_ORG_WORDS = new Set(['中央', '联合会', '委员会', '协会', '学会', '研究会', '基金会', '科研院所', '院所', '党组织', '民间组织', '上市公司', '新格局',
+  // nt words of the segmenter's lexicon that are kinds of place, event or group, not names.
+  '中南部', '中西部', '交易会', '音乐会', '音乐厅', '四合院', '公共场所', '黑社会', '党政军', '人民军队', '大中学校', '加工厂', '施工队', '通讯社', '加油站', '党委会', '两院', '文工团']);
 
 /** Words the segmenter tags as places that name no place. */
 const NOT_PLACES = new Set(['两国', '各国', '三国', '本国', '外国', '他国', '大国', '小国', '国内', '国外', '全国', '各地', '当地', '本地', '外地', '异地', '内地', '海外', '境外', '境内', '城乡', '城市', '农村', '乡村', '边疆', '沿海', '内陆', '山区', '大城市', '小城镇', '中小城市', '大中城市', '半壁江山', '海港', '长达', '天下', '世界', '全球', '祖国', '故乡', '家乡', '老家', '异国', '他乡', '国际']);
@@ -41,7 +43,8 @@ function placeHeadsWord(ctx: TagContext, start: number, end: number, type: strin
 
 /**
  * 受法国, 驻英国, 德国内政: the segmenter glued a known place to a neighbouring character, by guess (an
- * unknown word, x) or as 国内. The place stands when every word cut across is such a guess.
+ * unknown word, x) or as 国内. The place stands when every word cut across is such a guess; so does a known
+ * organization (考入北大后/x).
  */
 function gluedByGuess(ctx: TagContext, start: number, end: number, startOk: boolean, endOk: boolean): boolean {
   const guess = (at: number) => {
@@ -50,17 +53,6 @@ function gluedByGuess(ctx: TagContext, start: number, end: number, startOk: bool
     return !!t && t.text.length <= 3 && (t.tag === 'x' || ((t.text === '国内' || t.text === '国有') && ctx.text[at - 1] !== '国'));
   };
   return (startOk || guess(start)) && (endOk || guess(end - 1));
-}
-
-/**
- * 上海/市民, 江苏/省委: the full form's last character (市, 省) opens an ordinary word of the segmenter's, and
- * the short form before it ends on a word bound: the short form is the name.
- */
-function lastCharOpensWord(ctx: TagContext, start: number, end: number): boolean {
-  if (end - start < 3 || endsWord(ctx, end)) return false;
-  const t = ctx.tokens[ctx.tokenOf[end - 1] ?? -1];
-  if (!t || t.start !== end - 1 || !isCommonWord(t.text, 100)) return false;
-  return ctx.dicts.trie.matchesAt(ctx.text, start).some((m) => m.end === end - 1 && endsWord(ctx, m.end));
 }
 
 /**
@@ -73,6 +65,23 @@ function firstCharClosesWord(ctx: TagContext, start: number, end: number): boole
   return !!t && t.end === start + 1 && t.tag !== 'ns' && isCommonWord(t.text, 100);
 }
 
+/**
+ * 文化部门, 上海市民: the last character of a name makes an ordinary word (部门, 市民) with what follows it. An
+ * organization is then no mention; a place gives way to its shorter form (上海) where that ends on a word bound.
+ */
+function endsInsideWord(ctx: TagContext, end: number): boolean {
+  const t = ctx.tokens[ctx.tokenOf[end - 1] ?? -1];
+  if (!t || t.end <= end) return false;
+  const tail = ctx.text.slice(end - 1, t.end);
+  // 部长 is a title, and 文化部副部长 is cut 文化/部副/部长: the name stands; so does a paper before 社 (日报社).
+  return isCommonWord(tail) && !ctx.dicts.titleSet.has(tail) && !tail.endsWith('副') && !ctx.dicts.orgSuffixes.includes(tail);
+}
+
+/** A dictionary name from `start` ends right before `end`'s last character, on a word bound (上海 of 上海市). */
+function shorterNameBefore(ctx: TagContext, start: number, end: number): boolean {
+  return ctx.dicts.trie.matchesAt(ctx.text, start).some((m) => m.end === end - 1 && endsWord(ctx, m.end));
+}
+
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
 function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
@@ -83,8 +92,9 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
-      if ((!startOk || !endOk) && !(m.value.type === 'place' && m.value.primary && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
-      if (lastCharOpensWord(ctx, i, m.end) || firstCharClosesWord(ctx, i, m.end)) continue;
+      if ((!startOk || !endOk) && !(((m.value.type === 'place' && m.value.primary) || m.value.type === 'org') && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
+      if (firstCharClosesWord(ctx, i, m.end)) continue;
+      if (endsInsideWord(ctx, m.end) && (m.value.type === 'org' || (len >= 3 && shorterNameBefore(ctx, i, m.end)))) continue;
       // 中非关系, 中非合作: before a pair word a country spelled by two abbreviations is the pair (China and Africa).
       if (len === 2 && m.value.primary && spelledByAbbreviations(ctx, text.slice(i, m.end)) && pairWordFollows(text, m.end)) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
@@ -458,19 +468,26 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   const candidates = [
     ...dictionaryCandidates(ctx),
     ...posCandidates(ctx),
+    // Before the persons: an enumerated company wins over the same word read as a name.
+    ...recognizeListedOrgs(ctx),
     ...recognizePersons(ctx),
     ...recognizeOrgSuffixes(ctx),
     ...recognizePlacePrefixedOrgs(ctx),
     ...recognizeCongresses(ctx),
     ...recognizePeriodicals(ctx),
     ...recognizeTeams(ctx),
+    ...recognizeQuotedOrgs(ctx),
+    ...recognizeGluedCommittees(ctx),
     ...recognizeSmallPlaces(ctx),
     ...recognizePlaceSuffixes(ctx),
     ...recognizeAbbreviations(ctx),
   ];
   candidates.push(...withOrdinals(ctx, candidates), ...partyCentres(ctx, candidates), ...foreignPlaces(ctx), ...foreignAdminPlaces(ctx));
   candidates.push(...facilities(ctx, candidates), ...placeShapedNames(ctx, candidates));
+  candidates.push(...recognizeOrgUnits(ctx, candidates));
   candidates.push(...compoundOrgs(ctx, candidates));
+  candidates.push(...recognizeLevelPrefixedOrgs(ctx, candidates));
+  candidates.push(...recognizeMissions(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
   const glued = gluedPlaces(ctx, candidates);
   // 北京时间, 格林尼治时间: a clock, not the place.
