@@ -119,7 +119,7 @@ describe('more kinds of body and glued committees', () => {
     expect(orgs('青石镇供销社的营业员')).toEqual(['青石镇供销社']);
     expect(orgs('武昌区地税所的工作人员')).toEqual(['武昌区地税所']);
     expect(orgs('工党议会党团的建议')).toEqual(['工党议会党团']);
-    expect(orgs('杜马国防委员会主席发言')).toEqual(['杜马国防委员会']);
+    expect(orgs('国家杜马国防委员会主席发言')).toEqual(['国家杜马国防委员会']);
     expect(orgs('总后文工团和武汉杂技团来演出')).toEqual(['总后文工团', '武汉杂技团']);
     expect(orgs('新华社浙江分社记者报道')).toEqual(['新华社浙江分社']);
     expect(orgs('上海海关查获一批走私货物')).toEqual(['上海海关']);

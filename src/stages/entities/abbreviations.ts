@@ -7,13 +7,11 @@ import { Tier } from './types.js';
 import { endsWord, startsWord } from './context.js';
 import { jiebaLexicon } from './lexicon.js';
 
-// 出 is left out: 出台 ("to issue a policy") outnumbers 出川, 出港 by far.
+// 出 is left out: as a verb's first character it opens ordinary words (出台, 出席) far more often than 出川.
 const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进旅留对同']);
 /** Characters that, as a word of their own, are mostly ordinary words: 朝 "towards", 藏 "to hide", 台 "stage". */
 const ALONE_AS_WORD = new Set([...'朝藏台']);
-/** Two-character words spelled by abbreviations that are ordinary words, though the segmenter tags them ns. */
-const WORDS_NOT_RUNS = new Set(['美德']);
-/** Directions after an abbreviation make a region of it (川西, 陕北), not a second place. */
+/** Directions after an abbreviation make a region of it (鄂西, 浙北), not a second place. */
 const DIRECTIONS = new Set([...'东西南北']);
 /** Abbreviations that are too common as ordinary characters to be read alone even after 来/在 (在新, 对中). */
 const NEVER_ALONE = new Set([...'新中青云黑吉宁甘秦贵西马老土伊以埃巴加印意法德英亚非欧蒙']);
@@ -23,12 +21,12 @@ const SIDE_OF = new Set([...'中美日俄英法德韩朝印巴越泰澳加意菲
 const ORDINARY_TAGS = new Set(['n', 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q', 'vn', 'ad', 'an', 'f', 't', 'i', 'l', 's', 'z', 'b', 'e', 'o', 'y', 'vd', 'ng', 'vg', 'ag', 'dg', 'tg', 'zg', 'uj', 'ul', 'ud', 'uv', 'uz', 'ug']);
 /** Words that follow a run of country abbreviations (中美关系, 中韩两国). */
 const RUN_FOLLOW = ['关系', '两国', '三国', '四国', '等国', '地区', '双方', '合作', '之间', '贸易', '友好', '联合', '首脑', '会谈', '边境', '经贸', '建交', '峰会', '外长', '对话', '会晤', '交流', '战争', '协议', '协定', '公报', '声明'];
-/** A pair word follows at `at` (中非关系, 中美两国): what comes before it is a run of abbreviations. */
+/** A pair word follows at `at` (中非经贸, 中美两国): what comes before it is a run of abbreviations. */
 export function pairWordFollows(text: string, at: number): boolean {
   return RUN_FOLLOW.some((w) => text.startsWith(w, at));
 }
 
-/** Every character of `word` abbreviates a place (中非, 欧美, 港台): it may be a run, not one name. */
+/** Every character of `word` abbreviates a place (中非, 日欧, 港澳): it may be a run, not one name. */
 export function spelledByAbbreviations(ctx: TagContext, word: string): boolean {
   return word.length >= 2 && [...word].every((ch) => ctx.dicts.surfaces.get(ch)?.type === 'place');
 }
@@ -75,7 +73,7 @@ function contextualCountryAt(ctx: TagContext, i: number): { canonical: string } 
   return null;
 }
 
-/** Prepositions the segmenter glues to the run after them (从美中, 对中日): the run still opens there. */
+/** Prepositions the segmenter glues to the run after them (从日美, 对中日): the run still opens there. */
 const GLUED_BEFORE_RUN = new Set([...'从对与同和跟向在据以']);
 
 /** Verbs and prepositions that take China as 华 (访华, 驻华使馆, 对华政策, 侵华战争). */
@@ -133,7 +131,7 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
       if (abbreviationAt(ctx, j)) members.push(j++);
       else if (text[j] === '、' && abbreviationAt(ctx, j + 1)) j++;
       else if (!contextual && members.length === 1 && RUN_FOLLOW.some((w) => text.startsWith(w, j + 1)) && contextualCountryAt(ctx, j)) {
-        contextual = true; // 美哥两国 after 哥伦比亚
+        contextual = true; // 中秘两国 after 秘鲁
         members.push(j++);
       } else break;
     }
@@ -153,9 +151,8 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
       const endOk = isEnd(end) || (!!glued && isEnd(end + glued.length));
       // 中日两国, 中意两国: a run spelling a word (中日, 中意) is still a run before 两国, 关系, 双方.
       const pairWord = !!glued || RUN_FOLLOW.some((w) => text.startsWith(w, end) && isEnd(end + w.length));
-      if (WORDS_NOT_RUNS.has(text.slice(i, end)) && !pairWord) break;
       if ((!isWord || pairWord) && (pairWord || !contextual) && distinct === part.length && !NUMERAL.test(text[i - 1] ?? '') && opens && endOk) {
-        // 川西, 陕北, 中西: the direction says which part of the place, or "the West"; only the first is a place.
+        // 鄂西, 浙北, 中西: the direction says which part of the place, or "the West"; only the first is a place.
         const members = k === 2 && !pairWord && DIRECTIONS.has(text[end - 1] ?? '') ? part.slice(0, 1) : part;
         for (const m of members) out.push({ start: m, end: m + 1, type: 'place', canonical: (memberAt(m) as { canonical: string }).canonical, tier: Tier.rule });
         break;

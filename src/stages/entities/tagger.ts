@@ -36,7 +36,7 @@ function placeHeadsWord(ctx: TagContext, start: number, end: number, type: strin
   const t = k >= 0 ? ctx.tokens[k] : undefined;
   if (!t || t.start !== start || t.end <= end || t.end - end > 3) return false;
   if (t.tag !== 'ns') return true;
-  // 香港市民/ns, 德国马克/ns: the segmenter's place word is the place and an ordinary noun after it.
+  // 北京市民/ns: the segmenter's place word is the place and an ordinary noun after it.
   const rest = jiebaLexicon().get(ctx.text.slice(end, t.end));
   return end - start >= 2 && t.end - end >= 2 && !!rest && /^(n|nz|q|vn)$/.test(rest.tag) && !SITE.test(t.text) && !FACILITY.test(t.text);
 }
@@ -77,9 +77,9 @@ function endsInsideWord(ctx: TagContext, end: number): boolean {
   return isCommonWord(tail) && !ctx.dicts.titleSet.has(tail) && !tail.endsWith('副') && !ctx.dicts.orgSuffixes.includes(tail);
 }
 
-/** A dictionary name from `start` ends right before `end`'s last character, on a word bound (上海 of 上海市). */
+/** A dictionary name from `start` ends right before `end`'s last character (北京 of 北京市 in 北京市民). */
 function shorterNameBefore(ctx: TagContext, start: number, end: number): boolean {
-  return ctx.dicts.trie.matchesAt(ctx.text, start).some((m) => m.end === end - 1 && endsWord(ctx, m.end));
+  return ctx.dicts.trie.matchesAt(ctx.text, start).some((m) => m.end === end - 1);
 }
 
 /** Dictionary names in the text; a short name must line up with the segmenter's words. */
@@ -95,7 +95,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
       if ((!startOk || !endOk) && !(((m.value.type === 'place' && m.value.primary) || m.value.type === 'org') && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
       if (firstCharClosesWord(ctx, i, m.end)) continue;
       if (endsInsideWord(ctx, m.end) && (m.value.type === 'org' || (len >= 3 && shorterNameBefore(ctx, i, m.end)))) continue;
-      // 中非关系, 中非合作: before a pair word a country spelled by two abbreviations is the pair (China and Africa).
+      // 中非经贸, 中非友好: before a pair word a country spelled by two abbreviations is the pair (China and Africa).
       if (len === 2 && m.value.primary && spelledByAbbreviations(ctx, text.slice(i, m.end)) && pairWordFollows(text, m.end)) continue;
       out.push({ start: i, end: m.end, type: m.value.type, canonical: m.value.canonical, tier: Tier.dictionary });
     }
@@ -123,7 +123,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
   const { dicts } = ctx;
   for (const t of ctx.tokens) {
     if (t.text.length < 2 || !/^[\u3400-\u9fff]+$/.test(t.text) || dicts.blocked.has(t.text)) continue;
-    // 中美, 沪苏: runs of abbreviations are several places (abbreviations.ts), also before 地区 (港台地区).
+    // 中美, 沪苏: runs of abbreviations are several places (abbreviations.ts), also before 地区 (港澳地区).
     if (spelledByAbbreviations(ctx, t.text) || spelledByAbbreviations(ctx, t.text.replace(/地区$/, ''))) continue;
     const last = t.text[t.text.length - 1] ?? '';
     if (t.tag === 'ns') {
@@ -249,7 +249,7 @@ function bodyWords(ctx: TagContext): Candidate[] {
 
 /** Last words of facilities and sites named after their place (上海虹桥机场, 合肥植物园, 太行隧道). */
 const FACILITY = /(机场|车站|火车站|客运站|体育馆|体育场|体育中心|博物馆|展览馆|展览中心|会展中心|纪念馆|美术馆|植物园|动物园|公园|广场|大桥|隧道|码头|大厦|大剧院|新区|开发区|运河|水库|大坝)$/;
-/** One-character kinds of site that follow their place as a word of their own (岳阳/楼, 寒山/寺). */
+/** One-character kinds of site that follow their place as a word of their own (镇海/楼, 寒山/寺). */
 const SITE_WORD = new Set([...'楼阁亭塔寺庙宫']);
 /** Facility words that a proper name of any kind may head (闵行体育馆, 金茂大厦, 杭甬铁路): not a describing noun. */
 const FACILITY_WORD = /^(机场|车站|火车站|体育馆|体育场|体育中心|展览中心|会展中心|纪念馆|公园|广场|大桥|隧道|码头|大厦|铁路|公路|运河|水库|大坝)$/;
@@ -297,7 +297,7 @@ function facilities(ctx: TagContext, candidates: Candidate[]): Candidate[] {
       if (!/^(n|nz|ns|nt|vn|j|x|b|v)$/.test(t.tag) || !/^[\u3400-\u9fff]+$/.test(t.text)) break;
       // 湖南省长沙市烈士公园: a facility takes only the nearest place; a place between ends the search.
       if (t.tag === 'ns' || ctx.dicts.surfaces.get(t.text)?.type === 'place') break;
-      // 香港/展览/中心: the facility word may be cut in two; 岳阳/楼: a site's one-character kind right after its place.
+      // 香港/展览/中心: the facility word may be cut in two; 镇海/楼: a site's one-character kind right after its place.
       const sofar = ctx.text.slice(p.end, t.end);
       if (FACILITY.test(sofar) || (n === 0 && SITE_WORD.has(t.text))) {
         out.push({ start: p.start, end: t.end, type: 'place', canonical: ctx.text.slice(p.start, t.end), tier: Tier.rule });
@@ -376,7 +376,7 @@ function describedByCountry(ctx: TagContext, candidates: Candidate[]): Candidate
   return out;
 }
 
-/** Last characters of sites that end no given name (卢浮宫, 白马寺, 滕王阁, 明孝陵). */
+/** Last characters of sites that end no given name (凡尔赛宫, 白马寺, 滕王阁, 明孝陵). */
 const SITE_FINAL = /[宫庙寺阁陵祠]$/;
 /** Endings of transliterated place names (-burg, -sk, -grad, -ovac, -ville, -polis, -ovo): 汉堡, 明斯克. */
 const FOREIGN_PLACE_ENDING = /(堡|斯克|格勒|瓦茨|维尔|波利斯|沃)$/;
@@ -387,12 +387,17 @@ const FOREIGN_PLACE_ENDING = /(堡|斯克|格勒|瓦茨|维尔|波利斯|沃)$/;
  */
 function placeShapedNames(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const c of candidates) {
-    if (c.type !== 'person' || c.tier !== Tier.pos || c.end - c.start < 3) continue;
+  // Bare person readings and the segmenter's own name-tagged words (which person rules may have passed over).
+  const spans = new Map<string, { start: number; end: number }>();
+  for (const c of candidates) if (c.type === 'person' && c.tier === Tier.pos) spans.set(`${c.start}:${c.end}`, c);
+  for (const t of ctx.tokens) if (/^(nr|nrt|nrfg|x)$/.test(t.tag)) spans.set(`${t.start}:${t.end}`, t);
+  for (const c of spans.values()) {
+    if (c.end - c.start < 3) continue;
     const name = ctx.text.slice(c.start, c.end);
+    if (!/^[\u3400-\u9fff]+$/.test(name)) continue;
     const ending = FOREIGN_PLACE_ENDING.exec(name)?.[0];
     const foreign = !!ending && name.length > ending.length + 1 && [...name.slice(0, -ending.length)].every((ch) => TRANSLITERATION.has(ch));
-    // 岳阳楼: a known place and a one-character kind of site.
+    // 镇海楼: a known place and a one-character kind of site.
     const placeSite = SITE_WORD.has(name[name.length - 1] ?? '') && ctx.dicts.surfaces.get(name.slice(0, -1))?.type === 'place';
     if (SITE_FINAL.test(name) || foreign || placeSite) out.push({ start: c.start, end: c.end, type: 'place', canonical: name, tier: Tier.rule });
   }
@@ -400,7 +405,7 @@ function placeShapedNames(ctx: TagContext, candidates: Candidate[]): Candidate[]
 }
 
 /**
- * 辽宁沈阳/ns 市: a rule read two known places glued by the segmenter as one (辽宁沈阳市). They are two;
+ * 吉林长春/nr 市: a rule read two known places glued by the segmenter as one (吉林长春市). They are two;
  * returns the candidates to drop and the places to add.
  */
 function gluedPlaces(ctx: TagContext, candidates: Candidate[]): { drop: Set<Candidate>; add: Candidate[] } {
@@ -490,7 +495,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   candidates.push(...recognizeMissions(ctx, candidates));
   const described = describedByCountry(ctx, candidates);
   const glued = gluedPlaces(ctx, candidates);
-  // 北京时间, 格林尼治时间: a clock, not the place.
+  // 东京时间, 格林尼治时间: a clock, not the place.
   const clocks = candidates.filter((c) => c.type === 'place' && text.startsWith('时间', c.end));
   const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop, ...clocks]);
   const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place'), ...glued.add];
