@@ -177,6 +177,12 @@ describe('patterns', () => {
     expect(ms.some((m) => m.type === 'person')).toBe(false);
   });
 
+  it('reads a country with its official form as the country (捷克共和国, 西班牙王国)', () => {
+    const ms = tag('捷克共和国总统和西班牙王国首相会谈');
+    expect(has(ms, '捷克共和国', 'place', '捷克')).toBe(true);
+    expect(has(ms, '西班牙王国', 'place', '西班牙')).toBe(true);
+  });
+
   it('knows first-level divisions of other countries, with their short forms', () => {
     const ms = tag('加州和蒙大拿州的选民，以及静冈县的居民');
     expect(has(ms, '加州', 'place', '加利福尼亚')).toBe(true);

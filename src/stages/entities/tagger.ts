@@ -445,6 +445,28 @@ function foreignAdminPlaces(ctx: TagContext): Candidate[] {
   return out;
 }
 
+/** The official form after a country's name (捷克共和国, 西班牙王国). */
+const STATE_FORM = /(民主共和国|共和国|联邦|王国|大公国|公国|酋长国|苏丹国)/g;
+
+/** 捷克共和国, 西班牙王国: a country and its official form are one place, the country itself. */
+function countryFullNames(ctx: TagContext): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, dicts } = ctx;
+  // The forms are rare: find them first, then a country name ending right before each.
+  for (const f of text.matchAll(STATE_FORM)) {
+    const at = f.index ?? 0;
+    const end = at + (f[0] as string).length;
+    if (!endsWord(ctx, end)) continue;
+    for (let i = Math.max(0, at - 12); i <= at - 2; i++) {
+      const m = dicts.trie.matchesAt(text, i).find((x) => x.end === at && x.value.type === 'place');
+      if (!m || !COUNTRY_FILES.has(dicts.entries.get(m.value.canonical)?.file ?? '')) continue;
+      out.push({ start: i, end, type: 'place', canonical: m.value.canonical, tier: Tier.dictionary });
+      break;
+    }
+  }
+  return out;
+}
+
 /** Longest first, then the more trusted source; rule guesses may not cut across a dictionary name. */
 export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
   const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
@@ -472,6 +494,7 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   const ctx = context(text, tokens, dicts);
   const candidates = [
     ...dictionaryCandidates(ctx),
+    ...countryFullNames(ctx),
     ...posCandidates(ctx),
     // Before the persons: an enumerated company wins over the same word read as a name.
     ...recognizeListedOrgs(ctx),
