@@ -23,14 +23,19 @@ const ORDINARY_TAGS = new Set(['n', 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q',
 const RUN_FOLLOW = ['关系', '两国', '三国', '四国', '等国', '地区', '双方', '合作', '之间', '贸易', '友好', '联合', '首脑', '会谈', '边境', '经贸', '建交', '峰会', '外长', '对话', '会晤', '交流', '战争', '协议', '协定', '公报', '声明'];
 /** A pair word follows at `at` (中非经贸, 中美两国): what comes before it is a run of abbreviations. */
 export function pairWordFollows(text: string, at: number): boolean {
-  return RUN_FOLLOW.some((w) => text.startsWith(w, at));
+  // Most positions fail on the first character; only then are the words compared.
+  return RUN_FOLLOW_FIRST.has(text[at] ?? '') && RUN_FOLLOW.some((w) => text.startsWith(w, at));
 }
 
 /** Every character of `word` abbreviates a place (中非, 日欧, 港澳): it may be a run, not one name. */
 export function spelledByAbbreviations(ctx: TagContext, word: string): boolean {
-  return word.length >= 2 && [...word].every((ch) => ctx.dicts.surfaces.get(ch)?.type === 'place');
+  if (word.length < 2) return false;
+  const singles = singlePlaces(ctx.dicts);
+  for (const ch of word) if (!singles.has(ch)) return false;
+  return true;
 }
 
+const RUN_FOLLOW_FIRST = new Set(RUN_FOLLOW.map((w) => w[0] ?? ''));
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
 const singleCache = new WeakMap<EntityDictionaries, Map<string, { canonical: string }>>();
@@ -111,15 +116,17 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   const { text, tokens } = ctx;
   const isStart = (i: number) => startsWord(ctx, i);
   const isEnd = (i: number) => endsWord(ctx, i);
+  // This loop visits every character: one lookup in the small table, nothing allocated, until a run opens.
+  const singles = singlePlaces(ctx.dicts);
+  const listed = (k: number) => singles.get(text[k] ?? '');
+  // A member may be a country named in full elsewhere in the text (乌中两国 after 乌拉圭); such a run
+  // must hold a listed abbreviation too and be confirmed by a pair word (两国, 关系) after it.
+  // The country the text names wins over the listed reading (乌 is 乌克兰 unless 乌拉圭 is named).
+  const memberAt = (m: number) => contextualCountryAt(ctx, m) ?? listed(m) ?? null;
   let i = 0;
   while (i < text.length) {
-    // A member may be a country named in full elsewhere in the text (乌中两国 after 乌拉圭); such a run
-    // must hold a listed abbreviation too and be confirmed by a pair word (两国, 关系) after it.
-    // The country the text names wins over the listed reading (乌 is 乌克兰 unless 乌拉圭 is named).
-    const memberAt = (m: number) => contextualCountryAt(ctx, m) ?? abbreviationAt(ctx, m);
-    // Cheap tests first: this runs before every character that precedes an abbreviation (X中).
-    const opensContextually = !abbreviationAt(ctx, i) && !!abbreviationAt(ctx, i + 1) && pairWordFollows(text, i + 2) && !!contextualCountryAt(ctx, i);
-    if (!abbreviationAt(ctx, i) && !opensContextually) {
+    const opensContextually = !listed(i) && !!listed(i + 1) && pairWordFollows(text, i + 2) && !!contextualCountryAt(ctx, i);
+    if (!opensContextually && !listed(i)) {
       i++;
       continue;
     }
@@ -130,7 +137,7 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
     while (j < text.length) {
       if (abbreviationAt(ctx, j)) members.push(j++);
       else if (text[j] === '、' && abbreviationAt(ctx, j + 1)) j++;
-      else if (!contextual && members.length === 1 && RUN_FOLLOW.some((w) => text.startsWith(w, j + 1)) && contextualCountryAt(ctx, j)) {
+      else if (!contextual && members.length === 1 && pairWordFollows(text, j + 1) && contextualCountryAt(ctx, j)) {
         contextual = true; // 中秘两国 after 秘鲁
         members.push(j++);
       } else break;

@@ -124,7 +124,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
   for (const t of ctx.tokens) {
     if (t.text.length < 2 || !/^[\u3400-\u9fff]+$/.test(t.text) || dicts.blocked.has(t.text)) continue;
     // 中美, 沪苏: runs of abbreviations are several places (abbreviations.ts), also before 地区 (港澳地区).
-    if (spelledByAbbreviations(ctx, t.text) || spelledByAbbreviations(ctx, t.text.replace(/地区$/, ''))) continue;
+    if (spelledByAbbreviations(ctx, t.text) || (t.text.endsWith('地区') && spelledByAbbreviations(ctx, t.text.slice(0, -2)))) continue;
     const last = t.text[t.text.length - 1] ?? '';
     if (t.tag === 'ns') {
       if (dicts.surfaces.has(t.text) || NOT_PLACES.has(t.text)) continue; // known, or a common word
