@@ -1,24 +1,8 @@
 // Organization recognition: general patterns of organization names in news text. Every example is invented.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries, type LocalMention } from '../src/stages/entities/index.js';
-import { segment } from '../src/stages/segment.js';
+import { describe, expect, it } from 'vitest';
+import { namesOf, tag } from './entity-helpers.js';
 
-let dicts: EntityDictionaries;
-
-function tag(text: string): LocalMention[] {
-  return tagEntities(text, segment(text), dicts);
-}
-
-function orgs(text: string): string[] {
-  return tag(text)
-    .filter((m) => m.type === 'org')
-    .map((m) => m.text);
-}
-
-beforeAll(() => {
-  dicts = loadEntityDictionaries();
-  prepareSegmenter(dicts);
-});
+const orgs = (text: string): string[] => namesOf('org', text);
 
 describe('organization dictionaries', () => {
   it('knows former ministries, short forms of large enterprises and parties of other countries', () => {

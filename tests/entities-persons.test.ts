@@ -1,20 +1,8 @@
 // Person names beyond the dictionary (persons.ts): the patterns of issue 4, each on invented sentences.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries, type LocalMention } from '../src/stages/entities/index.js';
-import { segment } from '../src/stages/segment.js';
+import { describe, expect, it } from 'vitest';
+import { namesOf } from './entity-helpers.js';
 
-let dicts: EntityDictionaries;
-
-function persons(text: string): string[] {
-  return tagEntities(text, segment(text), dicts)
-    .filter((m: LocalMention) => m.type === 'person')
-    .map((m) => m.text);
-}
-
-beforeAll(() => {
-  dicts = loadEntityDictionaries();
-  prepareSegmenter(dicts);
-});
+const persons = (text: string): string[] => namesOf('person', text);
 
 describe('foreign names with a joiner', () => {
   it('cuts a verb or a particle glued to the last part', () => {

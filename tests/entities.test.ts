@@ -3,23 +3,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries, type LocalMention } from '../src/stages/entities/index.js';
-import { segment } from '../src/stages/segment.js';
+import type { LocalMention } from '../src/stages/entities/index.js';
+import { tag } from './entity-helpers.js';
 
-let dicts: EntityDictionaries;
 let corpus: LocalMention[];
-
-function tag(text: string): LocalMention[] {
-  return tagEntities(text, segment(text), dicts);
-}
 
 function has(mentions: LocalMention[], text: string, type: LocalMention['type'], canonical = text): boolean {
   return mentions.some((m) => m.text === text && m.type === type && m.canonical === canonical);
 }
 
 beforeAll(() => {
-  dicts = loadEntityDictionaries();
-  prepareSegmenter(dicts);
   const dir = path.resolve(import.meta.dirname, '../corpus');
   corpus = [];
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
