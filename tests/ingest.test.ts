@@ -117,6 +117,19 @@ describe('re-ingest after a file changes', () => {
     expect(reasons['image.png']).toMatch(/binary/);
     expect(reasons['missing.txt']).toMatch(/no such file/);
   });
+
+  it('skips a document its worker has no heap for, names the limit, and keeps ingesting', async () => {
+    const own = uniqueIndexes('heap');
+    const cfg = { ...config, index: { ...config.index, ...own } };
+    const dir = tempDir();
+    copyFileSync(path.join(CORPUS, '004_9c34a97e38f5307b.txt'), path.join(dir, 'a.txt'));
+    copyFileSync(path.join(CORPUS, '004_9c34a97e38f5307b.txt'), path.join(dir, 'b.txt'));
+    // 100 MB is less than the dictionaries alone need, so every worker dies of its heap limit.
+    const summary = await ingest(client, [dir], cfg, { workerHeapMB: 100, workers: 1 });
+    expect(summary.documents).toBe(0);
+    expect(summary.skipped.map((s) => path.basename(s.skipped)).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(summary.skipped[0]?.reason).toMatch(/ran out of memory in its worker \(heap limit 100 MB/);
+  });
 });
 
 describe('segmenter readiness', () => {

@@ -3,6 +3,7 @@ import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { ingest, type IngestSummary } from '../pipeline/ingest.js';
 import { InputError } from '../errors.js';
+import { WORKER_HEAP_MB } from '../pipeline/pool.js';
 import { connectFor, dataDirOf, pipelineOf } from './context.js';
 
 function formatSummary(summary: IngestSummary): string {
@@ -24,13 +25,18 @@ export function ingestCommand(): Command {
     .option('--pipeline <file>', 'pipeline definition', 'pipeline/default.json')
     .option('--json', 'print the summary as JSON')
     .option('--workers <n>', 'worker threads for the CPU stages (default: every core)')
+    .option('--worker-heap-mb <MB>', 'JS heap limit of each worker; a document that needs more is skipped and reported', String(WORKER_HEAP_MB))
     .option('--report <file>', 'write a JSON report of every file (indexed, unchanged, skipped with reason)')
     .option('--no-resume', 'send every document again, ignoring the checkpoint of acknowledged ones')
-    .action(async (paths: string[], options: { pipeline: string; json?: boolean; workers?: string; report?: string; resume: boolean }, command: Command) => {
+    .action(async (paths: string[], options: { pipeline: string; json?: boolean; workers?: string; workerHeapMb: string; report?: string; resume: boolean }, command: Command) => {
       const config = pipelineOf(options.pipeline);
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
         throw new InputError(`--workers ${options.workers}: expected a whole number from 1 to 64`);
+      }
+      const workerHeapMB = Number(options.workerHeapMb);
+      if (!Number.isInteger(workerHeapMB) || workerHeapMB < 64) {
+        throw new InputError(`--worker-heap-mb ${options.workerHeapMb}: expected a whole number of MB, at least 64`);
       }
       const { client } = await connectFor(command);
       // A progress bar only on a terminal; piped output stays clean.
@@ -43,6 +49,7 @@ export function ingestCommand(): Command {
         summary = await ingest(client, paths, config, {
           dataDir: dataDirOf(command),
           resume: options.resume,
+          workerHeapMB,
           ...(workers ? { workers } : {}),
           ...(options.report ? { report: options.report } : {}),
           onProgress: (p) => {

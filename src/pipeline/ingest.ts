@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import PQueue from 'p-queue';
-import { Piscina } from 'piscina';
 import { RuntimeError } from '../errors.js';
 import { acquireLock } from '../lockfile.js';
 import { IndexWriter, prepareIndexes } from '../stages/index.js';
@@ -16,7 +15,7 @@ import { exportedSources } from '../workflows/export.js';
 import { docName, listInputs, type SkippedFile } from './analyze.js';
 import { Checkpoint } from './checkpoint.js';
 import type { PipelineConfig } from './config.js';
-import type { WorkerResult, WorkerTask } from './worker.js';
+import { isOutOfMemory, WORKER_HEAP_MB, workerPool } from './pool.js';
 import { pipelineFingerprint, VERSION } from './fingerprint.js';
 import { saveDictionarySnapshot } from './reindex.js';
 
@@ -58,14 +57,14 @@ export interface IngestOptions {
   dataDir?: string;
   /** Worker threads for the CPU stages (default: every core). */
   workers?: number;
+  /** Each worker's JS heap limit in MB (default WORKER_HEAP_MB); a document that needs more is skipped. */
+  workerHeapMB?: number;
   /** Trust the checkpoint of acknowledged documents (default true); false sends everything again. */
   resume?: boolean;
   /** Write a machine-readable report of every file here. */
   report?: string;
   onProgress?: (progress: IngestProgress) => void;
 }
-
-const WORKER_FILE = new URL('./worker.js', import.meta.url);
 
 export async function ingest(client: Meilisearch, paths: string[], config: PipelineConfig, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
@@ -87,7 +86,8 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     const { files, missing } = listInputs(paths);
     // No more threads than files: each one loads the dictionaries.
     const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), files.length));
-    const pool = new Piscina<WorkerTask, WorkerResult>({ filename: WORKER_FILE.href, minThreads: workers, maxThreads: workers });
+    const heapMB = options.workerHeapMB ?? WORKER_HEAP_MB;
+    const pool = workerPool(workers, heapMB);
     // Bounded in-flight documents keep memory flat whatever the corpus size.
     const dispatch = new PQueue({ concurrency: workers * 2 });
     const skipped: SkippedFile[] = [...missing];
@@ -176,7 +176,12 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
             }
             progress(file);
           } catch (err) {
-            failure ??= err as Error;
+            // One document too big for a worker's heap costs that document, not the ingest.
+            if (!isOutOfMemory(err)) failure ??= err as Error;
+            else {
+              skip(file, `ran out of memory in its worker (heap limit ${heapMB} MB; raise it with --worker-heap-mb)`);
+              progress(file);
+            }
           }
         });
       }

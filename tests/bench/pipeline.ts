@@ -18,9 +18,8 @@ import { startServer } from '../../src/meili/server.js';
 import { annotate, loadResources } from '../../src/pipeline/annotate.js';
 import { PipelineConfig } from '../../src/pipeline/config.js';
 import { ingest } from '../../src/pipeline/ingest.js';
-import type { WorkerResult, WorkerTask } from '../../src/pipeline/worker.js';
+import { workerPool } from '../../src/pipeline/pool.js';
 import PQueue from 'p-queue';
-import { Piscina } from 'piscina';
 import { lineStarts, NO_ANNOTATIONS, toPassageRecord } from '../../src/pipeline/records.js';
 import { clean } from '../../src/stages/clean.js';
 import { tagEntities } from '../../src/stages/entities/index.js';
@@ -61,7 +60,7 @@ if (process.argv[2] === '--cpu-child') {
   const [, , , dir = '', workers] = process.argv;
   const started = performance.now();
   const threads = Number(workers);
-  const pool = new Piscina<WorkerTask, WorkerResult>({ filename: new URL('../../src/pipeline/worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  const pool = workerPool(threads);
   const queue = new PQueue({ concurrency: threads * 2 });
   let passages = 0;
   for (const file of readdirSync(dir).sort()) {
