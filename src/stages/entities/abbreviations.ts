@@ -31,22 +31,24 @@ export function pairWordFollows(text: string, at: number): boolean {
 export function spelledByAbbreviations(ctx: TagContext, word: string): boolean {
   if (word.length < 2) return false;
   const singles = singlePlaces(ctx.dicts);
-  for (const ch of word) if (!singles.has(ch)) return false;
+  for (let k = 0; k < word.length; k++) if (!singles.has(word.charCodeAt(k))) return false;
   return true;
 }
 
 const RUN_FOLLOW_FIRST = new Set(RUN_FOLLOW.map((w) => w[0] ?? ''));
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
-const singleCache = new WeakMap<EntityDictionaries, Map<string, { canonical: string }>>();
+/** The unblocked one-character place names of the dictionaries, by character code: looked up at every character. */
+type SinglePlaces = Map<number, { canonical: string }>;
 
-/** The unblocked one-character place names of the dictionaries: a small table, looked up at every character. */
-function singlePlaces(dicts: EntityDictionaries): Map<string, { canonical: string }> {
+const singleCache = new WeakMap<EntityDictionaries, SinglePlaces>();
+
+function singlePlaces(dicts: EntityDictionaries): SinglePlaces {
   let table = singleCache.get(dicts);
   if (!table) {
     table = new Map();
     for (const [surface, hit] of dicts.surfaces) {
-      if (surface.length === 1 && hit.type === 'place' && !dicts.blocked.has(surface)) table.set(surface, { canonical: hit.canonical });
+      if (surface.length === 1 && hit.type === 'place' && !dicts.blocked.has(surface)) table.set(surface.charCodeAt(0), { canonical: hit.canonical });
     }
     singleCache.set(dicts, table);
   }
@@ -54,7 +56,7 @@ function singlePlaces(dicts: EntityDictionaries): Map<string, { canonical: strin
 }
 
 function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {
-  return singlePlaces(ctx.dicts).get(ctx.text[i] ?? '') ?? null;
+  return singlePlaces(ctx.dicts).get(ctx.text.charCodeAt(i)) ?? null;
 }
 
 /** Dictionary files of countries, whose first character stands for them in pairs (乌中两国 after 乌拉圭). */
@@ -70,9 +72,9 @@ function contextualCountryAt(ctx: TagContext, i: number): { canonical: string } 
   if (!/[\u3400-\u9fff]/.test(ch)) return null;
   for (let k = text.indexOf(ch); k >= 0; k = text.indexOf(ch, k + 1)) {
     if (k === i) continue;
-    for (const m of dicts.trie.matchesAt(text, k)) {
+    for (const m of dicts.trie.matchesAt(text, k, 2)) {
       const entry = dicts.entries.get(m.value.canonical);
-      if (m.end - k >= 2 && m.value.type === 'place' && entry && COUNTRY_FILES.has(entry.file) && m.value.canonical[0] === ch) return { canonical: m.value.canonical };
+      if (m.value.type === 'place' && entry && COUNTRY_FILES.has(entry.file) && m.value.canonical[0] === ch) return { canonical: m.value.canonical };
     }
   }
   return null;
@@ -92,7 +94,7 @@ function countryForms(ctx: TagContext, out: Candidate[]): void {
   for (const m of text.matchAll(BEFORE_HUA)) {
     const at = (m.index ?? 0) + 1;
     const a = abbreviationAt(ctx, at);
-    if (a && !ctx.dicts.trie.matchesAt(text, at).some((x) => x.end - at >= 2)) out.push({ start: at, end: at + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
+    if (a && ctx.dicts.trie.matchesAt(text, at, 2).length === 0) out.push({ start: at, end: at + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
   }
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
@@ -104,7 +106,7 @@ function countryForms(ctx: TagContext, out: Candidate[]): void {
     // 美军 is a word of its own; 美军方 too: the word after must end where a token ends.
     const end = i + 1 + (follow[0] as string).length;
     if (!endsWord(ctx, end) && follow[0] !== '驻') continue;
-    if (ctx.dicts.trie.matchesAt(text, i).some((x) => x.end - i >= 2 && x.end <= end)) continue;
+    if (ctx.dicts.trie.matchesAt(text, i, 2).some((x) => x.end <= end)) continue;
     const a = abbreviationAt(ctx, i);
     if (a) out.push({ start: i, end: i + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
   }
@@ -118,7 +120,7 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   const isEnd = (i: number) => endsWord(ctx, i);
   // This loop visits every character: one lookup in the small table, nothing allocated, until a run opens.
   const singles = singlePlaces(ctx.dicts);
-  const listed = (k: number) => singles.get(text[k] ?? '');
+  const listed = (k: number) => singles.get(text.charCodeAt(k));
   // A member may be a country named in full elsewhere in the text (乌中两国 after 乌拉圭); such a run
   // must hold a listed abbreviation too and be confirmed by a pair word (两国, 关系) after it.
   // The country the text names wins over the listed reading (乌 is 乌克兰 unless 乌拉圭 is named).
@@ -185,7 +187,7 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
     const single = t.text.length === 1 ? t.start : t.text.length >= 2 && BEFORE_SINGLE.has(t.text[0] ?? '') ? t.start + 1 : -1;
     if (single < 0 || !BEFORE_SINGLE.has(text[single - 1] ?? '')) return;
     // 在京津冀: a longer name starting here is the dictionary's to tag.
-    if (ctx.dicts.trie.matchesAt(text, single).some((m) => m.end - single >= 2)) return;
+    if (ctx.dicts.trie.matchesAt(text, single, 2).length > 0) return;
     if (t.text.length > 3) return;
     if (NEVER_ALONE.has(text[single] ?? '')) return;
     // 对日元, 在华人中: the character opens a noun (日元, 华人), it does not stand for the country.

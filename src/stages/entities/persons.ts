@@ -8,7 +8,7 @@ import { endsWord, startsWord } from './context.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
-const AFTER_NAME = ['说', '表示', '指出', '认为', '强调', '介绍', '称', '告诉', '同志', '先生', '女士', '主持', '致辞', '讲话', '透露', '坦言', '感慨', '回忆', '笑着说', '摄', '说道', '问道', '答道', '提出', '建议', '希望', '发现', '宣布', '承认', '否认', '回答', '解释', '补充', '敦促', '重申', '声称', '宣称', '谈到', '警告'];
+const AFTER_NAME = new Set(['说', '表示', '指出', '认为', '强调', '介绍', '称', '告诉', '同志', '先生', '女士', '主持', '致辞', '讲话', '透露', '坦言', '感慨', '回忆', '笑着说', '摄', '说道', '问道', '答道', '提出', '建议', '希望', '发现', '宣布', '承认', '否认', '回答', '解释', '补充', '敦促', '重申', '声称', '宣称', '谈到', '警告']);
 /** Verbs that end a headline run of names (陈吉宁信长星…王清宪出席). */
 const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '会谈', '看望', '调研', '考察', '率队', '分别', '等', '在', '共同', '一同', '见证', '签署', '发言', '慰问', '出访', '视察'];
 /** Characters that almost never end a given name; a 3-char guess ending in one is cut to 2. */
@@ -112,14 +112,14 @@ function titled(ctx: TagContext, i: number): boolean {
   if (!next || next.start !== t.end) return false;
   // 王明等人, 王明一行, 王明夫妇: words after a name that say it names people.
   const others = PEOPLE_AFTER.has(next.text) || (next.text === '等' && tokens[i + 2]?.text === '人' && tokens[i + 2]?.start === next.end);
-  return AFTER_NAME.includes(next.text) || dicts.titleSet.has(next.text) || others;
+  return AFTER_NAME.has(next.text) || dicts.titleSet.has(next.text) || others;
 }
 
 /** A title, an honorific or a speech verb right after token `i`: a lone surname before one is a name (钱/nr 局长). */
 function titleAfter(ctx: TagContext, i: number): boolean {
   const t = ctx.tokens[i];
   const next = ctx.tokens[i + 1];
-  return !!t && !!next && next.start === t.end && (AFTER_NAME.includes(next.text) || ctx.dicts.titleSet.has(next.text) || HONORIFICS.has(next.text));
+  return !!t && !!next && next.start === t.end && (AFTER_NAME.has(next.text) || ctx.dicts.titleSet.has(next.text) || HONORIFICS.has(next.text));
 }
 
 /** 周晓岚、吴国栋: a name-like word in an enumeration with another name-like word. */
@@ -157,7 +157,7 @@ function placement(ctx: TagContext, i: number): { boundary: boolean; alone: bool
 function modifiesNoun(ctx: TagContext, i: number): boolean {
   const t = ctx.tokens[i];
   const next = ctx.tokens[i + 1];
-  return !!t && !!next && next.start === t.end && /^(n|vn|nz|ng)$/.test(next.tag) && !isTitle(ctx, next.text) && !AFTER_NAME.includes(next.text);
+  return !!t && !!next && next.start === t.end && /^(n|vn|nz|ng)$/.test(next.tag) && !isTitle(ctx, next.text) && !AFTER_NAME.has(next.text);
 }
 
 /** The segmenter's name-like words, filtered: its dictionary tags many ordinary words as names (文明, 卫星). */
@@ -166,7 +166,7 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
   tokens.forEach((t, i) => {
     const isNr = t.tag === 'nr' || t.tag === 'nrfg' || t.tag === 'nrt';
     // 教练萨维诺, 塔瓦雷斯总统: a transliterated word the segmenter took for a place or a noun, next to a title.
-    if (!isNr && t.tag !== 'x' && t.text.length >= 2 && CJK.test(t.text) && !dicts.surfaces.has(t.text) && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && titled(ctx, i)) {
+    if (!isNr && t.tag !== 'x' && t.text.length >= 2 && TRANSLITERATION.has(t.text[0] ?? '') && CJK.test(t.text) && !dicts.surfaces.has(t.text) && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && titled(ctx, i)) {
       out.push(person(t.start, t.end, text, Tier.rule));
       return;
     }
@@ -368,7 +368,7 @@ function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
     let named = false;
     while (j < tokens.length) {
       const t = tokens[j] as (typeof tokens)[number];
-      if ((j > i && t.start !== (tokens[j - 1] as typeof t).end) || !CJK.test(t.text) || ![...t.text].every((ch) => TRANSLITERATION.has(ch))) break;
+      if ((j > i && t.start !== (tokens[j - 1] as typeof t).end) || !TRANSLITERATION.has(t.text[0] ?? '') || !CJK.test(t.text) || ![...t.text].every((ch) => TRANSLITERATION.has(ch))) break;
       if (t.tag === 'nrt' || t.tag === 'nr') named = true;
       j++;
     }
@@ -378,7 +378,7 @@ function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
     if (!named && j - i >= 2) {
       const before = tokens[i - 1];
       const after = tokens[j];
-      named = (!!before && before.end === first?.start && isTitle(ctx, before.text)) || (!!after && after.start === last?.end && (AFTER_NAME.includes(after.text) || ctx.dicts.titleSet.has(after.text)));
+      named = (!!before && before.end === first?.start && isTitle(ctx, before.text)) || (!!after && after.start === last?.end && (AFTER_NAME.has(after.text) || ctx.dicts.titleSet.has(after.text)));
     }
     if (j - i >= 2 && named && first && last && last.end - first.start >= 3 && last.end - first.start <= 10) {
       out.push(person(first.start, last.end, text, Tier.pos));
@@ -400,7 +400,7 @@ function cutGivenName(ctx: TagContext, k: number, at: number): number {
   if (next.text.length === 2 && GLUED_AFTER.has(next.text[1] ?? '') && endsName(ch, next.text.slice(1))) return tok.end + 1;
   if (next.text.length !== 1 || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(next.tag) || !endsName(ch, text.slice(next.end, next.end + 2))) return tok.end;
   const after = tokens[k + 2];
-  const boundary = !after || after.start > next.end || isPunct(after.text) || /^(v|p|d|c|uj)$/.test(after.tag) || AFTER_NAME.includes(after.text) || ctx.dicts.titleSet.has(after.text);
+  const boundary = !after || after.start > next.end || isPunct(after.text) || /^(v|p|d|c|uj)$/.test(after.tag) || AFTER_NAME.has(after.text) || ctx.dicts.titleSet.has(after.text);
   return boundary ? next.end : tok.end;
 }
 
@@ -475,7 +475,7 @@ function afterTitles(ctx: TagContext, out: Candidate[]): void {
 function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
   const { text, tokens } = ctx;
   tokens.forEach((t, i) => {
-    if ((!AFTER_NAME.includes(t.text) && !ctx.dicts.titleSet.has(t.text)) || i === 0) return;
+    if ((!AFTER_NAME.has(t.text) && !ctx.dicts.titleSet.has(t.text)) || i === 0) return;
     const prev = tokens[i - 1];
     if (!prev || prev.end !== t.start) return;
     if (prev.text.endsWith('老')) return;
@@ -541,7 +541,7 @@ function rightPartsEnd(ctx: TagContext, dot: number): number {
     let k = ctx.tokenAt[e] ?? -1;
     while (k >= 0 && k < ctx.tokens.length) {
       const tk = ctx.tokens[k] as { text: string; tag: string; start: number; end: number };
-      if (tk.start !== e || !CJK.test(tk.text) || AFTER_NAME.includes(tk.text) || ctx.dicts.titleSet.has(tk.text)) break;
+      if (tk.start !== e || !CJK.test(tk.text) || AFTER_NAME.has(tk.text) || ctx.dicts.titleSet.has(tk.text)) break;
       // 奥尔森/nr 大学/n: a noun joins as one syllable or spelled like the name.
       const namey = /^(nr|nrt|nrfg|x|nz)$/.test(tk.tag) || (/^(ns|n|ng|j|zg)$/.test(tk.tag) && (tk.text.length === 1 || spelledForeign(tk.text)));
       if (!namey || tk.end - end - 1 > 7) break;
@@ -708,9 +708,9 @@ function japaneseSurname(ctx: TagContext, word: string): string {
 function japaneseNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
-    if (!CJK.test(t.text) || dicts.surfaces.has(t.text)) return;
-    const surname = japaneseSurname(ctx, t.text);
-    if (!surname) return;
+    // The surname test first: it fails on almost every token.
+    const surname = t.text.length >= 2 ? japaneseSurname(ctx, t.text) : '';
+    if (!surname || !CJK.test(t.text) || dicts.surfaces.has(t.text)) return;
     const prev = tokens[i - 1];
     // 和田中: a character glued before makes the "surname" part of other words.
     if (prev && prev.end === t.start && prev.text.length === 1 && /^(n|ng|a|ag|b|s|f|v)$/.test(prev.tag)) return;
@@ -725,7 +725,7 @@ function japaneseNames(ctx: TagContext, out: Candidate[]): void {
     if (!next || next.start !== t.end) return;
     // 铃木首相, 铃木说: the surname alone names the person; so it does as the subject of a clause (，铃木又说明).
     const subject = (!prev || isPunct(prev.text) || /^(c|p)$/.test(prev.tag)) && /^(d|v|p)$/.test(next.tag);
-    if (dicts.titleSet.has(next.text) || AFTER_NAME.includes(next.text) || PEOPLE_AFTER.has(next.text) || subject) {
+    if (dicts.titleSet.has(next.text) || AFTER_NAME.has(next.text) || PEOPLE_AFTER.has(next.text) || subject) {
       out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
@@ -735,7 +735,7 @@ function japaneseNames(ctx: TagContext, out: Candidate[]): void {
       if (g.start !== end || !CJK.test(g.text) || g.end - t.end > 3 || /^(v|p|c|uj|ul|u|r|d|m|q|f)$/.test(g.tag) || dicts.titleSet.has(g.text)) break;
       end = g.end;
       const after = tokens[k + 1];
-      const boundary = !after || after.start > end || isPunct(after.text) || /^(v|p|c|uj|ul|d)$/.test(after.tag) || dicts.titleSet.has(after.text) || AFTER_NAME.includes(after.text);
+      const boundary = !after || after.start > end || isPunct(after.text) || /^(v|p|c|uj|ul|d)$/.test(after.tag) || dicts.titleSet.has(after.text) || AFTER_NAME.has(after.text);
       if (boundary && JA_GIVEN_END.has(text[end - 1] ?? '')) {
         out.push(person(t.start, end, text, Tier.pos));
         return;

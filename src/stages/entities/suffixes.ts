@@ -178,7 +178,7 @@ function properHead(ctx: TagContext, t: Token, personOk = false): boolean {
   // 史密斯公司, 王记集团: companies are often named after a person or a family.
   if (personOk && t.tag.startsWith('nr') && CJK.test(t.text) && t.text.length >= 2) return true;
   // 中/f 国/n: the start of a dictionary name cut into pieces.
-  if (ctx.dicts.trie.matchesAt(ctx.text, t.start).some((m) => m.end - t.start >= 2 && m.value.type !== 'person' && (ctx.tokenEndingAt[m.end] ?? -1) >= 0)) return true;
+  if (ctx.dicts.trie.matchesAt(ctx.text, t.start, 2).some((m) => m.value.type !== 'person' && (ctx.tokenEndingAt[m.end] ?? -1) >= 0)) return true;
   // Person tags are left out: the segmenter calls many words names (东道主), and persons rarely start an organization name.
   if (['ns', 'nt', 'nz', 'x', 'j', 'eng'].includes(t.tag) && /[\u3400-\u9fffA-Za-z]/.test(t.text)) return true;
   return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
@@ -311,7 +311,7 @@ export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
   const { tokens, text, dicts } = ctx;
   for (const t of tokens) {
     if (!placeLikeToken(ctx, t)) continue;
-    const orgs = dicts.trie.matchesAt(text, t.end).filter((m) => m.value.type === 'org' && m.end - t.end >= 2);
+    const orgs = dicts.trie.matchesAt(text, t.end, 2).filter((m) => m.value.type === 'org');
     // 中国国家体委, 河南省残联: the segmenter's own organization words count too.
     const next = ctx.tokens[(ctx.tokenAt[t.end] ?? -1)];
     if (next && next.tag === 'nt' && next.text.length >= 2 && !dicts.surfaces.has(next.text)) orgs.push({ end: next.end, value: { type: 'org', canonical: next.text, primary: true } });
@@ -451,6 +451,8 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
 
 /** Levels of administration that name a body of their own level without the place: 市科协, 镇卫生院, 区党委. */
 const LEVELS = new Set(['省', '市', '县', '区', '乡', '镇', '村', '州', '旗', '盟', '自治区', '自治州', '自治县']);
+/** LEVELS as an array: the prefix test runs on every token, and spreading the set each time showed in profiles. */
+const LEVEL_LIST = [...LEVELS];
 
 /** One-character kinds of body that name the body of the text before its party organ (局党组, 厂党委). */
 const BODY_CHARS = new Set([...'厅局部委院校厂站所社行处司']);
@@ -480,7 +482,7 @@ export function recognizeLevelPrefixedOrgs(ctx: TagContext, candidates: Candidat
   const push = (start: number, end: number) => out.push({ start, end, type: 'org', canonical: text.slice(start, end), tier: Tier.rule });
   tokens.forEach((t, i) => {
     // 区党委/n: the segmenter's one word of a level and a body.
-    const level = [...LEVELS].find((l) => t.text.startsWith(l) && t.text.length > l.length);
+    const level = LEVEL_LIST.find((l) => t.text.startsWith(l) && t.text.length > l.length);
     if (level && !ctx.dicts.surfaces.has(t.text) && bodyWord(ctx, t.text.slice(level.length)) && t.text.length - level.length >= 2) {
       push(t.start, t.end);
       return;

@@ -87,9 +87,9 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { text, dicts } = ctx;
   for (let i = 0; i < text.length; i++) {
-    for (const m of dicts.trie.matchesAt(text, i)) {
+    // One-character abbreviations only in context (abbreviations.ts).
+    for (const m of dicts.trie.matchesAt(text, i, 2)) {
       const len = m.end - i;
-      if (len < 2) continue; // one-character abbreviations only in context (abbreviations.ts)
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
       if ((!startOk || !endOk) && !(((m.value.type === 'place' && m.value.primary) || m.value.type === 'org') && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
@@ -310,7 +310,7 @@ function facilities(ctx: TagContext, candidates: Candidate[]): Candidate[] {
 
 /** 海安市委, 湖州市委: the organization's own name starts with its place. */
 function startsWithPlace(ctx: TagContext, o: Candidate): boolean {
-  return ctx.dicts.trie.matchesAt(ctx.text, o.start).some((m) => m.value.type === 'place' && m.end - o.start >= 2 && m.end < o.end);
+  return ctx.dicts.trie.matchesAt(ctx.text, o.start, 2).some((m) => m.value.type === 'place' && m.end < o.end);
 }
 
 /**

@@ -18,9 +18,13 @@ const NO_MATCHES: readonly TrieMatch<never>[] = Object.freeze([]);
 
 export class Trie<V> {
   private readonly root: Node<V> = { next: new Map() };
+  /** BMP characters that open some word: most characters of a text open none, and skip with one array read. */
+  private readonly opens = new Uint8Array(0x10000);
   size = 0;
 
   add(word: string, value: V): void {
+    const first = word.charCodeAt(0);
+    if (first >= 0 && first < 0xd800) this.opens[first] = 1;
     let node = this.root;
     for (const ch of word) {
       const code = ch.codePointAt(0) ?? 0;
@@ -35,8 +39,13 @@ export class Trie<V> {
     node.value = value;
   }
 
-  /** Every dictionary word starting at `start` in `text`, shortest first (ends are UTF-16 indices). */
-  matchesAt(text: string, start: number): readonly TrieMatch<V>[] {
+  /**
+   * Every dictionary word starting at `start` in `text` of at least `minLength` UTF-16 units, shortest first
+   * (ends are UTF-16 indices).
+   */
+  matchesAt(text: string, start: number, minLength = 1): readonly TrieMatch<V>[] {
+    const first = text.charCodeAt(start);
+    if (first < 0xd800 && !this.opens[first]) return NO_MATCHES;
     let node: Node<V> | undefined = this.root;
     let out: TrieMatch<V>[] | undefined;
     let i = start;
@@ -45,7 +54,7 @@ export class Trie<V> {
       node = node.next.get(code);
       if (!node) break;
       i += code > 0xffff ? 2 : 1;
-      if (node.value !== undefined) (out ??= []).push({ end: i, value: node.value });
+      if (node.value !== undefined && i - start >= minLength) (out ??= []).push({ end: i, value: node.value });
     }
     return out ?? NO_MATCHES;
   }
