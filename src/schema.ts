@@ -25,6 +25,13 @@ export const SourceDoc = z.object({
 });
 export type SourceDoc = z.infer<typeof SourceDoc>;
 
+/**
+ * How Meilisearch measures the distance between query words: `word` ranks passages where they stand together
+ * first; `attribute` only knows they share a field, and indexes some 1.8x faster (npm run bench:meili).
+ */
+export const Proximity = z.enum(['word', 'attribute']);
+export type Proximity = z.infer<typeof Proximity>;
+
 export const Script = z.enum(['simplified', 'traditional']);
 export type Script = z.infer<typeof Script>;
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { inject } from 'vitest';
 import { PipelineConfig } from '../src/pipeline/config.js';
+import type { Proximity } from '../src/schema.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CORPUS = path.join(ROOT, 'corpus');
@@ -75,7 +76,7 @@ export function runCli(args: string[], options: { env?: Record<string, string | 
 }
 
 /** The full pipeline over the repository's dictionaries, into the given (unique) indexes. */
-export function testConfig(indexes: { passages: string; figures: string }, index: { batchSize?: number; concurrency?: number } = {}): PipelineConfig {
+export function testConfig(indexes: { passages: string; figures: string }, index: { batchSize?: number; concurrency?: number; proximity?: Proximity } = {}): PipelineConfig {
   return PipelineConfig.parse({
     name: 'test',
     stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],

@@ -118,6 +118,19 @@ describe('re-ingest after a file changes', () => {
     expect(reasons['missing.txt']).toMatch(/no such file/);
   });
 
+  it('builds the index with the proximity precision the pipeline asks for, and without facet search', async () => {
+    const own = uniqueIndexes('prox');
+    const dir = tempDir();
+    copyFileSync(path.join(CORPUS, '004_9c34a97e38f5307b.txt'), path.join(dir, 'a.txt'));
+    await ingest(client, [dir], testConfig(own, { proximity: 'attribute' }), { workers: 1 });
+    for (const uid of [own.passages, own.figures]) {
+      const settings = await client.index(uid).getSettings();
+      expect(settings.proximityPrecision).toBe('byAttribute');
+      expect(settings.facetSearch).toBe(false);
+    }
+    expect((await client.index(own.passages).getSettings()).proximityPrecision).not.toBe((await client.index(indexes.passages).getSettings()).proximityPrecision);
+  });
+
   it('skips a document its worker has no heap for, names the limit, and keeps ingesting', async () => {
     const own = uniqueIndexes('heap');
     const cfg = { ...config, index: { ...config.index, ...own } };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { Proximity } from '../schema.js';
 
 export const StageName = z.enum(['read', 'clean', 'segment', 'entities', 'figures', 'index']);
 export type StageName = z.infer<typeof StageName>;
@@ -38,9 +39,10 @@ export const PipelineConfig = z
         batchSize: z.number().int().min(1).max(100000).default(500),
         /** Writes in flight at once. */
         concurrency: z.number().int().min(1).max(16).default(2),
+        proximity: Proximity.default('word'),
       })
       .strict()
-      .default({ passages: 'passages', figures: 'figures', batchSize: 500, concurrency: 2 }),
+      .default({ passages: 'passages', figures: 'figures', batchSize: 500, concurrency: 2, proximity: 'word' }),
   })
   .strict();
 export type PipelineConfig = z.infer<typeof PipelineConfig>;

@@ -4,12 +4,14 @@
 import type { Index, Meilisearch, Settings, Task } from 'meilisearch';
 import PQueue from 'p-queue';
 import { RuntimeError } from '../errors.js';
-import type { FigureRecord, PassageRecord } from '../schema.js';
+import type { FigureRecord, PassageRecord, Proximity } from '../schema.js';
 
 export interface IndexNames {
   passages: string;
   figures: string;
 }
+
+const PROXIMITY_PRECISION = { word: 'byWord', attribute: 'byAttribute' } as const;
 
 export interface WriterOptions {
   batchSize: number;
@@ -28,13 +30,16 @@ const TASK_TIMEOUT_MS = 10 * 60_000;
 export const MAX_TOTAL_HITS = { passages: 10_000, figures: 100_000 } as const;
 const RETRIES = 4;
 
-export function passageSettings(vocabulary: Vocabulary): Settings {
+export function passageSettings(vocabulary: Vocabulary, proximity: Proximity = 'word'): Settings {
   return {
     searchableAttributes: ['norm'],
     displayedAttributes: ['*'],
     filterableAttributes: ['id', 'doc', 'docId', 'person', 'place', 'org', 'year', 'figureKinds', 'units', 'hasFigure', 'hasTarget', 'heading', 'script'],
     sortableAttributes: ['index', 'doc'],
     localizedAttributes: [{ attributePatterns: ['norm'], locales: ['cmn'] }],
+    proximityPrecision: PROXIMITY_PRECISION[proximity],
+    // zhpipe reads facet counts but never searches facet values; building that index costs indexing time.
+    facetSearch: false,
     dictionary: vocabulary.words,
     synonyms: vocabulary.synonyms,
     // Typos on two-character Chinese words match unrelated words; see README (search) for the measurement.
@@ -44,13 +49,15 @@ export function passageSettings(vocabulary: Vocabulary): Settings {
   };
 }
 
-export function figureSettings(vocabulary: Vocabulary): Settings {
+export function figureSettings(vocabulary: Vocabulary, proximity: Proximity = 'word'): Settings {
   return {
     searchableAttributes: ['metric', 'sentence', 'text'],
     displayedAttributes: ['*'],
     filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'value'],
     sortableAttributes: ['value', 'doc', 'start'],
     localizedAttributes: [{ attributePatterns: ['metric', 'sentence'], locales: ['cmn'] }],
+    proximityPrecision: PROXIMITY_PRECISION[proximity],
+    facetSearch: false,
     dictionary: vocabulary.words,
     synonyms: vocabulary.synonyms,
     typoTolerance: { enabled: false },
@@ -110,9 +117,9 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-export async function prepareIndexes(client: Meilisearch, names: IndexNames, vocabulary: Vocabulary): Promise<{ passages: Index; figures: Index }> {
-  const passages = await withRetry('preparing the passages index', () => prepareIndex(client, names.passages, passageSettings(vocabulary)));
-  const figures = await withRetry('preparing the figures index', () => prepareIndex(client, names.figures, figureSettings(vocabulary)));
+export async function prepareIndexes(client: Meilisearch, names: IndexNames & { proximity?: Proximity }, vocabulary: Vocabulary): Promise<{ passages: Index; figures: Index }> {
+  const passages = await withRetry('preparing the passages index', () => prepareIndex(client, names.passages, passageSettings(vocabulary, names.proximity)));
+  const figures = await withRetry('preparing the figures index', () => prepareIndex(client, names.figures, figureSettings(vocabulary, names.proximity)));
   return { passages, figures };
 }
 

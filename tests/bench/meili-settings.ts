@@ -1,0 +1,87 @@
+// npm run bench:meili [-- --docs 300] [--rounds 2]
+// Meilisearch indexing time of the same records under each `index.proximity` setting: the corpus recombined
+// into --docs articles (every third in traditional script), annotated once, then written to fresh indexes
+// with proximity `word` and `attribute` taking turns for --rounds rounds, on one server. Prints the seconds
+// Meilisearch spent on the batches and, for the first round, its slowest indexing phases (progressTrace).
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Meilisearch, type Batch, type Settings } from 'meilisearch';
+import { startServer } from '../../src/meili/server.js';
+import { annotate, loadResources } from '../../src/pipeline/annotate.js';
+import { PipelineConfig } from '../../src/pipeline/config.js';
+import type { FigureRecord, PassageRecord, Proximity } from '../../src/schema.js';
+import { figureSettings, passageSettings } from '../../src/stages/index.js';
+import { readSource } from '../../src/stages/read.js';
+import { toScript } from '../../src/text/script.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1] ?? fallback) : fallback;
+};
+const docs = option('--docs', 300);
+const rounds = option('--rounds', 2);
+const config = PipelineConfig.parse({ name: 'bench', stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries') });
+const resources = loadResources(config);
+const seeds = readdirSync(path.join(ROOT, 'corpus')).map((f) => readFileSync(path.join(ROOT, 'corpus', f), 'utf8'));
+const passages: PassageRecord[] = [];
+const figures: FigureRecord[] = [];
+for (let i = 0; i < docs; i++) {
+  let text = (seeds[i % seeds.length] ?? '').replace(/[0-9]+/g, (d) => String(Number(d) + i));
+  if (i % 3 === 2) text = toScript(text, 'traditional');
+  const records = annotate(readSource(`a${i}.txt`, Buffer.from(text)), resources);
+  passages.push(...records.passages);
+  figures.push(...records.figures);
+}
+console.log(`${passages.length} passages, ${figures.length} figures (${docs} articles)`);
+
+const server = await startServer(mkdtempSync(path.join(tmpdir(), 'zhpipe-bench-meili-')), { detached: false });
+const client = new Meilisearch({ host: server.host, apiKey: server.apiKey });
+const seconds = (d: string | null | undefined) => {
+  const m = /^PT(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(d ?? '');
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : 0;
+};
+
+/** Seconds Meilisearch spent indexing `records` into a fresh index with `settings`, and its batches. */
+async function indexing(uid: string, settings: Settings, records: object[]): Promise<[number, Batch[]]> {
+  await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
+  await client.index(uid).updateSettings(settings).waitTask({ timeout: 600_000 });
+  const tasks = [];
+  for (let k = 0; k < records.length; k += 1000) tasks.push(await client.index(uid).addDocuments(records.slice(k, k + 1000)));
+  for (const t of tasks) await client.tasks.waitForTask(t.taskUid, { timeout: 600_000, interval: 50 });
+  const { results } = await client.batches.getBatches({ indexUids: [uid], limit: 1000 });
+  const writes = results.filter((b) => b.details?.receivedDocuments);
+  return [writes.reduce((n, b) => n + seconds(b.duration), 0), writes];
+}
+
+/** The slowest leaf phases of the batches' progress traces. */
+function phases(batches: Batch[]): string {
+  const total = new Map<string, number>();
+  for (const b of batches) {
+    for (const [phase, d] of Object.entries((b.stats as { progressTrace?: Record<string, string> }).progressTrace ?? {})) {
+      const m = /^([\d.]+)(s|ms|µs)$/.exec(d);
+      if (m && phase.startsWith('processing tasks > indexing > ') && phase.split(' > ').length === 3) {
+        total.set(phase.slice(30), (total.get(phase.slice(30)) ?? 0) + Number(m[1]) / (m[2] === 's' ? 1 : m[2] === 'ms' ? 1e3 : 1e6));
+      }
+    }
+  }
+  return [...total].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([p, s]) => `${p} ${s.toFixed(1)} s`).join(', ');
+}
+
+try {
+  const sums: Record<Proximity, number> = { word: 0, attribute: 0 };
+  let n = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const proximity of ['word', 'attribute'] as const) {
+      const [p, pb] = await indexing(`p${n}`, passageSettings(resources.vocabulary, proximity), passages);
+      const [f, fb] = await indexing(`f${n++}`, figureSettings(resources.vocabulary, proximity), figures);
+      sums[proximity] += p + f;
+      console.log(`round ${round + 1}  proximity ${proximity.padEnd(9)}  passages ${p.toFixed(1)} s  figures ${f.toFixed(1)} s  total ${(p + f).toFixed(1)} s`);
+      if (round === 0) console.log(`  slowest phases: ${phases([...pb, ...fb])}`);
+    }
+  }
+  console.log(`mean over ${rounds} round(s): word ${(sums.word / rounds).toFixed(1)} s, attribute ${(sums.attribute / rounds).toFixed(1)} s (${(sums.word / sums.attribute).toFixed(2)}x)`);
+} finally {
+  await server.stop();
+}
