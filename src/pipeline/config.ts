@@ -35,14 +35,14 @@ export const PipelineConfig = z
       .object({
         passages: z.string().regex(/^[A-Za-z0-9_-]+$/).default('passages'),
         figures: z.string().regex(/^[A-Za-z0-9_-]+$/).default('figures'),
-        /** Documents per Meilisearch write. */
-        batchSize: z.number().int().min(1).max(100000).default(500),
+        /** Records per Meilisearch write: larger batches index faster (README, At scale). */
+        batchSize: z.number().int().min(1).max(100000).default(5000),
         /** Writes in flight at once. */
         concurrency: z.number().int().min(1).max(16).default(2),
         proximity: Proximity.default('word'),
       })
       .strict()
-      .default({ passages: 'passages', figures: 'figures', batchSize: 500, concurrency: 2, proximity: 'word' }),
+      .default({ passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 2, proximity: 'word' }),
   })
   .strict();
 export type PipelineConfig = z.infer<typeof PipelineConfig>;

@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 10,50,200] [--stage-mb 5] [--modes cpu,ingest]
+// npm run bench [-- --sizes 10,50,200] [--stage-mb 5] [--modes cpu,ingest] [--batch-size N]
 // (MB; default sizes 50, stage corpus 5 MB, both modes)
 // Generates corpora (corpus/ recombined with varied numbers and names, every third article in traditional
 // script) and prints the figures of issue #7:
@@ -30,11 +30,14 @@ import { toScript } from '../../src/text/script.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MB = 1024 * 1024;
+const batchSizeAt = process.argv.indexOf('--batch-size');
+const batchSize = batchSizeAt >= 0 ? Number(process.argv[batchSizeAt + 1]) : undefined;
 const config = PipelineConfig.parse({
   name: 'bench',
   stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
   dictionaries: path.join(ROOT, 'dictionaries'),
-  index: { passages: 'bench_passages', figures: 'bench_figures', batchSize: 1000, concurrency: 2 },
+  // --batch-size overrides the pipeline's default records per Meilisearch write.
+  index: { passages: 'bench_passages', figures: 'bench_figures', ...(batchSize ? { batchSize } : {}), concurrency: 2 },
 });
 
 /** Writes about `mb` MB of ~20 kB articles (every third one in traditional script); returns the bytes written. */
@@ -172,7 +175,7 @@ try {
       for (const workers of [1, cores]) {
         const index = `run${n++}`;
         const args = mode === 'cpu' ? ['--cpu-child', dir, String(workers)] : ['--child', dir, String(workers), server.host, server.apiKey, index];
-        const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...args], { cwd: ROOT, maxBuffer: 16 * MB }).toString();
+        const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...args, ...(batchSize ? ['--batch-size', String(batchSize)] : [])], { cwd: ROOT, maxBuffer: 16 * MB }).toString();
         const s = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { elapsedMs: number; passages: number; maxRssMB: number };
         const secs = s.elapsedMs / 1000;
         const uids = [`${index}_p`, `${index}_f`];
