@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LocalMention } from '../src/stages/entities/index.js';
+import { toScript } from '../src/text/script.js';
 import { tag } from './entity-helpers.js';
 
 let corpus: LocalMention[];
@@ -334,5 +335,36 @@ describe('patterns', () => {
   it('gives offsets into the tagged text', () => {
     const text = '据报道，安徽省委书记梁言顺出席。';
     for (const m of tag(text)) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
+describe('traditional script', () => {
+  it('tags a traditional passage as its simplified form, keeping the passage’s own characters as the mention text', () => {
+    const mentions = tag('國務院總理李強在廣州考察粵港澳大灣區建設。');
+    expect(mentions.map((m) => [m.text, m.type, m.canonical, m.start])).toEqual([
+      ['國務院', 'org', '国务院', 0],
+      ['李強', 'person', '李强', 5],
+      ['廣州', 'place', '广州', 8],
+      ['粵港澳大灣區', 'place', '粤港澳大湾区', 12],
+    ]);
+  });
+
+  it('finds in the traditional corpus the mentions it finds in the simplified one (same offsets, type, canonical)', () => {
+    const dir = path.resolve(import.meta.dirname, '../corpus');
+    const key = (m: LocalMention) => `${m.start}:${m.end}:${m.type}:${m.canonical}`;
+    let found = 0;
+    let total = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+        const traditional = new Set(tag(toScript(line, 'traditional')).map(key));
+        for (const m of tag(line)) {
+          total++;
+          if (traditional.has(key(m))) found++;
+        }
+      }
+    }
+    expect(total).toBeGreaterThan(1000);
+    // A heading of one traditional character (長沙) reads as simplified text: the only misses allowed.
+    expect(found / total).toBeGreaterThan(0.99);
   });
 });

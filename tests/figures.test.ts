@@ -1,11 +1,13 @@
 // The figures stage on hand-annotated sentences (corpus and written ones, simplified and traditional), on
 // the rules one by one, and on hostile input.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type LocalFigure, extractFigures, parseNumbers } from '../src/stages/figures/index.js';
 import { segment } from '../src/stages/segment.js';
+import { foldText } from '../src/text/fold.js';
+import { toScript } from '../src/text/script.js';
 
 function figures(text: string): LocalFigure[] {
   return extractFigures(text, segment(text));
@@ -349,5 +351,29 @@ describe('parseNumbers', () => {
     expect(read('兑换600泰铢')).toEqual([['600泰铢', 600, '泰铢']]);
     expect(read('只要99美分')).toEqual([['99美分', 0.99, '美元']]);
     expect(read('持有3个比特币')).toEqual([['3个比特币', 3, '比特币']]);
+  });
+});
+
+describe('traditional script', () => {
+  it('extracts from the corpus in traditional script the figures it extracts in simplified (metric, status and all)', () => {
+    const dir = path.resolve(import.meta.dirname, '../corpus');
+    // Full-width digits too: the simplified reading keeps widths, as a simplified passage does.
+    const key = (f: LocalFigure) => JSON.stringify([f.start, f.end, f.value, f.valueHi, f.unit, f.qualifier, f.status, foldText(f.metric), foldText(f.period)]);
+    let same = 0;
+    let total = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+        const wide = line.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+        for (const text of [line, wide]) {
+          const traditional = new Set(figures(toScript(text, 'traditional')).map(key));
+          for (const fig of figures(text)) {
+            total++;
+            if (traditional.has(key(fig))) same++;
+          }
+        }
+      }
+    }
+    expect(total).toBeGreaterThan(300);
+    expect(same).toBe(total);
   });
 });

@@ -1,4 +1,4 @@
-// segment() takes nodejieba's cut and looks the POS tags up in JavaScript (src/stages/pos-tags.ts); its
+// tagWords() takes nodejieba's cut and looks the POS tags up in JavaScript (src/stages/pos-tags.ts); its
 // tokens must be exactly those of nodejieba.tag, on news text in both scripts, on odd characters, and for
 // words inserted with tags of their own (also over a word of jieba's dictionary, and twice).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,13 +10,13 @@ import { loadResources } from '../src/pipeline/annotate.js';
 import { PipelineConfig } from '../src/pipeline/config.js';
 import type { Token } from '../src/schema.js';
 import { clean } from '../src/stages/clean.js';
-import { foldCounting } from '../src/stages/figures/normalize.js';
 import { readSource } from '../src/stages/read.js';
-import { addWords, segment } from '../src/stages/segment.js';
+import { addWords, segment, tagWords } from '../src/stages/segment.js';
+import { foldCounting } from '../src/text/fold.js';
 import { toScript } from '../src/text/script.js';
 import { CORPUS, ROOT } from './helpers.js';
 
-/** segment() as it was written over nodejieba.tag: the reference. */
+/** tagWords() as it was written over nodejieba.tag: the reference. */
 function tagged(text: string): Token[] {
   const tokens: Token[] = [];
   let cursor = 0;
@@ -48,14 +48,14 @@ beforeAll(() => {
   ]);
 });
 
-describe('segment', () => {
+describe('tagWords', () => {
   it('gives the tokens and tags of nodejieba.tag on the corpus, in both scripts and on the simplified copy', () => {
     let passages = 0;
     for (const file of readdirSync(CORPUS)) {
       const original = readFileSync(path.join(CORPUS, file), 'utf8');
       for (const text of [original, toScript(original, 'traditional')]) {
         for (const p of clean(readSource(file, Buffer.from(text)), config.clean)) {
-          for (const t of [p.text, foldCounting(p.text).folded]) expect(segment(t)).toEqual(tagged(t));
+          for (const t of [p.text, foldCounting(p.text).folded]) expect(tagWords(t)).toEqual(tagged(t));
           passages++;
         }
       }
@@ -75,7 +75,7 @@ describe('segment', () => {
       '',
       ' ',
     ];
-    for (const t of texts) expect(segment(t)).toEqual(tagged(t));
+    for (const t of texts) expect(tagWords(t)).toEqual(tagged(t));
   });
 
   it('gives the tags of nodejieba.tag on random text', () => {
@@ -84,9 +84,24 @@ describe('segment', () => {
     const text = fc.oneof(fc.string({ unit: word, maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 40 }));
     fc.assert(
       fc.property(text, (t) => {
-        expect(segment(t)).toEqual(tagged(t));
+        expect(tagWords(t)).toEqual(tagged(t));
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('segment', () => {
+  it('segments a traditional passage from its simplified copy, with offsets into the passage itself', () => {
+    const text = '臺灣的電動車充電樁數量，去年增加了３成。';
+    const tokens = segment(text);
+    expect(tokens).toEqual(tagWords('台湾的电动车充电桩数量，去年增加了３成。'));
+    expect(tokens.map((t) => t.text)).toContain('充电桩');
+    for (const t of tokens) expect(t.end - t.start).toBe(t.text.length);
+    expect(tokens.at(-1)?.end).toBe(text.length);
+  });
+
+  it('segments a simplified passage as it is, full-width characters included', () => {
+    for (const text of ['全年新建充电桩７万个，增长１２％。', '上海与臺北', '']) expect(segment(text)).toEqual(tagWords(text));
   });
 });

@@ -1,6 +1,7 @@
 // The zhpipe command line. Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../errors.js';
+import { VERSION } from '../pipeline/fingerprint.js';
 import { corpusCommand } from './corpus.js';
 import { dictCommand } from './dict.js';
 import { entitiesCommand } from './entities.js';
@@ -16,7 +17,7 @@ import { targetsCommand } from './targets.js';
 export function program(): Command {
   const root = new Command('zhpipe')
     .description('Pipeline and search for Chinese news text: search in either script, extract figures and targets, cut corpora.')
-    .version('0.1.0')
+    .version(VERSION)
     .option('--data-dir <dir>', 'data directory (index server, keys, state); default $ZHPIPE_DATA_DIR or .zhpipe')
     .showHelpAfterError()
     .exitOverride();

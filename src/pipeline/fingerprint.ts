@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PipelineConfig } from './config.js';
 
-export const VERSION = '0.1.0';
+/** zhpipe's version, from package.json: a release that changes what the stages find re-annotates on ingest. */
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** A fingerprint of what decides the records: pipeline, dictionaries, zhpipe version. */
 export function pipelineFingerprint(config: PipelineConfig, dictionaryDir: string): string {

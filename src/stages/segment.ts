@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
 import type { Token } from '../schema.js';
+import { simplifiedReading } from '../text/fold.js';
 import { insertTag, loadTags, tagOf } from './pos-tags.js';
 
 export interface SegmenterWord {
@@ -19,7 +20,7 @@ let loaded = false;
 /**
  * Loads nodejieba's dictionaries once per thread (each worker thread holds its own, some 240 MB), without
  * the keyword-extraction tables (idf, stop words): zhpipe never extracts keywords, and they cost ~25 MB more.
- * The POS tags of the same dictionary files are read for segment() (pos-tags.ts).
+ * The POS tags of the same dictionary files are read for tagWords() (pos-tags.ts).
  */
 function load(): void {
   if (loaded) return;
@@ -53,11 +54,20 @@ export function addWords(words: Iterable<SegmenterWord>): void {
 }
 
 /**
- * Segments text into tagged tokens whose offsets index into `text`: the words and tags of nodejieba.tag,
- * from its HMM cut (the cut tag runs) and a tag lookup in JavaScript: some 30% less time a word than tag,
- * which builds an object per word across N-API.
+ * Stage "segment": the tagged words of a passage, offsets into `text`. The segmenter's dictionary is
+ * simplified, so a passage in traditional script is segmented from its simplified copy (same length, same
+ * offsets; text/fold.ts), which gives the entities and figures stages the words their simplified lexicons
+ * and rules know. A token's `text` is then the simplified word; the passage keeps its own characters.
  */
 export function segment(text: string): Token[] {
+  return tagWords(simplifiedReading(text));
+}
+
+/**
+ * The words and tags nodejieba.tag gives `text`, with offsets: from its HMM cut (the cut tag runs) and a tag
+ * lookup in JavaScript, some 30% less time a word than tag, which builds an object per word across N-API.
+ */
+export function tagWords(text: string): Token[] {
   load();
   const tokens: Token[] = [];
   let cursor = 0;

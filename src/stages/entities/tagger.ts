@@ -10,6 +10,7 @@ import { recognizeCongresses, recognizeGluedCommittees, recognizeLevelPrefixedOr
 import { pairWordFollows, recognizeAbbreviations, spelledByAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './persons.js';
+import { simplifiedReading } from '../../text/fold.js';
 
 
 /** Words the segmenter tags nt that name no organization: bare kinds of body (联合会, 科研院所). */
@@ -491,7 +492,10 @@ export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text
  * Offsets index into `text`; map them to the document with spanToSource(passage.map, …).
  */
 export function tagEntities(text: string, tokens: Token[], dicts: EntityDictionaries): LocalMention[] {
-  const ctx = context(text, tokens, dicts);
+  // The lexicons and rules are simplified: a traditional passage is read through its simplified copy (same
+  // offsets), as the segmenter read it; mentions keep the passage's own characters.
+  const reading = simplifiedReading(text);
+  const ctx = context(reading, tokens, dicts);
   const candidates = [
     ...dictionaryCandidates(ctx),
     ...countryFullNames(ctx),
@@ -519,15 +523,15 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   const described = describedByCountry(ctx, candidates);
   const glued = gluedPlaces(ctx, candidates);
   // 东京时间, 格林尼治时间: a clock, not the place.
-  const clocks = candidates.filter((c) => c.type === 'place' && text.startsWith('时间', c.end));
+  const clocks = candidates.filter((c) => c.type === 'place' && reading.startsWith('时间', c.end));
   const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop, ...clocks]);
   const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place'), ...glued.add];
-  return resolve(kept, dicts, text).map((c) => {
-    const surface = text.slice(c.start, c.end);
+  return resolve(kept, dicts, reading).map((c) => {
+    const surface = reading.slice(c.start, c.end);
     // A rule-found mention that happens to be a dictionary alias still gets the dictionary's canonical,
     // unless the rule resolved it itself (乌 of 乌中两国 after 乌拉圭).
     const hit = c.tier === Tier.dictionary || c.canonical !== surface ? undefined : dicts.surfaces.get(surface);
     const canonical = hit && hit.type === c.type ? hit.canonical : c.canonical;
-    return { start: c.start, end: c.end, type: c.type, text: surface, canonical };
+    return { start: c.start, end: c.end, type: c.type, text: text.slice(c.start, c.end), canonical };
   });
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FigureKind, Qualifier } from '../../schema.js';
-import { foldForFigures } from './normalize.js';
+import { foldText } from '../../text/fold.js';
 
 /** A unit's kind: a figure kind, or point (a date, time or code part: the number before it is no figure). */
 export type UnitKindName = FigureKind | 'point';
@@ -68,7 +68,7 @@ function parseUnits(file: string): Pick<Dictionaries, 'units' | 'longestUnit' | 
   const prefixUnits: Unit[] = [];
   for (const [rawText, kind, ...opts] of lines(file)) {
     if (!rawText || !kind || !KINDS.has(kind)) throw new Error(`${file}: bad entry "${rawText} ${kind ?? ''}"`);
-    const text = foldForFigures(rawText);
+    const text = foldText(rawText);
     const entry: Unit = { text, kind: kind as UnitKindName, unit: rawText, factor: 1, max: Infinity, prefix: false };
     for (const opt of opts) {
       const [key, value = ''] = opt.split('=');
@@ -103,7 +103,7 @@ function parseCues(file: string): Pick<Dictionaries, 'cues' | 'longestCue' | 'cu
       (q !== undefined && (head === 'pre' || head === 'post' || head === 'mid') && QUALIFIERS.has(q)) ||
       (q === undefined && ['block', 'link', 'reach', 'change', 'predicate', 'target', 'actual', 'other'].includes(role));
     if (!ok) throw new Error(`${file}: unknown role "${role}" for "${rawWord}"`);
-    const word = foldForFigures(rawWord);
+    const word = foldText(rawWord);
     const roles = cues.get(word) ?? new Set<CueRole>();
     roles.add(role as CueRole);
     cues.set(word, roles);

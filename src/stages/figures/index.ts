@@ -4,14 +4,13 @@ import type { Figure, FigureKind, Token } from '../../schema.js';
 import { type Dictionaries, loadDictionaries } from './dictionary.js';
 import { notFigure } from './exclusions.js';
 import { findMetric } from './metric.js';
-import { foldCounting } from './normalize.js';
 import { type Period, findPeriods, insidePeriod, periodFor } from './period.js';
 import { type Quantity, scanQuantities } from './quantities.js';
 import { mergeRanges } from './ranges.js';
 import { type Sentences, sentenceAt, splitSentences } from './sentences.js';
-import { segment } from '../segment.js';
 import { findStatus } from './status.js';
 import { LazyWords, TokenIndex, repairTokens } from './tokens.js';
+import { foldText } from '../../text/fold.js';
 
 export { parseNumbers, type ParsedNumber, type ParseOptions } from './quantities.js';
 export { loadDictionaries } from './dictionary.js';
@@ -73,13 +72,11 @@ function linkChanges(s: string, figures: { q: Quantity; fig: LocalFigure; senten
  */
 export function extractFigures(text: string, tokens: Token[], options: FigureOptions = {}): LocalFigure[] {
   const dict: Dictionaries = loadDictionaries(options.dictionaries);
-  const { folded: s, changedHan } = foldCounting(text);
-  // The segmenter's dictionary is simplified: traditional text is segmented again from its simplified copy
-  // (same length, same offsets), which gives far better words for metrics and status cues. That is half
-  // the stage's time on traditional text, so it waits until a word is asked for: a passage without
-  // quantities never asks (the scan reads words only to check a cue before a number).
-  const traditional = changedHan >= 2 && changedHan * 50 >= text.length;
-  const lazy = new LazyWords(traditional ? () => segment(s) : () => tokens, text.length);
+  const s = foldText(text);
+  // The word index waits until a word is asked for: a passage without quantities never asks (the scan
+  // reads words only to check a cue before a number). Traditional passages come segmented from their
+  // simplified copy (stages/segment.ts), so their words match the simplified cues.
+  const lazy = new LazyWords(tokens, text.length);
   const quantities = mergeRanges(
     s,
     scanQuantities(s, dict, { words: lazy, figuresOnly: true }),

@@ -4,7 +4,7 @@
 // 较2018年提升10.4个百分点), with X占Y kept whole (进出口总额占全国36.5%).
 import type { Token } from '../../schema.js';
 import type { Dictionaries } from './dictionary.js';
-import { foldWord } from './normalize.js';
+import { foldWord } from '../../text/fold.js';
 import { type TokenIndex, isNominal, isPunct, isQuote, isVerb } from './tokens.js';
 
 const MAX_TOKENS = 8;

@@ -3,7 +3,7 @@
 // pass over the folded text.
 import type { FigureKind, Qualifier } from '../../schema.js';
 import { type CueRole, type Dictionaries, type Unit, loadDictionaries } from './dictionary.js';
-import { foldForFigures } from './normalize.js';
+import { foldText } from '../../text/fold.js';
 import { isAsciiDigit, isHan, isLatinLetter, numeral } from './numerals.js';
 import { type NumberSpan, decimalSpan, mayStartNumber, readNumber } from './numbers.js';
 import { TokenIndex } from './tokens.js';
@@ -445,7 +445,7 @@ function insideWord(q: Quantity, index: TokenIndex): boolean {
  */
 export function parseNumbers(text: string, options: ParseOptions = {}): ParsedNumber[] {
   const dict = loadDictionaries(options.dictionaries);
-  const folded = foldForFigures(text);
+  const folded = foldText(text);
   const index = new TokenIndex(segment(folded), text.length);
   return scanQuantities(folded, dict, { words: index }).filter((q) => !insideWord(q, index)).map((q) => ({
     start: q.start,

@@ -9,7 +9,7 @@
 // a rate (每名, 每天) stays in its own clause.
 import type { FigureStatus, Token } from '../../schema.js';
 import type { Dictionaries } from './dictionary.js';
-import { foldWord } from './normalize.js';
+import { foldWord } from '../../text/fold.js';
 import { type TokenIndex, isVerb } from './tokens.js';
 
 const MAX_LOOKBACK = 60;

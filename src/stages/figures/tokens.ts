@@ -50,12 +50,12 @@ export class LazyWords {
   private made: TokenIndex | undefined;
 
   constructor(
-    private readonly tokens: () => Token[],
+    private readonly tokens: Token[],
     private readonly length: number,
   ) {}
 
   index(): TokenIndex {
-    this.made ??= new TokenIndex(this.tokens(), this.length);
+    this.made ??= new TokenIndex(this.tokens, this.length);
     return this.made;
   }
 
