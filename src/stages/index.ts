@@ -144,6 +144,14 @@ interface StaleBuffer {
 type Kind = 'passages' | 'figures';
 
 /**
+ * The request that adds `records`, made in a scope of its own: V8 keeps the variables of a scope for as long
+ * as any closure made in it lives, and the records must go with the request, not stay with the bookkeeping.
+ */
+function addition(index: Index, records: object[]): () => Promise<{ taskUid: number }> {
+  return () => index.addDocuments(records, { primaryKey: 'id' });
+}
+
+/**
  * Buffers records into batches and writes them through a bounded queue, so the CPU stages keep working
  * while Meilisearch indexes. A document is acknowledged (its `onAck` called) once every task that carries
  * its records has succeeded. `close()` flushes and waits for everything.
@@ -178,8 +186,9 @@ export class IndexWriter {
     this.markStale('figures', docId, figures.map((f) => f.id));
     if (this.passageBuffer.length >= this.options.batchSize || this.stale.passages.docIds.length >= this.options.batchSize) this.flush('passages');
     if (this.figureBuffer.length >= this.options.batchSize || this.stale.figures.docIds.length >= this.options.batchSize) this.flush('figures');
-    // Back-pressure: never hold more than a few batches in memory.
-    await this.queue.onSizeLessThan(this.options.concurrency * 2);
+    // Back-pressure: a batch that waits for a free write holds its records, so at most one waits; the
+    // writes in flight hold none (see enqueue).
+    await this.queue.onSizeLessThan(1);
     if (this.failure) throw this.failure;
   }
 
@@ -223,19 +232,23 @@ export class IndexWriter {
       // The hold taken in writeDocument becomes this batch's task when the last records leave the buffer.
       if (state.unflushed > 0) state.tasks++;
     }
-    const records = batch.map((b) => b.record);
+    const count = batch.length;
     const index = kind === 'passages' ? this.indexes.passages : this.indexes.figures;
-    this.enqueue(`writing ${records.length} ${kind}`, [...docs.keys()], () => index.addDocuments(records, { primaryKey: 'id' }), () => {
-      this.stats[kind] += records.length;
+    this.enqueue(`writing ${count} ${kind}`, [...docs.keys()], addition(index, batch.map((b) => b.record)), () => {
+      this.stats[kind] += count;
     });
   }
 
   private enqueue(what: string, docIds: string[], send: () => Promise<{ taskUid: number }>, done: () => void): void {
+    // The request, and the records it carries, are let go once Meilisearch has them: waiting for the task
+    // to finish, which is most of a write's time, then holds only its uid.
+    const request: { send?: () => Promise<{ taskUid: number }> } = { send };
     void this.queue
       .add(async () => {
         // After a failure the rest is not attempted: the caller reports it and a re-run completes it.
-        if (this.failure) return;
-        const enqueued = await withRetry(what, send);
+        if (this.failure || !request.send) return;
+        const enqueued = await withRetry(what, request.send);
+        delete request.send;
         await withRetry(`waiting for Meilisearch (${what})`, () => settle(this.client, enqueued.taskUid));
         this.stats.tasks++;
         done();

@@ -1,5 +1,5 @@
-// npm run bench [-- --sizes 10,50,200] [--stage-mb 5] [--modes cpu,ingest] [--batch-size N]
-// (MB; default sizes 50, stage corpus 5 MB, both modes)
+// npm run bench [-- --sizes 10,50,200] [--stage-mb 5] [--modes cpu,ingest] [--workers 1,N] [--batch-size N]
+// (MB; default sizes 50, stage corpus 5 MB, both modes, 1 worker and every core)
 // Generates corpora (corpus/ recombined with varied numbers and names, every third article in traditional
 // script) and prints the figures of issue #7:
 // - on one thread, MB per CPU-second of raw nodejieba `cut` (the reference) and of each stage alone — read, clean,
@@ -98,6 +98,8 @@ const sizes = option('--sizes', '50').split(',').map(Number);
 const stageMB = Number(option('--stage-mb', '5'));
 const modes = option('--modes', 'cpu,ingest').split(',');
 const cores = availableParallelism();
+// --workers 1 (or 2, or 1,2): only these worker counts, to split a long run in parts.
+const workerCounts = [...new Set(option('--workers', `1,${cores}`).split(',').map(Number))];
 const load = () => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 
 /** Seconds of an ISO 8601 duration as Meilisearch reports it (PT1M2.5S). */
@@ -172,7 +174,7 @@ try {
     const dir = path.join(work, `corpus-${size}`);
     const mb = generate(dir, size) / MB;
     for (const mode of modes) {
-      for (const workers of [1, cores]) {
+      for (const workers of workerCounts) {
         const index = `run${n++}`;
         const args = mode === 'cpu' ? ['--cpu-child', dir, String(workers)] : ['--child', dir, String(workers), server.host, server.apiKey, index];
         const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...args, ...(batchSize ? ['--batch-size', String(batchSize)] : [])], { cwd: ROOT, maxBuffer: 16 * MB }).toString();
@@ -200,7 +202,7 @@ try {
       if (one && all && cores > 1) console.log(`${mode} ${size} MB: speed-up 1 -> ${cores} workers ${(one.secs / all.secs).toFixed(2)}x (goal >= 1.7x on 2 cores)`);
     }
     if (sizes.length < 2) continue;
-    for (const workers of [1, cores]) {
+    for (const workers of workerCounts) {
       const rss = sizes.map((size) => run(mode, size, workers)?.rss ?? 0);
       // The spread between the lowest and the highest peak, whichever size they came from.
       const spread = ((Math.max(...rss) - Math.min(...rss)) / (Math.min(...rss) || 1)) * 100;
