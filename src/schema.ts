@@ -35,7 +35,10 @@ export type Proximity = z.infer<typeof Proximity>;
 export const Script = z.enum(['simplified', 'traditional']);
 export type Script = z.infer<typeof Script>;
 
-/** A token from the segmenter; offsets are into the passage text (UTF-16, end exclusive). */
+/**
+ * A token from the segmenter; offsets are into the passage text (UTF-16, end exclusive). `text` is the word as
+ * the segmenter read it: in simplified script for a traditional passage (stages/segment.ts).
+ */
 export const Token = z.object({
   text: z.string(),
   tag: z.string(),
