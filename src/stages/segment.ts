@@ -81,8 +81,8 @@ export function tagWords(text: string): Token[] {
   return tokens;
 }
 
-/** Plain word cut, the reference speed in benchmarks. */
-export function cut(text: string): string[] {
+/** Plain word cut (nodejieba's default: no HMM), the reference speed in benchmarks; `hmm` as segment() cuts. */
+export function cut(text: string, hmm = false): string[] {
   load();
-  return nodejieba.cut(text);
+  return nodejieba.cut(text, hmm);
 }

@@ -94,9 +94,11 @@ const option = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 };
-const sizes = option('--sizes', '50').split(',').map(Number);
+// --sizes 0: the stage figures only.
+const sizes = option('--sizes', '50').split(',').map(Number).filter((n) => n > 0);
 const stageMB = Number(option('--stage-mb', '5'));
 const modes = option('--modes', 'cpu,ingest').split(',');
+for (const mode of modes) if (mode !== 'cpu' && mode !== 'ingest') throw new Error(`--modes: unknown mode "${mode}" (cpu, ingest)`);
 const cores = availableParallelism();
 // --workers 1 (or 2, or 1,2): only these worker counts, to split a long run in parts.
 const workerCounts = [...new Set(option('--workers', `1,${cores}`).split(',').map(Number))];
@@ -145,7 +147,11 @@ try {
   const [docs, tClean] = time(() => sources.map((s) => clean(s, config.clean)));
   const passages = docs.flat();
   const [, tCut] = time(() => passages.forEach((p) => cut(p.text)));
-  const [tokens, tSegment] = time(() => passages.map((p) => segment(p.text)));
+  const [, tCutHmm] = time(() => passages.forEach((p) => cut(p.text, true)));
+  // Timed without keeping the tokens (as the pipeline does, passage by passage): keeping every passage's
+  // tokens alive would charge this stage the garbage collector's work over all of them.
+  const [, tSegment] = time(() => passages.forEach((p) => segment(p.text)));
+  const tokens = passages.map((p) => segment(p.text));
   const [, tEntities] = time(() => passages.forEach((p, i) => tagEntities(p.text, tokens[i] ?? [], entities)));
   const [, tFigures] = time(() => passages.forEach((p, i) => extractFigures(p.text, tokens[i] ?? [], { dictionaries: resources.dictionaryDir })));
   const [, tRecords] = time(() => docs.forEach((ps, i) => {
@@ -158,6 +164,7 @@ try {
   console.log(`stage corpus ${totalMB.toFixed(1)} MB, ${files.length} files, ${passages.length} passages; ${cores} cores; ${load()}`);
   console.log(`one-time loading           ${tWarm.toFixed(1)} s per process (per worker)`);
   console.log(`raw nodejieba cut          ${rate(tCut)}   (the reference)`);
+  console.log(`nodejieba cut with HMM     ${rate(tCutHmm)}   (the cut segment runs)`);
   console.log(`read                       ${rate(tRead)}   ${share(tRead)}`);
   console.log(`clean                      ${rate(tClean)}   ${share(tClean)}`);
   console.log(`segment (cut + POS tags)   ${rate(tSegment)}   ${share(tSegment)}`);
@@ -167,7 +174,7 @@ try {
   console.log(`all CPU stages, 1 thread   ${rate(tRead + tAll)}   (${(tCut / (tRead + tAll)).toFixed(2)} x raw cut; goal >= 0.5)`);
   rmSync(stageDir, { recursive: true, force: true });
 
-  console.log(`\nmode    size MB  workers  secs      MB/s   passages/s  meili s  peak RSS MB  (${load()} at start)`);
+  if (sizes.length) console.log(`\nmode    size MB  workers  secs      MB/s   passages/s  meili s  peak RSS MB  (${load()} at start)`);
   const runs: Array<{ mode: string; size: number; workers: number; secs: number; rss: number }> = [];
   let n = 0;
   for (const size of sizes) {
