@@ -24,7 +24,7 @@ export function ingestCommand(): Command {
     .argument('[paths...]', 'files or directories', ['corpus'])
     .option('--pipeline <file>', 'pipeline definition', 'pipeline/default.json')
     .option('--json', 'print the summary as JSON')
-    .option('--workers <n>', 'worker threads for the CPU stages (default: every core)')
+    .option('--workers <n>', 'worker threads for the CPU stages (default: half the cores, leaving the rest to Meilisearch)')
     .option('--worker-heap-mb <MB>', 'JS heap limit of each worker; a document that needs more is skipped and reported', String(WORKER_HEAP_MB))
     .option('--report <file>', 'write a JSON report of every file (indexed, unchanged, skipped with reason)')
     .option('--no-resume', 'send every document again, ignoring the checkpoint of acknowledged ones')
