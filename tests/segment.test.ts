@@ -12,7 +12,7 @@ import type { Token } from '../src/schema.js';
 import { clean } from '../src/stages/clean.js';
 import { readSource } from '../src/stages/read.js';
 import { addWords, segment, tagWords } from '../src/stages/segment.js';
-import { foldCounting } from '../src/text/fold.js';
+import { foldText } from '../src/text/fold.js';
 import { toScript } from '../src/text/script.js';
 import { CORPUS, ROOT } from './helpers.js';
 
@@ -55,7 +55,7 @@ describe('tagWords', () => {
       const original = readFileSync(path.join(CORPUS, file), 'utf8');
       for (const text of [original, toScript(original, 'traditional')]) {
         for (const p of clean(readSource(file, Buffer.from(text)), config.clean)) {
-          for (const t of [p.text, foldCounting(p.text).folded]) expect(tagWords(t)).toEqual(tagged(t));
+          for (const t of [p.text, foldText(p.text)]) expect(tagWords(t)).toEqual(tagged(t));
           passages++;
         }
       }

@@ -1,6 +1,6 @@
 // Matching copies of a text for the stages, one UTF-16 unit for one, so every index into a copy is an index
 // into the original: traditional characters mapped to simplified (simplifiedReading, for the segmenter and
-// the entities stage), and for the figures stage full-width ASCII folded to half-width too (foldCounting).
+// the entities stage), and for the figures stage full-width ASCII folded to half-width too (foldText).
 // Dictionaries and rules are written once, in simplified (half-width) form.
 import * as OpenCC from 'opencc-js';
 
@@ -42,7 +42,7 @@ function buildFoldTable(): Uint16Array {
   hanTable ??= buildHanTable();
   const t = hanTable.slice();
   // Full-width ASCII folds to ASCII, except the full-width comma: between Chinese words it is punctuation,
-  // not a thousands separator (see foldCounting).
+  // not a thousands separator (see foldText).
   for (let c = 0xff01; c <= 0xff5e; c++) if (c !== 0xff0c) t[c] = c - 0xfee0;
   t[0x3000] = 0x20; // ideographic space
   t[0xffe5] = 0xa5; // full-width yen sign
@@ -56,32 +56,31 @@ function buildFoldTable(): Uint16Array {
 
 const decoder = new TextDecoder('utf-16le');
 
-function isWideDigit(c: number): boolean {
-  return c >= 0xff10 && c <= 0xff19;
+/** `text` through `table`, unit for unit, and how many units it changed. */
+function mapUnits(text: string, table: Uint16Array): { units: Uint16Array; changed: number } {
+  const units = new Uint16Array(text.length);
+  let changed = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = table[c] as number;
+    units[i] = f;
+    if (f !== c) changed++;
+  }
+  return { units, changed };
 }
 
-/** The folded, simplified copy of `text`, and how many Han characters folding changed. */
-export function foldCounting(text: string): { folded: string; changedHan: number } {
+const isWideDigit = (c: number): boolean => c >= 0xff10 && c <= 0xff19;
+
+/** The folded, simplified copy of `text` for the figures stage; same length, index for index. */
+export function foldText(text: string): string {
   foldTable ??= buildFoldTable();
-  const n = text.length;
-  const buf = new Uint16Array(n);
-  const t = foldTable;
-  let changedHan = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const f = t[c] as number;
-    buf[i] = f;
-    if (f !== c && c >= 0x3400 && c <= 0x9fff) changedHan++;
-    // ４，５６５: a full-width comma between full-width digits separates thousands.
-    else if (c === 0xff0c && isWideDigit(text.charCodeAt(i - 1)) && isWideDigit(text.charCodeAt(i + 1))) buf[i] = 0x2c;
+  const { units } = mapUnits(text, foldTable);
+  // ４，５６５: a full-width comma between full-width digits separates thousands.
+  for (let i = text.indexOf('\uff0c'); i >= 0; i = text.indexOf('\uff0c', i + 1)) {
+    if (isWideDigit(text.charCodeAt(i - 1)) && isWideDigit(text.charCodeAt(i + 1))) units[i] = 0x2c;
   }
   // Lone surrogates decode to U+FFFD, still one unit each, so lengths stay equal.
-  return { folded: decoder.decode(buf), changedHan };
-}
-
-/** The folded, simplified copy of `text`; same length, index for index. */
-export function foldText(text: string): string {
-  return foldCounting(text).folded;
+  return decoder.decode(units);
 }
 
 /**
@@ -92,17 +91,8 @@ export function foldText(text: string): string {
  */
 export function simplifiedReading(text: string): string {
   hanTable ??= buildHanTable();
-  const t = hanTable;
-  const n = text.length;
-  const buf = new Uint16Array(n);
-  let changed = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const f = t[c] as number;
-    buf[i] = f;
-    if (f !== c) changed++;
-  }
-  return changed >= 2 && changed * 50 >= n ? decoder.decode(buf) : text;
+  const { units, changed } = mapUnits(text, hanTable);
+  return changed >= 2 && changed * 50 >= text.length ? decoder.decode(units) : text;
 }
 
 const wordCache = new Map<string, string>();
