@@ -5,31 +5,13 @@
 // last one of a word winning), and for a word without one a character rule (SpecialRule).
 // tests/segment.test.ts compares the result with nodejieba.tag.
 import { readFileSync } from 'node:fs';
+import { intern, jiebaMainDictionary } from './jieba-dictionary.js';
 
-/** word → tag; '' for entries without a tag (the user dictionary's one-column lines), which fall to the rule. */
-const tags = new Map<string, string>();
-/** One string per distinct tag, so the 350 000 entries share a few dozen tag strings. */
-const interned = new Map<string, string>();
-
-const intern = (tag: string): string => {
-  const known = interned.get(tag);
-  if (known !== undefined) return known;
-  interned.set(tag, tag);
-  return tag;
-};
-
-/** Main dictionary lines are `word freq tag`; read in place, without an array of 350 000 lines. */
-function loadMain(file: string): void {
-  const text = readFileSync(file, 'utf8');
-  for (let at = 0; at < text.length; ) {
-    const nl = text.indexOf('\n', at);
-    const end = nl < 0 ? text.length : nl;
-    const first = text.indexOf(' ', at);
-    const last = text.lastIndexOf(' ', end - 1);
-    if (first > at && first < end && last > first) tags.set(text.slice(at, first), intern(text.slice(last + 1, end)));
-    at = end + 1;
-  }
-}
+/**
+ * word → tag of the user dictionary and of inserted words, over the main dictionary's tags; '' for entries
+ * without a tag (the user dictionary's one-column lines), which fall to the rule.
+ */
+const overlay = new Map<string, string>();
 
 /** User dictionary lines are `word`, `word tag` or `word freq tag` (DictTrie::InserUserDictNode). */
 function loadUser(file: string): void {
@@ -37,17 +19,17 @@ function loadUser(file: string): void {
     if (!line) continue;
     const parts = line.split(' ');
     const word = parts[0] ?? '';
-    if (parts.length === 1) tags.set(word, '');
-    else if (parts.length === 2) tags.set(word, intern(parts[1] ?? ''));
-    else if (parts.length === 3) tags.set(word, intern(parts[2] ?? ''));
+    if (parts.length === 1) overlay.set(word, '');
+    else if (parts.length === 2) overlay.set(word, intern(parts[1] ?? ''));
+    else if (parts.length === 3) overlay.set(word, intern(parts[2] ?? ''));
   }
 }
 
-/** Reads the dictionaries nodejieba was loaded with. */
-export function loadTags(dictFile: string, userDictFile: string): void {
-  tags.clear();
+/** Reads the user dictionary nodejieba was loaded with (the main one is shared: jieba-dictionary.ts). */
+export function loadTags(userDictFile: string): void {
+  overlay.clear();
   recent.clear();
-  loadMain(dictFile);
+  jiebaMainDictionary();
   loadUser(userDictFile);
 }
 
@@ -56,7 +38,7 @@ const asUtf8 = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
 /** Records a word given to nodejieba.insertWord. */
 export function insertTag(word: string, tag: string): void {
-  tags.set(asUtf8(word), intern(asUtf8(tag)));
+  overlay.set(asUtf8(word), intern(asUtf8(tag)));
   recent.clear();
 }
 
@@ -93,7 +75,7 @@ const RECENT_LIMIT = 16_384;
 export function tagOf(word: string): string {
   let tag = recent.get(word);
   if (tag === undefined) {
-    tag = tags.get(word) || specialRule(word);
+    tag = (overlay.get(word) ?? jiebaMainDictionary().get(word)?.tag) || specialRule(word);
     if (recent.size >= RECENT_LIMIT) recent.clear();
     recent.set(word, tag);
   }

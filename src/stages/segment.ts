@@ -1,11 +1,11 @@
 // Stage "segment": nodejieba words with POS tags and their offsets in the passage text.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
 import type { Token } from '../schema.js';
 import { simplifiedReading } from '../text/fold.js';
+import { JIEBA_MAIN_DICT, JIEBA_USER_DICT } from './jieba-dictionary.js';
 import { insertTag, loadTags, tagOf } from './pos-tags.js';
 
 export interface SegmenterWord {
@@ -24,9 +24,6 @@ let loaded = false;
  */
 function load(): void {
   if (loaded) return;
-  const jiebaDir = path.join(path.dirname(createRequire(import.meta.url).resolve('nodejieba/package.json')), 'submodules/cppjieba/dict');
-  const dict = path.join(jiebaDir, 'jieba.dict.utf8');
-  const userDict = path.join(jiebaDir, 'user.dict.utf8');
   const dir = mkdtempSync(path.join(tmpdir(), 'zhpipe-jieba-'));
   try {
     const idfDict = path.join(dir, 'idf.utf8');
@@ -34,8 +31,8 @@ function load(): void {
     // nodejieba insists on both files and on at least one entry in each.
     writeFileSync(idfDict, '的 1.0\n');
     writeFileSync(stopWordDict, '的\n');
-    nodejieba.load({ dict, userDict, idfDict, stopWordDict });
-    loadTags(dict, userDict);
+    nodejieba.load({ dict: JIEBA_MAIN_DICT, userDict: JIEBA_USER_DICT, idfDict, stopWordDict });
+    loadTags(JIEBA_USER_DICT);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
