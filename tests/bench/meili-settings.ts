@@ -1,8 +1,9 @@
-// npm run bench:meili [-- --docs 300] [--rounds 2]
-// Meilisearch indexing time of the same records under each `index.proximity` setting: the corpus recombined
-// into --docs articles (every third in traditional script), annotated once, then written to fresh indexes
-// with proximity `word` and `attribute` taking turns for --rounds rounds, on one server. Prints the seconds
-// Meilisearch spent on the batches and, for the first round, its slowest indexing phases (progressTrace).
+// npm run bench:meili [-- --docs 300] [--rounds 2] [--variants word,attribute,no-prefix]
+// Meilisearch indexing time of the same records under each variant of the index settings: `word` and
+// `attribute` are the `index.proximity` settings, `no-prefix` is `word` with Meilisearch's prefix search off.
+// The corpus is recombined into --docs articles (every third in traditional script), annotated once, then
+// written to fresh indexes with the variants taking turns for --rounds rounds, on one server. Prints the
+// seconds Meilisearch spent on the batches and, for the first round, its slowest indexing phases.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,12 +17,22 @@ import { readSource } from '../../src/stages/read.js';
 import { toScript } from '../../src/text/script.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const option = (name: string, fallback: number) => {
+const option = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1] ?? fallback) : fallback;
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 };
-const docs = option('--docs', 300);
-const rounds = option('--rounds', 2);
+const docs = Number(option('--docs', '300'));
+const rounds = Number(option('--rounds', '2'));
+
+/** Each variant's settings for an index, from the settings ingest gives it. */
+const VARIANTS = {
+  word: { proximity: 'word', extra: {} },
+  attribute: { proximity: 'attribute', extra: {} },
+  'no-prefix': { proximity: 'word', extra: { prefixSearch: 'disabled' } },
+} satisfies Record<string, { proximity: Proximity; extra: Settings }>;
+type Variant = keyof typeof VARIANTS;
+const variants = option('--variants', 'word,attribute').split(',');
+for (const v of variants) if (!(v in VARIANTS)) throw new Error(`--variants: unknown variant "${v}" (${Object.keys(VARIANTS).join(', ')})`);
 const config = PipelineConfig.parse({ name: 'bench', stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries') });
 const resources = loadResources(config);
 const seeds = readdirSync(path.join(ROOT, 'corpus')).map((f) => readFileSync(path.join(ROOT, 'corpus', f), 'utf8'));
@@ -70,18 +81,20 @@ function phases(batches: Batch[]): string {
 }
 
 try {
-  const sums: Record<Proximity, number> = { word: 0, attribute: 0 };
+  const sums = new Map<string, number>();
   let n = 0;
   for (let round = 0; round < rounds; round++) {
-    for (const proximity of ['word', 'attribute'] as const) {
-      const [p, pb] = await indexing(`p${n}`, passageSettings(resources.vocabulary, proximity), passages);
-      const [f, fb] = await indexing(`f${n++}`, figureSettings(resources.vocabulary, proximity), figures);
-      sums[proximity] += p + f;
-      console.log(`round ${round + 1}  proximity ${proximity.padEnd(9)}  passages ${p.toFixed(1)} s  figures ${f.toFixed(1)} s  total ${(p + f).toFixed(1)} s`);
+    for (const name of variants as Variant[]) {
+      const { proximity, extra } = VARIANTS[name];
+      const [p, pb] = await indexing(`p${n}`, { ...passageSettings(resources.vocabulary, proximity), ...extra }, passages);
+      const [f, fb] = await indexing(`f${n++}`, { ...figureSettings(resources.vocabulary, proximity), ...extra }, figures);
+      sums.set(name, (sums.get(name) ?? 0) + p + f);
+      console.log(`round ${round + 1}  ${name.padEnd(9)}  passages ${p.toFixed(1)} s  figures ${f.toFixed(1)} s  total ${(p + f).toFixed(1)} s`);
       if (round === 0) console.log(`  slowest phases: ${phases([...pb, ...fb])}`);
     }
   }
-  console.log(`mean over ${rounds} round(s): word ${(sums.word / rounds).toFixed(1)} s, attribute ${(sums.attribute / rounds).toFixed(1)} s (${(sums.word / sums.attribute).toFixed(2)}x)`);
+  const first = sums.get(variants[0] ?? '') ?? 0;
+  console.log(`mean over ${rounds} round(s): ${variants.map((v) => `${v} ${((sums.get(v) ?? 0) / rounds).toFixed(1)} s (${(first / (sums.get(v) || 1)).toFixed(2)}x)`).join(', ')}`);
 } finally {
   await server.stop();
 }

