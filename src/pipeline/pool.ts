@@ -6,7 +6,7 @@ import type { WorkerResult, WorkerTask } from './worker.js';
  * Each worker's JS heap limit. It bounds memory, not just failure: V8 lets the heap grow to 4× its live size
  * between full collections when the limit is 2 GB or more (a 24 GB machine's default), and 1.3–2× below it,
  * so a worker's peak RSS stays flat over a long ingest (measured: 944 → 626 MB over 20 MB of news on one
- * thread, same speed). A worker needs some 150 MB live, plus about 10 MB per MB of the document in hand.
+ * thread, same speed). A worker needs some 110 MB live, plus about 10 MB per MB of the document in hand.
  */
 export const WORKER_HEAP_MB = 1536;
 
