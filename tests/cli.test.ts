@@ -1,6 +1,7 @@
 // The CLI as a user runs it: real child processes, real files, the real test Meilisearch.
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Meilisearch } from 'meilisearch';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, meiliEnv, runCli, tempDir, uniqueIndexes, writePipeline } from './helpers.js';
@@ -98,6 +99,27 @@ describe('zhpipe CLI', () => {
     const after = await runCli(['meili', 'status', '--data-dir', dataDir]);
     expect(after.code).toBe(1);
     expect(after.stdout).toMatch(/not running/);
+  });
+
+  it('lets the managed Meilisearch index with every core, or with MEILI_MAX_INDEXING_THREADS when set', async () => {
+    const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const threadsOf = (args: string[]) => args[args.indexOf('--max-indexing-threads') + 1];
+    for (const [env, expected] of [[undefined, String(availableParallelism())], ['1', '1']] as const) {
+      const dataDir = tempDir();
+      const start = await runCli(['meili', 'start', '--data-dir', dataDir], { env: { MEILI_MAX_INDEXING_THREADS: env } });
+      try {
+        expect(start.stdout).toContain(`indexing with ${expected} thread(s)`);
+        const status = await runCli(['meili', 'status', '--json', '--data-dir', dataDir]);
+        const state = JSON.parse(status.stdout).state as { pid: number; indexingThreads: number };
+        expect(state.indexingThreads).toBe(Number(expected));
+        expect(threadsOf(cmdline(state.pid))).toBe(expected);
+      } finally {
+        await runCli(['meili', 'stop', '--data-dir', dataDir]);
+      }
+    }
+    const bad = await runCli(['meili', 'start', '--data-dir', tempDir()], { env: { MEILI_MAX_INDEXING_THREADS: 'all' } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/MEILI_MAX_INDEXING_THREADS=all: not a whole number of threads/);
   });
 
   it('search starts the managed Meilisearch by itself when none runs, and says when nothing is indexed', async () => {

@@ -1,7 +1,9 @@
 // `zhpipe meili start|stop|status`: the managed local Meilisearch of the data directory.
 import { Command } from 'commander';
-import { serverStatus, startServer, stopServer } from '../meili/server.js';
+import { serverStatus, startServer, stopServer, type ServerState } from '../meili/server.js';
 import { dataDirOf } from './context.js';
+
+const threads = (state?: ServerState) => (state?.indexingThreads ? `, indexing with ${state.indexingThreads} thread(s)` : '');
 
 export function meiliCommand(): Command {
   const meili = new Command('meili').description('manage the local Meilisearch server (data in the data directory)');
@@ -11,7 +13,8 @@ export function meiliCommand(): Command {
     .action(async (_options: unknown, command: Command) => {
       const dataDir = dataDirOf(command);
       const server = await startServer(dataDir, { detached: true });
-      process.stdout.write(`Meilisearch running at ${server.host} (pid ${server.pid}), data in ${dataDir}\n`);
+      const { state } = await serverStatus(dataDir);
+      process.stdout.write(`Meilisearch running at ${server.host} (pid ${server.pid}${threads(state)}), data in ${dataDir}\n`);
     });
   meili
     .command('stop')
@@ -30,7 +33,7 @@ export function meiliCommand(): Command {
       const status = await serverStatus(dataDir);
       if (options.json) process.stdout.write(JSON.stringify({ dataDir, ...status }) + '\n');
       else if (status.running && status.state) {
-        process.stdout.write(`running at ${status.state.host} (pid ${status.state.pid}, ${status.healthy ? 'healthy' : 'not answering'}), data in ${dataDir}\n`);
+        process.stdout.write(`running at ${status.state.host} (pid ${status.state.pid}, ${status.healthy ? 'healthy' : 'not answering'}${threads(status.state)}), data in ${dataDir}\n`);
       } else process.stdout.write(`not running (data in ${dataDir})\n`);
       if (!status.running || !status.healthy) process.exitCode = 1;
     });

@@ -1,14 +1,16 @@
-// npm run bench:meili [-- --docs 300] [--rounds 2] [--variants word,attribute,no-prefix]
+// npm run bench:meili [-- --docs 300] [--rounds 2] [--variants word,attribute,no-prefix] [--threads 1,2]
 // Meilisearch indexing time of the same records under each variant of the index settings: `word` and
 // `attribute` are the `index.proximity` settings, `no-prefix` is `word` with Meilisearch's prefix search off.
-// The corpus is recombined into --docs articles (every third in traditional script), annotated once, then
-// written to fresh indexes with the variants taking turns for --rounds rounds, on one server. Prints the
-// seconds Meilisearch spent on the batches and, for the first round, its slowest indexing phases.
+// --threads: the servers' indexing threads (`--max-indexing-threads`; default what zhpipe gives its managed
+// server, every core), one server each. The corpus is recombined into --docs articles (every third in
+// traditional script), annotated once, then written to fresh indexes, variants and servers taking turns for
+// --rounds rounds. Prints the seconds Meilisearch spent on the batches and, for the first round, its slowest
+// indexing phases.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Meilisearch, type Batch, type Settings } from 'meilisearch';
-import { startServer } from '../../src/meili/server.js';
+import { indexingThreads, startServer } from '../../src/meili/server.js';
 import { annotate, loadResources } from '../../src/pipeline/annotate.js';
 import { PipelineConfig } from '../../src/pipeline/config.js';
 import type { FigureRecord, PassageRecord, Proximity } from '../../src/schema.js';
@@ -47,15 +49,17 @@ for (let i = 0; i < docs; i++) {
 }
 console.log(`${passages.length} passages, ${figures.length} figures (${docs} articles)`);
 
-const server = await startServer(mkdtempSync(path.join(tmpdir(), 'zhpipe-bench-meili-')), { detached: false });
-const client = new Meilisearch({ host: server.host, apiKey: server.apiKey });
+const threadCounts = option('--threads', String(indexingThreads())).split(',').map(Number);
+for (const t of threadCounts) if (!Number.isInteger(t) || t < 1) throw new Error(`--threads: "${t}" is not a thread count`);
+const servers = await Promise.all(threadCounts.map((t) => startServer(mkdtempSync(path.join(tmpdir(), 'zhpipe-bench-meili-')), { detached: false, indexingThreads: t })));
+const clients = servers.map((server) => new Meilisearch({ host: server.host, apiKey: server.apiKey }));
 const seconds = (d: string | null | undefined) => {
   const m = /^PT(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(d ?? '');
   return m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : 0;
 };
 
 /** Seconds Meilisearch spent indexing `records` into a fresh index with `settings`, and its batches. */
-async function indexing(uid: string, settings: Settings, records: object[]): Promise<[number, Batch[]]> {
+async function indexing(client: Meilisearch, uid: string, settings: Settings, records: object[]): Promise<[number, Batch[]]> {
   await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
   await client.index(uid).updateSettings(settings).waitTask({ timeout: 600_000 });
   const tasks = [];
@@ -83,18 +87,21 @@ function phases(batches: Batch[]): string {
 try {
   const sums = new Map<string, number>();
   let n = 0;
+  const runs = threadCounts.flatMap((threads, s) => (variants as Variant[]).map((name) => ({ name, threads, client: clients[s] as Meilisearch })));
+  const label = (r: { name: string; threads: number }) => (threadCounts.length > 1 ? `${r.name}, ${r.threads} thread(s)` : r.name);
   for (let round = 0; round < rounds; round++) {
-    for (const name of variants as Variant[]) {
-      const { proximity, extra } = VARIANTS[name];
-      const [p, pb] = await indexing(`p${n}`, { ...passageSettings(resources.vocabulary, proximity), ...extra }, passages);
-      const [f, fb] = await indexing(`f${n++}`, { ...figureSettings(resources.vocabulary, proximity), ...extra }, figures);
-      sums.set(name, (sums.get(name) ?? 0) + p + f);
-      console.log(`round ${round + 1}  ${name.padEnd(9)}  passages ${p.toFixed(1)} s  figures ${f.toFixed(1)} s  total ${(p + f).toFixed(1)} s`);
+    for (const run of runs) {
+      const { proximity, extra } = VARIANTS[run.name];
+      const [p, pb] = await indexing(run.client, `p${n}`, { ...passageSettings(resources.vocabulary, proximity), ...extra }, passages);
+      const [f, fb] = await indexing(run.client, `f${n++}`, { ...figureSettings(resources.vocabulary, proximity), ...extra }, figures);
+      sums.set(label(run), (sums.get(label(run)) ?? 0) + p + f);
+      console.log(`round ${round + 1}  ${label(run).padEnd(9)}  passages ${p.toFixed(1)} s  figures ${f.toFixed(1)} s  total ${(p + f).toFixed(1)} s`);
       if (round === 0) console.log(`  slowest phases: ${phases([...pb, ...fb])}`);
     }
   }
-  const first = sums.get(variants[0] ?? '') ?? 0;
-  console.log(`mean over ${rounds} round(s): ${variants.map((v) => `${v} ${((sums.get(v) ?? 0) / rounds).toFixed(1)} s (${(first / (sums.get(v) || 1)).toFixed(2)}x)`).join(', ')}`);
+  const labels = runs.map(label);
+  const first = sums.get(labels[0] ?? '') ?? 0;
+  console.log(`mean over ${rounds} round(s): ${labels.map((v) => `${v} ${((sums.get(v) ?? 0) / rounds).toFixed(1)} s (${(first / (sums.get(v) || 1)).toFixed(2)}x)`).join(', ')}`);
 } finally {
-  await server.stop();
+  await Promise.all(servers.map((server) => server.stop()));
 }
