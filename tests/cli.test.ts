@@ -101,10 +101,10 @@ describe('zhpipe CLI', () => {
     expect(after.stdout).toMatch(/not running/);
   });
 
-  it('lets the managed Meilisearch index with every core, or with MEILI_MAX_INDEXING_THREADS when set', async () => {
+  it('starts the managed Meilisearch indexing with half the cores, or with MEILI_MAX_INDEXING_THREADS when set', async () => {
     const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const threadsOf = (args: string[]) => args[args.indexOf('--max-indexing-threads') + 1];
-    for (const [env, expected] of [[undefined, String(availableParallelism())], ['1', '1']] as const) {
+    for (const [env, expected] of [[undefined, String(Math.max(1, Math.floor(availableParallelism() / 2)))], ['3', '3']] as const) {
       const dataDir = tempDir();
       const start = await runCli(['meili', 'start', '--data-dir', dataDir], { env: { MEILI_MAX_INDEXING_THREADS: env } });
       try {

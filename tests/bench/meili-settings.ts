@@ -2,7 +2,7 @@
 // Meilisearch indexing time of the same records under each variant of the index settings: `word` and
 // `attribute` are the `index.proximity` settings, `no-prefix` is `word` with Meilisearch's prefix search off.
 // --threads: the servers' indexing threads (`--max-indexing-threads`; default what zhpipe gives its managed
-// server, every core), one server each. The corpus is recombined into --docs articles (every third in
+// server, half the cores), one server each. The corpus is recombined into --docs articles (every third in
 // traditional script), annotated once, then written to fresh indexes, variants and servers taking turns for
 // --rounds rounds. Prints the seconds Meilisearch spent on the batches and, for the first round, its slowest
 // indexing phases.
