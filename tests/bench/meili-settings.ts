@@ -17,6 +17,7 @@ import type { FigureRecord, PassageRecord, Proximity } from '../../src/schema.js
 import { figureSettings, passageSettings } from '../../src/stages/index.js';
 import { readSource } from '../../src/stages/read.js';
 import { toScript } from '../../src/text/script.js';
+import { durationSeconds } from './durations.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const option = (name: string, fallback: string) => {
@@ -53,10 +54,6 @@ const threadCounts = option('--threads', String(indexingThreads())).split(',').m
 for (const t of threadCounts) if (!Number.isInteger(t) || t < 1) throw new Error(`--threads: "${t}" is not a thread count`);
 const servers = await Promise.all(threadCounts.map((t) => startServer(mkdtempSync(path.join(tmpdir(), 'zhpipe-bench-meili-')), { detached: false, indexingThreads: t })));
 const clients = servers.map((server) => new Meilisearch({ host: server.host, apiKey: server.apiKey }));
-const seconds = (d: string | null | undefined) => {
-  const m = /^PT(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(d ?? '');
-  return m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : 0;
-};
 
 /** Seconds Meilisearch spent indexing `records` into a fresh index with `settings`, and its batches. */
 async function indexing(client: Meilisearch, uid: string, settings: Settings, records: object[]): Promise<[number, Batch[]]> {
@@ -67,7 +64,7 @@ async function indexing(client: Meilisearch, uid: string, settings: Settings, re
   for (const t of tasks) await client.tasks.waitForTask(t.taskUid, { timeout: 600_000, interval: 50 });
   const { results } = await client.batches.getBatches({ indexUids: [uid], limit: 1000 });
   const writes = results.filter((b) => b.details?.receivedDocuments);
-  return [writes.reduce((n, b) => n + seconds(b.duration), 0), writes];
+  return [writes.reduce((n, b) => n + durationSeconds(b.duration), 0), writes];
 }
 
 /** The slowest leaf phases of the batches' progress traces. */

@@ -27,6 +27,7 @@ import { extractFigures } from '../../src/stages/figures/index.js';
 import { readSource } from '../../src/stages/read.js';
 import { cut, segment } from '../../src/stages/segment.js';
 import { toScript } from '../../src/text/script.js';
+import { durationSeconds } from './durations.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MB = 1024 * 1024;
@@ -104,19 +105,13 @@ const cores = availableParallelism();
 const workerCounts = [...new Set(option('--workers', `1,${cores}`).split(',').map(Number))];
 const load = () => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 
-/** Seconds of an ISO 8601 duration as Meilisearch reports it (PT1M2.5S). */
-function seconds(duration: string | null): number {
-  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(duration ?? '');
-  return m ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : 0;
-}
-
 /** Time Meilisearch spent processing batches of these indexes. */
 async function indexingSeconds(client: Meilisearch, indexUids: string[]): Promise<number> {
   let total = 0;
   let from: number | null | undefined;
   do {
     const page = await client.batches.getBatches({ indexUids, limit: 1000, ...(from != null ? { from } : {}) });
-    for (const batch of page.results) total += seconds(batch.duration);
+    for (const batch of page.results) total += durationSeconds(batch.duration);
     from = page.next;
   } while (from != null);
   return total;
