@@ -2,7 +2,9 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadResources } from '../src/pipeline/annotate.js';
 import { ingest } from '../src/pipeline/ingest.js';
+import { prepareIndexes, settingsToChange } from '../src/stages/index.js';
 import { search, type SearchContext } from '../src/search/search.js';
 import { loadRegional } from '../src/vocabulary.js';
 import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes, testConfig } from './helpers.js';
@@ -129,6 +131,27 @@ describe('re-ingest after a file changes', () => {
       expect(settings.facetSearch).toBe(false);
     }
     expect((await client.index(own.passages).getSettings()).proximityPrecision).not.toBe((await client.index(indexes.passages).getSettings()).proximityPrecision);
+  });
+
+  it('updates index settings only when the pipeline changes them, so a re-run queues no settings task', async () => {
+    const own = uniqueIndexes('settings');
+    const { vocabulary } = loadResources(config, { segmenter: false });
+    const settingsTasks = async (uid: string) => (await client.tasks.getTasks({ indexUids: [uid], types: ['settingsUpdate'] })).results.length;
+    await prepareIndexes(client, own, vocabulary);
+    expect([await settingsTasks(own.passages), await settingsTasks(own.figures)]).toEqual([1, 1]);
+    // Meilisearch returns sets sorted and objects filled with defaults; none of that is a change.
+    await prepareIndexes(client, own, { words: [...vocabulary.words].reverse(), synonyms: vocabulary.synonyms });
+    expect([await settingsTasks(own.passages), await settingsTasks(own.figures)]).toEqual([1, 1]);
+    await prepareIndexes(client, { ...own, proximity: 'attribute' }, vocabulary);
+    expect([await settingsTasks(own.passages), await settingsTasks(own.figures)]).toEqual([2, 2]);
+    expect((await client.index(own.passages).getSettings()).proximityPrecision).toBe('byAttribute');
+    // A synonym taken out of the vocabulary is a change too, though what remains is all still there.
+    const current = await client.index(own.passages).getSettings();
+    const [dropped] = Object.keys(vocabulary.synonyms);
+    const fewer = Object.fromEntries(Object.entries(vocabulary.synonyms).filter(([key]) => key !== dropped));
+    expect(Object.keys(settingsToChange(current, { synonyms: fewer }))).toEqual(['synonyms']);
+    expect(settingsToChange(current, { typoTolerance: { enabled: false }, faceting: { maxValuesPerFacet: 200 } })).toEqual({});
+    expect(settingsToChange(current, { faceting: { maxValuesPerFacet: 300 } })).toEqual({ faceting: { maxValuesPerFacet: 300 } });
   });
 
   it('skips a document its worker has no heap for, names the limit, and keeps ingesting', async () => {

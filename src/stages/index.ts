@@ -93,7 +93,44 @@ export async function withRetry<T>(what: string, fn: () => Promise<T>): Promise<
   }
 }
 
-/** Creates an index if needed and applies settings only when they differ (a settings change re-indexes). */
+/** Settings Meilisearch updates field by field: what an update leaves out keeps its value (and its defaults). */
+const MERGED = new Set(['typoTolerance', 'faceting', 'pagination']);
+/** Lists Meilisearch holds as sets (it returns them sorted); searchableAttributes, by contrast, is a ranking. */
+const SETS = new Set(['displayedAttributes', 'filterableAttributes', 'sortableAttributes', 'dictionary', 'stopWords', 'separatorTokens', 'nonSeparatorTokens', 'synonyms']);
+
+/** A setting's value with object keys sorted, and with `sets`, every list sorted too. */
+function canonical(value: unknown, sets: boolean): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((v) => canonical(v, sets));
+    return sets ? items.map((v) => JSON.stringify(v)).sort() : items;
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v, sets)]));
+  }
+  return value;
+}
+
+const same = (a: unknown, b: unknown, sets: boolean) => JSON.stringify(canonical(a, sets)) === JSON.stringify(canonical(b, sets));
+
+/**
+ * The settings of `wanted` that an update would change in `current` (an index's settings as Meilisearch
+ * returns them: sets sorted, objects filled with defaults). Sending one that changes nothing still queues a
+ * task, and a settings change can re-index every document.
+ */
+export function settingsToChange(current: Settings, wanted: Settings): Settings {
+  const have = current as Record<string, unknown>;
+  const changes = Object.entries(wanted).filter(([key, value]) => {
+    if (MERGED.has(key) && value && typeof value === 'object') {
+      const held = (have[key] ?? {}) as Record<string, unknown>;
+      return Object.entries(value).some(([field, v]) => !same(held[field], v, false));
+    }
+    // Synonyms' keys, and the words of each, are a set.
+    return !same(have[key], value, SETS.has(key));
+  });
+  return Object.fromEntries(changes) as Settings;
+}
+
+/** Creates an index if needed and updates the settings that differ (a settings change re-indexes). */
 async function prepareIndex(client: Meilisearch, uid: string, settings: Settings): Promise<Index> {
   const index = client.index(uid);
   let exists = true;
@@ -103,18 +140,9 @@ async function prepareIndex(client: Meilisearch, uid: string, settings: Settings
     exists = false;
   }
   if (!exists) await settle(client, (await client.createIndex(uid, { primaryKey: 'id' })).taskUid);
-  const current = (await index.getSettings()) as Record<string, unknown>;
-  const changed = Object.entries(settings).some(([key, value]) => JSON.stringify(sortKeys(current[key])) !== JSON.stringify(sortKeys(value)));
-  if (changed) await settle(client, (await index.updateSettings(settings)).taskUid);
+  const changes = settingsToChange(await index.getSettings(), settings);
+  if (Object.keys(changes).length) await settle(client, (await index.updateSettings(changes)).taskUid);
   return index;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
 }
 
 export async function prepareIndexes(client: Meilisearch, names: IndexNames & { proximity?: Proximity }, vocabulary: Vocabulary): Promise<{ passages: Index; figures: Index }> {
