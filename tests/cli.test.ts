@@ -4,7 +4,7 @@ import { Meilisearch } from 'meilisearch';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, meiliEnv, runCli, tempDir, uniqueIndexes, writePipeline } from './helpers.js';
+import { CORPUS, meiliEnv, runCli, tempDir, uniqueIndexes, withoutProgress, writePipeline } from './helpers.js';
 
 describe('zhpipe CLI', () => {
   it('prints help', async () => {
@@ -23,7 +23,7 @@ describe('zhpipe CLI', () => {
     const dir = tempDir();
     const pipeline = writePipeline(dir, uniqueIndexes('cli'));
     const ingest = await runCli(['ingest', CORPUS, '--pipeline', pipeline, '--data-dir', dir], { env: meiliEnv() });
-    expect(ingest.stderr).toBe('');
+    expect(withoutProgress(ingest.stderr)).toBe('');
     expect(ingest.code).toBe(0);
     expect(ingest.stdout).toMatch(/indexed 5 document\(s\), \d+ passage\(s\)/);
     const search = await runCli(['search', '充電樁', '--json', '--pipeline', pipeline], { env: meiliEnv() });

@@ -49,6 +49,11 @@ export function meiliEnv(): Record<string, string> {
   return { MEILI_HOST: host, MEILI_MASTER_KEY: apiKey };
 }
 
+/** stderr without ingest's progress lines (a run that takes longer than `--progress` seconds prints them). */
+export function withoutProgress(stderr: string): string {
+  return stderr.split('\n').filter((line) => !line.startsWith('ingest progress: ')).join('\n');
+}
+
 export interface CliResult {
   code: number;
   stdout: string;

@@ -1,10 +1,10 @@
 // `zhpipe ingest [paths...]`: the main job.
-import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { ingest, type IngestSummary } from '../pipeline/ingest.js';
 import { InputError } from '../errors.js';
 import { WORKER_HEAP_MB } from '../pipeline/pool.js';
 import { connectFor, dataDirOf, pipelineOf } from './context.js';
+import { progressReporter } from './progress.js';
 
 function formatSummary(summary: IngestSummary): string {
   const lines = [
@@ -28,7 +28,8 @@ export function ingestCommand(): Command {
     .option('--worker-heap-mb <MB>', 'JS heap limit of each worker; a document that needs more is skipped and reported', String(WORKER_HEAP_MB))
     .option('--report <file>', 'write a JSON report of every file (indexed, unchanged, skipped with reason)')
     .option('--no-resume', 'send every document again, ignoring the checkpoint of acknowledged ones')
-    .action(async (paths: string[], options: { pipeline: string; json?: boolean; workers?: string; workerHeapMb: string; report?: string; resume: boolean }, command: Command) => {
+    .option('--progress <seconds>', 'off a terminal (a log, nohup), print a progress line to stderr at most this often; 0: none', '10')
+    .action(async (paths: string[], options: { pipeline: string; json?: boolean; workers?: string; workerHeapMb: string; report?: string; resume: boolean; progress: string }, command: Command) => {
       const config = pipelineOf(options.pipeline);
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
@@ -38,12 +39,11 @@ export function ingestCommand(): Command {
       if (!Number.isInteger(workerHeapMB) || workerHeapMB < 64) {
         throw new InputError(`--worker-heap-mb ${options.workerHeapMb}: expected a whole number of MB, at least 64`);
       }
+      const every = Number(options.progress);
+      if (!Number.isFinite(every) || every < 0) throw new InputError(`--progress ${options.progress}: expected a number of seconds, 0 or more`);
       const { client } = await connectFor(command);
-      // A progress bar only on a terminal; piped output stays clean.
-      const bar = process.stderr.isTTY
-        ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} files | {passages} passages | {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr })
-        : undefined;
-      bar?.start(1, 0, { passages: 0, file: '' });
+      // stdout keeps only the summary, so it can be piped; progress goes to stderr.
+      const progress = progressReporter(process.stderr, every);
       let summary: IngestSummary;
       try {
         summary = await ingest(client, paths, config, {
@@ -52,13 +52,10 @@ export function ingestCommand(): Command {
           workerHeapMB,
           ...(workers ? { workers } : {}),
           ...(options.report ? { report: options.report } : {}),
-          onProgress: (p) => {
-            bar?.setTotal(p.total);
-            bar?.update(p.done, { passages: p.passages, file: p.file });
-          },
+          onProgress: (p) => progress.update(p),
         });
       } finally {
-        bar?.stop();
+        progress.stop();
       }
       process.stdout.write(options.json ? JSON.stringify(summary) + '\n' : formatSummary(summary));
       // Bad input was reported and skipped; the exit status still says so.

@@ -1,0 +1,63 @@
+// Ingest progress off a terminal: plain lines on stderr, at most one per interval, with the time left.
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { formatDuration, progressLine, progressReporter } from '../src/cli/progress.js';
+import { CORPUS, meiliEnv, runCli, tempDir, uniqueIndexes, writePipeline } from './helpers.js';
+
+/** A non-terminal stream that keeps what is written. */
+function sink(): { stream: NodeJS.WriteStream; lines: () => string[] } {
+  let text = '';
+  const stream = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) }) as unknown as NodeJS.WriteStream;
+  return { stream, lines: () => text.split('\n').filter(Boolean) };
+}
+
+describe('ingest progress', () => {
+  it('formats durations as an analyst reads them', () => {
+    expect(formatDuration(42.4)).toBe('42 s');
+    expect(formatDuration(185)).toBe('3 min 05 s');
+    expect(formatDuration(2 * 3600 + 4 * 60 + 30)).toBe('2 h 04 min');
+  });
+
+  it('says files done, passages, time spent and the time left at the rate since the first file', () => {
+    // 150 files in the 50 s after the first one (the 10 s before it were start-up): 450 more take 150 s.
+    expect(progressLine({ done: 151, total: 601, file: 'a.txt', passages: 9000 }, 60, 10)).toBe(
+      'ingest progress: 151/601 files (25%), 9000 passages, 1 min 00 s elapsed, about 2 min 30 s left',
+    );
+    expect(progressLine({ done: 1, total: 601, file: 'a.txt', passages: 60 }, 10, 10)).toBe('ingest progress: 1/601 files (0%), 60 passages, 10 s elapsed');
+    expect(progressLine({ done: 601, total: 601, file: 'a.txt', passages: 36000 }, 240, 10)).toBe(
+      'ingest progress: 601/601 files (100%), 36000 passages, 4 min 00 s elapsed; Meilisearch is indexing the last batches',
+    );
+  });
+
+  it('prints at most one line per interval off a terminal, and a last one when all files are read; none for a short run or at 0', () => {
+    let clock = 0;
+    const run = (every: number, steps: Array<[seconds: number, done: number]>) => {
+      const out = sink();
+      const reporter = progressReporter(out.stream, every, () => clock);
+      for (const [seconds, done] of steps) {
+        clock = seconds * 1000;
+        reporter.update({ done, total: 4, file: `f${done}`, passages: done * 10 });
+      }
+      return out.lines();
+    };
+    expect(run(10, [[3, 1], [11, 2], [15, 3], [16, 4]])).toEqual([
+      'ingest progress: 2/4 files (50%), 20 passages, 11 s elapsed, about 16 s left',
+      'ingest progress: 4/4 files (100%), 40 passages, 16 s elapsed; Meilisearch is indexing the last batches',
+    ]);
+    expect(run(10, [[3, 1], [4, 2], [5, 3], [6, 4]])).toEqual([]);
+    expect(run(0, [[30, 1], [60, 2], [90, 3], [120, 4]])).toEqual([]);
+  });
+
+  it('zhpipe ingest piped to a log prints progress lines on stderr and keeps stdout for the summary', async () => {
+    const dir = tempDir();
+    const pipeline = writePipeline(dir, uniqueIndexes('progress'));
+    const r = await runCli(['ingest', path.join(CORPUS, '004_9c34a97e38f5307b.txt'), '--pipeline', pipeline, '--data-dir', dir, '--progress', '0.01'], { env: meiliEnv() });
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^ingest progress: 1\/1 files \(100%\), \d+ passages, \d+ s elapsed; Meilisearch is indexing the last batches$/)]);
+    expect(r.stdout).toMatch(/^indexed 1 document\(s\)/);
+    const bad = await runCli(['ingest', CORPUS, '--pipeline', pipeline, '--progress', 'often']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--progress often: expected a number of seconds/);
+  });
+});
