@@ -4,7 +4,7 @@ import { ingest, type IngestSummary } from '../pipeline/ingest.js';
 import { InputError } from '../errors.js';
 import { WORKER_HEAP_MB } from '../pipeline/pool.js';
 import { connectFor, dataDirOf, pipelineOf } from './context.js';
-import { progressReporter } from './progress.js';
+import { progressOption, progressReporter, progressSeconds } from './progress.js';
 
 function formatSummary(summary: IngestSummary): string {
   const lines = [
@@ -28,7 +28,7 @@ export function ingestCommand(): Command {
     .option('--worker-heap-mb <MB>', 'JS heap limit of each worker; a document that needs more is skipped and reported', String(WORKER_HEAP_MB))
     .option('--report <file>', 'write a JSON report of every file (indexed, unchanged, skipped with reason)')
     .option('--no-resume', 'send every document again, ignoring the checkpoint of acknowledged ones')
-    .option('--progress <seconds>', 'off a terminal (a log, nohup), print a progress line to stderr at most this often; 0: none', '10')
+    .addOption(progressOption())
     .action(async (paths: string[], options: { pipeline: string; json?: boolean; workers?: string; workerHeapMb: string; report?: string; resume: boolean; progress: string }, command: Command) => {
       const config = pipelineOf(options.pipeline);
       const workers = options.workers === undefined ? undefined : Number(options.workers);
@@ -39,8 +39,7 @@ export function ingestCommand(): Command {
       if (!Number.isInteger(workerHeapMB) || workerHeapMB < 64) {
         throw new InputError(`--worker-heap-mb ${options.workerHeapMb}: expected a whole number of MB, at least 64`);
       }
-      const every = Number(options.progress);
-      if (!Number.isFinite(every) || every < 0) throw new InputError(`--progress ${options.progress}: expected a number of seconds, 0 or more`);
+      const every = progressSeconds(options.progress);
       const { client } = await connectFor(command);
       // stdout keeps only the summary, so it can be piped; progress goes to stderr.
       const progress = progressReporter(process.stderr, every);
@@ -52,7 +51,7 @@ export function ingestCommand(): Command {
           workerHeapMB,
           ...(workers ? { workers } : {}),
           ...(options.report ? { report: options.report } : {}),
-          onProgress: (p) => progress.update(p),
+          onProgress: (p) => progress.update({ done: p.done, total: p.total, detail: `${p.passages} passages`, current: p.file }),
         });
       } finally {
         progress.stop();

@@ -1,11 +1,44 @@
-// Ingest progress on stderr: a bar on a terminal; otherwise (a log file, nohup, CI) a plain line at most every
-// few seconds, so a long run behind a pipe still says how far it has got and how long it may take.
+// Progress of long work (ingest, reindex) on stderr: a bar on a terminal; otherwise (a log file, nohup, CI) a
+// plain line at most every few seconds, so a long run behind a pipe still says how far it has got and how long
+// it may take.
 import { SingleBar } from 'cli-progress';
-import type { IngestProgress } from '../pipeline/ingest.js';
+import { Option } from 'commander';
+import { InputError } from '../errors.js';
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** What else the line says, e.g. "9000 passages". */
+  detail?: string;
+  /** What is being worked on (a file), for the bar only: a log line would be mostly path. */
+  current?: string;
+}
+
+/** What is counted, and what happens once the count is full. */
+export interface ProgressLabels {
+  task: string;
+  unit: string;
+  finishing?: string;
+}
+
+export const INGEST_PROGRESS: ProgressLabels = { task: 'ingest', unit: 'files', finishing: 'Meilisearch is indexing the last batches' };
+export const REINDEX_PROGRESS: ProgressLabels = { task: 'reindex', unit: 'passages re-tagged' };
 
 export interface ProgressReporter {
-  update(progress: IngestProgress): void;
+  update(progress: Progress): void;
   stop(): void;
+}
+
+/** `--progress SECONDS`, for the commands that run long. */
+export function progressOption(): Option {
+  return new Option('--progress <seconds>', 'off a terminal (a log, nohup), print a progress line to stderr at most this often; 0: none').default('10');
+}
+
+/** The seconds of `--progress`, or an error naming the option. */
+export function progressSeconds(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new InputError(`--progress ${value}: expected a number of seconds, 0 or more`);
+  return seconds;
 }
 
 /** 42 s, 3 min 05 s, 2 h 04 min. */
@@ -16,15 +49,21 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
 }
 
+/** When the first update came, and its count. */
+export interface FirstUpdate {
+  seconds: number;
+  done: number;
+}
+
 /**
- * One progress line: files done of all, passages so far, time spent, and the time left at the rate since the
- * first file was done (the seconds before it are start-up: loading dictionaries, preparing the indexes).
+ * One progress line: done of all, the detail, time spent, and the time left at the rate since the first update
+ * (the seconds before it are start-up: loading dictionaries, preparing the indexes).
  */
-export function progressLine(p: IngestProgress, elapsedSeconds: number, firstDoneSeconds = 0): string {
+export function progressLine(p: Progress, elapsedSeconds: number, first: FirstUpdate = { seconds: 0, done: 0 }, labels: ProgressLabels = INGEST_PROGRESS): string {
   const percent = p.total ? Math.floor((100 * p.done) / p.total) : 100;
-  const head = `ingest progress: ${p.done}/${p.total} files (${percent}%), ${p.passages} passages, ${formatDuration(elapsedSeconds)} elapsed`;
-  if (p.done >= p.total) return `${head}; Meilisearch is indexing the last batches`;
-  const left = p.done > 1 ? ((elapsedSeconds - firstDoneSeconds) / (p.done - 1)) * (p.total - p.done) : 0;
+  const head = `${labels.task} progress: ${p.done}/${p.total} ${labels.unit} (${percent}%)${p.detail ? `, ${p.detail}` : ''}, ${formatDuration(elapsedSeconds)} elapsed`;
+  if (p.done >= p.total) return labels.finishing ? `${head}; ${labels.finishing}` : head;
+  const left = p.done > first.done ? ((elapsedSeconds - first.seconds) / (p.done - first.done)) * (p.total - p.done) : 0;
   return left >= 1 ? `${head}, about ${formatDuration(left)} left` : head;
 }
 
@@ -33,31 +72,31 @@ export function progressLine(p: IngestProgress, elapsedSeconds: number, firstDon
  * (or the start), so a short run prints none, and once all files are read if it printed before.
  * `everySeconds` 0 prints nothing off a terminal.
  */
-export function progressReporter(stream: NodeJS.WriteStream, everySeconds: number, now: () => number = Date.now): ProgressReporter {
+export function progressReporter(stream: NodeJS.WriteStream, everySeconds: number, labels: ProgressLabels = INGEST_PROGRESS, now: () => number = Date.now): ProgressReporter {
   if (stream.isTTY) {
-    const bar = new SingleBar({ format: 'ingest [{bar}] {value}/{total} files | {passages} passages | ETA {eta_formatted} | {file}', hideCursor: true, clearOnComplete: true, stream });
-    bar.start(1, 0, { passages: 0, file: '' });
+    const bar = new SingleBar({ format: `${labels.task} [{bar}] {value}/{total} ${labels.unit} | {detail} | ETA {eta_formatted} | {current}`, hideCursor: true, clearOnComplete: true, stream });
+    bar.start(1, 0, { detail: '', current: '' });
     return {
       update: (p) => {
         bar.setTotal(p.total);
-        bar.update(p.done, { passages: p.passages, file: p.file });
+        bar.update(p.done, { detail: p.detail ?? '', current: p.current ?? '' });
       },
       stop: () => bar.stop(),
     };
   }
   const started = now();
   let last = started;
-  let firstDone: number | undefined;
+  let first: FirstUpdate | undefined;
   let printed = false;
   return {
     update: (p) => {
       const t = now();
-      firstDone ??= t;
+      first ??= { seconds: (t - started) / 1000, done: p.done };
       const finished = p.done >= p.total && printed;
       if (everySeconds <= 0 || (t - last < everySeconds * 1000 && !finished)) return;
       last = t;
       printed = true;
-      stream.write(progressLine(p, (t - started) / 1000, (firstDone - started) / 1000) + '\n');
+      stream.write(progressLine(p, (t - started) / 1000, first, labels) + '\n');
     },
     stop: () => undefined,
   };

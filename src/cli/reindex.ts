@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { reindex } from '../pipeline/reindex.js';
 import { connectFor, dataDirOf, pipelineOf } from './context.js';
+import { progressOption, progressReporter, progressSeconds, REINDEX_PROGRESS } from './progress.js';
 
 export function reindexCommand(): Command {
   return new Command('reindex')
@@ -9,10 +10,18 @@ export function reindexCommand(): Command {
     .option('--changed', 'only the passages that contain names added, removed or changed since the last ingest or reindex')
     .option('--pipeline <file>', 'pipeline definition', 'pipeline/default.json')
     .option('--json', 'print the summary as JSON')
-    .action(async (options: { changed?: boolean; pipeline: string; json?: boolean }, command: Command) => {
+    .addOption(progressOption())
+    .action(async (options: { changed?: boolean; pipeline: string; json?: boolean; progress: string }, command: Command) => {
       const config = pipelineOf(options.pipeline);
+      const every = progressSeconds(options.progress);
       const { client } = await connectFor(command);
-      const summary = await reindex(client, config, dataDirOf(command), { changedOnly: Boolean(options.changed) });
+      const progress = progressReporter(process.stderr, every, REINDEX_PROGRESS);
+      let summary: Awaited<ReturnType<typeof reindex>>;
+      try {
+        summary = await reindex(client, config, dataDirOf(command), { changedOnly: Boolean(options.changed), onProgress: (p) => progress.update(p) });
+      } finally {
+        progress.stop();
+      }
       if (options.json) {
         process.stdout.write(JSON.stringify(summary) + '\n');
         return;

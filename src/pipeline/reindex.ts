@@ -43,7 +43,13 @@ export interface ReindexSummary {
 
 const PAGE = 1000;
 
-export async function reindex(client: Meilisearch, config: PipelineConfig, dataDir: string, options: { changedOnly: boolean }): Promise<ReindexSummary> {
+export interface ReindexOptions {
+  changedOnly: boolean;
+  /** After each page of passages re-tagged and written: how many of those to re-tag. */
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export async function reindex(client: Meilisearch, config: PipelineConfig, dataDir: string, options: ReindexOptions): Promise<ReindexSummary> {
   const resources = loadResources(config);
   const after = resources.entities;
   if (!after) throw new RuntimeError(`pipeline ${config.name} does not run the entities stage: nothing to re-tag`);
@@ -83,6 +89,7 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
     const figureUpdates = figs.map((f) => ({ id: f.id, place: byPassage.get(f.passageId)?.place ?? [], org: byPassage.get(f.passageId)?.org ?? [] }));
     if (figureUpdates.length) await settle(client, (await indexes.figures.updateDocuments(figureUpdates)).taskUid);
     figures += figureUpdates.length;
+    options.onProgress?.({ done: i + ids.length, total: touchedIds.length });
   }
 
   // The index now matches the current dictionaries: record them, and keep the ingest checkpoint valid.
