@@ -1,5 +1,5 @@
-// npm run bench [-- --sizes 10,50,200] [--stage-mb 5] [--modes cpu,ingest] [--workers 1,N] [--batch-size N]
-// (MB; default sizes 50, stage corpus 5 MB, both modes, 1 worker and every core)
+// npm run bench [-- --sizes 10,50,200] [--stage-mb 5] [--modes cpu,ingest] [--workers 1,N] [--batch-size N] [--proximity word|attribute]
+// (MB; default sizes 50, stage corpus 5 MB, both modes, 1 worker and every core, the pipeline's default proximity)
 // Generates corpora (corpus/ recombined with varied numbers and names, every third article in traditional
 // script) and prints the figures of issue #7:
 // - on one thread, MB per CPU-second of raw nodejieba `cut` (the reference) and of each stage alone — read, clean,
@@ -31,14 +31,18 @@ import { durationSeconds } from './durations.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MB = 1024 * 1024;
-const batchSizeAt = process.argv.indexOf('--batch-size');
-const batchSize = batchSizeAt >= 0 ? Number(process.argv[batchSizeAt + 1]) : undefined;
+const argAfter = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const batchSize = argAfter('--batch-size') ? Number(argAfter('--batch-size')) : undefined;
+const proximity = argAfter('--proximity');
 const config = PipelineConfig.parse({
   name: 'bench',
   stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
   dictionaries: path.join(ROOT, 'dictionaries'),
-  // --batch-size overrides the pipeline's default records per Meilisearch write.
-  index: { passages: 'bench_passages', figures: 'bench_figures', ...(batchSize ? { batchSize } : {}), concurrency: 2 },
+  // --batch-size and --proximity override the pipeline's defaults (records per Meilisearch write, index.proximity).
+  index: { passages: 'bench_passages', figures: 'bench_figures', ...(batchSize ? { batchSize } : {}), ...(proximity ? { proximity } : {}), concurrency: 2 },
 });
 
 /** Writes about `mb` MB of ~20 kB articles (every third one in traditional script); returns the bytes written. */
@@ -91,10 +95,7 @@ if (process.argv[2] === '--child') {
   process.exit(0);
 }
 
-const option = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
+const option = (name: string, fallback: string) => argAfter(name) ?? fallback;
 // --sizes 0: the stage figures only.
 const sizes = option('--sizes', '50').split(',').map(Number).filter((n) => n > 0);
 const stageMB = Number(option('--stage-mb', '5'));
@@ -179,7 +180,7 @@ try {
       for (const workers of workerCounts) {
         const index = `run${n++}`;
         const args = mode === 'cpu' ? ['--cpu-child', dir, String(workers)] : ['--child', dir, String(workers), server.host, server.apiKey, index];
-        const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...args, ...(batchSize ? ['--batch-size', String(batchSize)] : [])], { cwd: ROOT, maxBuffer: 16 * MB }).toString();
+        const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, ...args, ...(batchSize ? ['--batch-size', String(batchSize)] : []), ...(proximity ? ['--proximity', proximity] : [])], { cwd: ROOT, maxBuffer: 16 * MB }).toString();
         const s = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { elapsedMs: number; passages: number; maxRssMB: number };
         const secs = s.elapsedMs / 1000;
         const uids = [`${index}_p`, `${index}_f`];
