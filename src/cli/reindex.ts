@@ -1,6 +1,6 @@
 // `zhpipe reindex [--changed]`: re-tag entities after a dictionary change, from the text already indexed.
 import { Command } from 'commander';
-import { reindex } from '../pipeline/reindex.js';
+import { reindex, type ReindexSummary } from '../pipeline/reindex.js';
 import { connectFor, dataDirOf, pipelineOf } from './context.js';
 import { progressOption, progressReporter, progressSeconds, REINDEX_PROGRESS } from './progress.js';
 
@@ -16,7 +16,7 @@ export function reindexCommand(): Command {
       const every = progressSeconds(options.progress);
       const { client } = await connectFor(command);
       const progress = progressReporter(process.stderr, every, REINDEX_PROGRESS);
-      let summary: Awaited<ReturnType<typeof reindex>>;
+      let summary: ReindexSummary;
       try {
         summary = await reindex(client, config, dataDirOf(command), { changedOnly: Boolean(options.changed), onProgress: (p) => progress.update(p) });
       } finally {
