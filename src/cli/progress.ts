@@ -69,7 +69,7 @@ export function progressLine(p: Progress, elapsedSeconds: number, first: FirstUp
 
 /**
  * A bar when `stream` is a terminal; otherwise a line whenever `everySeconds` have passed since the last one
- * (or the start), so a short run prints none, and once all files are read if it printed before.
+ * (or the start), so a short run prints none, and once the count is full if it printed before.
  * `everySeconds` 0 prints nothing off a terminal.
  */
 export function progressReporter(stream: NodeJS.WriteStream, everySeconds: number, labels: ProgressLabels = INGEST_PROGRESS, now: () => number = Date.now): ProgressReporter {
