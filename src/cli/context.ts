@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { connect, type Access, type Connection } from '../meili/connect.js';
 import { resolveDataDir } from '../meili/server.js';
-import { analyzePaths, isSkipped, type AnalyzedDoc } from '../pipeline/analyze.js';
+import type { AnalyzedDoc } from '../pipeline/analyze.js';
 import { DEFAULT_PIPELINE, loadPipeline, type PipelineConfig } from '../pipeline/config.js';
 
 export interface GlobalOptions {
@@ -37,6 +37,8 @@ export function collect(value: string, previous: string[] = []): string[] {
  * read is named on stderr with the reason and the exit status becomes 2; the others go on.
  */
 export async function* readableDocuments(paths: string[], config: PipelineConfig): AsyncGenerator<AnalyzedDoc> {
+  // Imported here, not at the top: every command loads this module, and only these two need the stages.
+  const { analyzePaths, isSkipped } = await import('../pipeline/analyze.js');
   for await (const item of analyzePaths(paths, config)) {
     if (!isSkipped(item)) {
       yield item;
