@@ -15,7 +15,14 @@ import { parseFilter } from '../src/search/filter.js';
 import { passageSettings, settle } from '../src/stages/index.js';
 import type { PassageRecord } from '../src/schema.js';
 import { ingestFixture, type Fixture } from './server-fixture.js';
-import { ROOT, tempDir, uniqueIndexes } from './helpers.js';
+import { openAtomic } from '../src/atomic-write.js';
+import { startServer } from '../src/meili/server.js';
+import { PipelineConfig } from '../src/pipeline/config.js';
+import { ingest } from '../src/pipeline/ingest.js';
+import { workspace } from '../src/workflows/workspace.js';
+import { Meilisearch } from 'meilisearch';
+import { readdirSync } from 'node:fs';
+import { CORPUS, meiliEnv, ROOT, runCli, tempDir, uniqueIndexes, writePipeline } from './helpers.js';
 
 let fixture: Fixture;
 const dir = tempDir('zhpipe-export-');
@@ -202,4 +209,71 @@ describe('export', () => {
   });
 });
 
+describe('export --out keeps an existing file when the export fails', () => {
+  const OLD = 'the previous export, which a failed one must not touch\n';
+  /** Files of a directory besides `keep`: no temporary file may be left behind. */
+  const others = (folder: string, keep: string) => readdirSync(folder).filter((f) => f !== keep && f !== 'pipeline.json');
+
+  it('a bad --filter: exit 2, file unchanged', async () => {
+    const folder = tempDir('zhpipe-export-keep-');
+    const file = path.join(folder, 'corpus.jsonl');
+    writeFileSync(file, OLD);
+    const pipeline = writePipeline(folder, fixture.config.index);
+    const r = await runCli(['export', '--filter', 'colour = red', '--out', file, '--pipeline', pipeline], { env: meiliEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown field "colour"/);
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(others(folder, 'corpus.jsonl')).toEqual([]);
+  });
+
+  it('nothing indexed (no such index): exit 1, file unchanged', async () => {
+    const folder = tempDir('zhpipe-export-keep-');
+    const file = path.join(folder, 'corpus.csv');
+    writeFileSync(file, OLD);
+    const pipeline = writePipeline(folder, uniqueIndexes('never-ingested'));
+    const r = await runCli(['export', '--out', file, '--pipeline', pipeline], { env: meiliEnv() });
+    expect(r.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(others(folder, 'corpus.csv')).toEqual([]);
+  });
+
+  it('a successful export replaces the file', async () => {
+    const folder = tempDir('zhpipe-export-keep-');
+    const file = path.join(folder, 'corpus.jsonl');
+    writeFileSync(file, OLD);
+    const pipeline = writePipeline(folder, fixture.config.index);
+    const r = await runCli(['export', '--query', '长三角', '--out', file, '--pipeline', pipeline], { env: meiliEnv() });
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toBe(OLD);
+    expect((await readAll(file)).length).toBeGreaterThan(0);
+  });
+
+  it('Meilisearch dying mid-export: the export fails and the file is unchanged', async () => {
+    const folder = tempDir('zhpipe-export-keep-');
+    const server = await startServer(path.join(folder, 'meili'), { detached: false });
+    try {
+      const client = new Meilisearch({ host: server.host, apiKey: server.apiKey });
+      const config = PipelineConfig.parse({ name: 'test', stages: ['read', 'clean', 'segment', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries'), index: uniqueIndexes('export-outage') });
+      await ingest(client, [CORPUS], config);
+      const file = path.join(folder, 'corpus.jsonl');
+      writeFileSync(file, OLD);
+      // The export path of `zhpipe export --out`: an atomic stream, committed only on success.
+      const out = openAtomic(file);
+      const sink = streamSink(out.stream);
+      let pagesWritten = 0;
+      const run = exportCorpus(workspace(client, config), {}, async (chunk) => {
+        await sink(chunk);
+        // After the first page is on disk, the server goes away for good.
+        if (++pagesWritten === 1) await server.stop();
+      }, { pageSize: 5 });
+      await expect(run).rejects.toThrow();
+      out.abort();
+      expect(pagesWritten).toBe(1);
+      expect(readFileSync(file, 'utf8')).toBe(OLD);
+      expect(others(folder, 'corpus.jsonl')).toEqual(['meili']);
+    } finally {
+      await server.stop();
+    }
+  });
+});
 

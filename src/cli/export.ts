@@ -1,8 +1,7 @@
 // `zhpipe export`: a custom corpus (passages matching a query and filters, with annotations and provenance)
 // written page by page to a JSONL or CSV file.
-import { createWriteStream, openSync } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { Command } from 'commander';
+import { openAtomic, type AtomicStream } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { ExportFormat, exportCorpus, formatOfFile, streamSink } from '../workflows/export.js';
 import { workspace } from '../workflows/workspace.js';
@@ -16,10 +15,14 @@ export interface ExportTarget {
   pipeline: string;
 }
 
-/** Opens the output now, so a bad path is one clear line (exit 2) rather than a stream error later. */
-function openOutput(file: string): number {
+/**
+ * Opens the output now, so a bad path is one clear line (exit 2) rather than a stream error later. The
+ * passages go to a temporary file that replaces `file` only when the export succeeds: a failed export
+ * (a bad filter, Meilisearch going away) leaves an existing file as it was.
+ */
+function openOutput(file: string): AtomicStream {
   try {
-    return openSync(file, 'w');
+    return openAtomic(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot write (${code})`;
@@ -38,14 +41,18 @@ export async function runExport(target: ExportTarget, command: Command): Promise
   const config = pipelineOf(target.pipeline);
   const { client } = await connectFor(command, 'search');
   const ws = workspace(client, config);
-  const toStdout = target.out === '-';
-  const stream = toStdout ? process.stdout : createWriteStream('', { fd: openOutput(target.out) });
-  const { passages } = await exportCorpus(ws, { q: target.query, filter: target.filter, format }, streamSink(stream));
-  if (!toStdout) {
-    stream.end();
-    await finished(stream);
-    process.stderr.write(`exported ${passages} passage(s) to ${target.out}\n`);
+  const request = { q: target.query, filter: target.filter, format };
+  if (target.out === '-') return (await exportCorpus(ws, request, streamSink(process.stdout))).passages;
+  const out = openOutput(target.out);
+  let passages: number;
+  try {
+    passages = (await exportCorpus(ws, request, streamSink(out.stream))).passages;
+    await out.commit();
+  } catch (err) {
+    out.abort();
+    throw err;
   }
+  process.stderr.write(`exported ${passages} passage(s) to ${target.out}\n`);
   return passages;
 }
 

@@ -2,9 +2,10 @@
 // Meilisearch has acknowledged. A killed ingest re-run skips them instead of sending them again; a torn last
 // line (kill -9 mid-write) is ignored. The log is per index and per pipeline fingerprint, so a changed
 // pipeline or dictionary never trusts an old checkpoint.
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../atomic-write.js';
 
 const Entry = z.object({ doc: z.string(), hash: z.string(), passages: z.number().int(), figures: z.number().int() });
 export type CheckpointEntry = z.infer<typeof Entry>;
@@ -70,8 +71,6 @@ export class Checkpoint {
   compact(): void {
     if (!this.file) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, [...this.entries.values()].map((e) => JSON.stringify(e) + '\n').join(''));
-    renameSync(tmp, this.file);
+    writeFileAtomic(this.file, [...this.entries.values()].map((e) => JSON.stringify(e) + '\n').join(''));
   }
 }

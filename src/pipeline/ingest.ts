@@ -2,11 +2,12 @@
 // Bad files are skipped with their reason; acknowledged documents are checkpointed, so an interrupted
 // ingest re-run sends only what is missing; one ingest at a time per data directory.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import PQueue from 'p-queue';
+import { writeFileAtomic } from '../atomic-write.js';
 import { RuntimeError } from '../errors.js';
 import { acquireLock } from '../lockfile.js';
 import { IndexWriter, prepareIndexes } from '../stages/index.js';
@@ -216,7 +217,7 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
   } finally {
     release();
     if (options.report) {
-      writeFileSync(options.report, JSON.stringify({ zhpipe: VERSION, pipeline: config.name, startedAt: new Date(started).toISOString(), elapsedMs: Date.now() - started, files: reports }, null, 2) + '\n');
+      writeFileAtomic(options.report, JSON.stringify({ zhpipe: VERSION, pipeline: config.name, startedAt: new Date(started).toISOString(), elapsedMs: Date.now() - started, files: reports }, null, 2) + '\n');
     }
   }
 }

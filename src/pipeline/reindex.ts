@@ -2,10 +2,11 @@
 // re-tag and re-write only the passages that contain an added, removed or changed name, from the text already
 // in the index: no source files, no re-segmenting the rest. Removed words are gone because this process
 // loads only the current dictionaries into nodejieba.
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import { z } from 'zod';
+import { writeFileAtomic } from '../atomic-write.js';
 import { RuntimeError } from '../errors.js';
 import type { FigureRecord, PassageRecord } from '../schema.js';
 import { changedNames, dictionaryFingerprint, loadEntityDictionaries, tagEntities } from '../stages/entities/index.js';
@@ -27,7 +28,7 @@ export function saveDictionarySnapshot(dataDir: string, config: PipelineConfig, 
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(path.dirname(dest), { recursive: true });
   cpSync(path.join(dictionaryDir, 'entities'), dest, { recursive: true });
-  writeFileSync(stateFile(dataDir, config.index.passages), JSON.stringify({ fingerprint: pipelineFingerprint(config, dictionaryDir) }) + '\n');
+  writeFileAtomic(stateFile(dataDir, config.index.passages), JSON.stringify({ fingerprint: pipelineFingerprint(config, dictionaryDir) }) + '\n');
 }
 
 export interface ReindexSummary {

@@ -1,8 +1,9 @@
 // Saved corpus definitions (query + filters, by name) in the data directory, so a corpus can be cut again
 // later with the same definition: <data-dir>/corpora/<name>.json, validated on read and on write.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { parseFilter } from '../search/filter.js';
 
@@ -35,7 +36,7 @@ export function saveCorpus(dataDir: string, definition: { name: string; query: s
   if (!parsed.success) throw new InputError(`corpus "${definition.name}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const file = fileOf(dataDir, definition.name);
   mkdirSync(folder(dataDir), { recursive: true });
-  writeFileSync(file, JSON.stringify(parsed.data, null, 2) + '\n');
+  writeFileAtomic(file, JSON.stringify(parsed.data, null, 2) + '\n');
   return parsed.data;
 }
 
