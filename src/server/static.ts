@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const PUBLIC = path.join(import.meta.dirname, 'public');
+// From the sources either way: src/server/ when run as TypeScript, dist/server/ (which tsc fills with JS only) when built.
+const PUBLIC = path.resolve(import.meta.dirname, '../../src/server/public');
 const FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
