@@ -11,7 +11,7 @@ export type Anchor = z.infer<typeof Anchor>;
 export const OffsetMap = z.array(Anchor);
 export type OffsetMap = z.infer<typeof OffsetMap>;
 
-export const Encoding = z.enum(['utf-8', 'gb18030', 'big5']);
+export const Encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
 export type Encoding = z.infer<typeof Encoding>;
 
 /** A file as read: the original decoded text, and the text with markup removed plus its map back. */

@@ -1,6 +1,6 @@
 // The CPU side of the pipeline: files → read → clean → segment → entities → figures, one document at a
 // time, as named in the pipeline definition. Bad files are yielded as skipped with their reason.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Passage, SourceDoc, Token } from '../schema.js';
 import { clean } from '../stages/clean.js';
@@ -34,19 +34,47 @@ export function docName(file: string): string {
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');
 }
 
-/** Expands paths (files and directories, recursively; hidden entries skipped) into files in a stable order. */
+/** What a path is when it is neither a file nor a directory, for the skip reason. */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Expands paths (files and directories, recursively; hidden entries skipped) into files in a stable order.
+ * Links are followed, but each real directory and file is visited once (by device and inode): a link back
+ * up the tree (`ln -s . loop`) would otherwise recurse until the path is too long, and a file reached by two
+ * paths would be indexed twice. Such repeats, and FIFOs, devices and sockets, are reported as skipped.
+ */
 export function listInputs(paths: string[]): { files: string[]; missing: SkippedFile[] } {
   const files: string[] = [];
   const missing: SkippedFile[] = [];
+  const seen = new Map<string, string>();
   const walk = (p: string) => {
     let stat;
     try {
       stat = statSync(p);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      missing.push({ skipped: p, reason: code === 'ENOENT' ? 'no such file or directory' : `cannot access (${code})` });
+      const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'ELOOP' ? 'symbolic link loop' : `cannot access (${code})`;
+      missing.push({ skipped: p, reason });
       return;
     }
+    if (!stat.isDirectory() && !stat.isFile()) {
+      missing.push({ skipped: p, reason: `${kindOf(stat)}, not a file or directory` });
+      return;
+    }
+    const key = `${stat.dev}:${stat.ino}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      // The same path named twice is simply read once; another path to it is a link worth reporting.
+      if (path.resolve(first) !== path.resolve(p)) missing.push({ skipped: p, reason: stat.isDirectory() ? `symbolic link loop or repeat: the same directory as ${first}` : `the same file as ${first} (a link)` });
+      return;
+    }
+    seen.set(key, p);
     if (stat.isDirectory()) {
       let entries: string[];
       try {
@@ -56,7 +84,7 @@ export function listInputs(paths: string[]): { files: string[]; missing: Skipped
         return;
       }
       for (const entry of entries) if (!entry.startsWith('.')) walk(path.join(p, entry));
-    } else if (stat.isFile()) {
+    } else {
       files.push(p);
     }
   };

@@ -1,4 +1,4 @@
-// Stage "read": bytes → original decoded text (UTF-8, GB18030/GBK or Big5) → text without markup,
+// Stage "read": bytes → original decoded text (UTF-8, UTF-16 with a BOM, GB18030/GBK or Big5) → text without markup,
 // with an offset map back to the original. Refuses empty and binary files with a reason.
 import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
@@ -33,9 +33,24 @@ function big5TrailShare(bytes: Uint8Array): number {
   return pairs ? lowTrail / pairs : 0;
 }
 
-/** Detects the encoding and decodes; UTF-8 first (a BOM is dropped), then GB18030 or Big5. */
+/** UTF-16 by its byte-order mark (Windows Notepad's "Unicode" saves it so); without one it is not guessed. */
+function utf16(bytes: Uint8Array): Encoding | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Detects the encoding and decodes; a UTF-16 BOM first, then UTF-8 (a BOM is dropped), then GB18030 or Big5. */
 export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
   if (bytes.length === 0) throw new UnreadableFileError('empty file');
+  const wide = utf16(bytes);
+  if (wide) {
+    // The decoder drops the BOM, as for UTF-8: offsets count from the first character of the text.
+    const text = decodes(bytes, wide);
+    if (text === undefined) throw new UnreadableFileError(`not valid ${wide.toUpperCase()} text (it starts with a ${wide.toUpperCase()} byte-order mark)`);
+    if (text.includes('\0')) throw new UnreadableFileError('binary file (contains NUL characters)');
+    return { text, encoding: wide };
+  }
   if (bytes.includes(0)) throw new UnreadableFileError('binary file (contains NUL bytes)');
   const utf8 = decodes(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
