@@ -8,7 +8,7 @@ import { loadResources } from '../pipeline/annotate.js';
 import { extractFigures } from '../stages/figures/index.js';
 import { spanToSource } from '../text/offsets.js';
 import { yearsIn } from '../pipeline/records.js';
-import { figureMatcher, parseFilter } from '../search/filter.js';
+import { fieldsOf, figureMatcher, parseFilter } from '../search/filter.js';
 import { tagEntities } from '../stages/entities/index.js';
 import { collect, pipelineOf, readableDocuments } from './context.js';
 import { OutputFormat, RowWriter } from './output.js';
@@ -39,7 +39,7 @@ export function figuresCommand(): Command {
     .addOption(new Option('--status <status>', 'only target, actual or other figures').choices(FigureStatus.options))
     .option('--kind <kind>', `only these kinds (${FigureKind.options.join(', ')}); repeatable or comma-separated`, collect)
     .option('--unit <unit>', 'only these units (个, 元, %, 个百分点 …); repeatable or comma-separated', collect)
-    .option('--filter <expr>', 'as for targets: FIELD OP VALUE (place = 上海, unit = 个, year >= 2025, period = 全年, has:target); repeatable, AND-ed', collect)
+    .option('--filter <expr>', 'as for targets: FIELD OP VALUE (place = 上海, unit = 个, year >= 2025, period = 全年, has:target), joined with AND / OR and ( ); repeatable, AND-ed', collect)
     .option('--pipeline <file>', 'pipeline definition (dictionaries, passage options)', 'pipeline/default.json')
     .action(async (paths: string[], options: FiguresOptions) => {
       const kinds = listOption(options.kind);
@@ -49,7 +49,8 @@ export function figuresCommand(): Command {
       const clauses = (options.filter ?? []).flatMap(parseFilter);
       const matches = figureMatcher(clauses);
       // Places and organizations come from the entities stage, run only when a filter asks for them.
-      const needsNames = clauses.some((c) => 'field' in c && (c.field === 'place' || c.field === 'org'));
+      const named = fieldsOf(clauses);
+      const needsNames = named.has('place') || named.has('org');
       const config = pipelineOf(options.pipeline);
       // Segmentation needs the project's words; the figures stage must run whatever the pipeline lists.
       const stages = [...new Set([...config.stages.filter((s) => s !== 'entities'), 'segment' as const, 'figures' as const, ...(needsNames ? ['entities' as const] : [])])];
