@@ -42,15 +42,30 @@ export function loadRegional(dir: string): RegionalEntry[] {
   });
 }
 
-/** Meilisearch synonyms from the regional entries: each wording finds the other. */
+/**
+ * Meilisearch synonyms from the regional entries: every wording of a group finds every other. Groups are
+ * closed under the pairs (电动车 = 电动汽车 and 电动汽车 = 新能源汽车 make one group), as Meilisearch does
+ * not follow a synonym of a synonym.
+ */
 export function regionalSynonyms(entries: RegionalEntry[]): Record<string, string[]> {
-  const synonyms: Record<string, Set<string>> = {};
-  const add = (a: string, b: string) => (synonyms[a] ??= new Set()).add(b);
+  const group = new Map<string, Set<string>>();
+  const groupOf = (word: string) => {
+    let g = group.get(word);
+    if (!g) group.set(word, (g = new Set([word])));
+    return g;
+  };
   for (const { variant, mainland, traditionalOnly } of entries) {
     // A false friend must not become a synonym: mainland text uses the word in its own sense.
     if (traditionalOnly) continue;
-    add(variant, mainland);
-    add(mainland, variant);
+    const a = groupOf(variant);
+    const b = groupOf(mainland);
+    if (a === b) continue;
+    for (const word of b) {
+      a.add(word);
+      group.set(word, a);
+    }
   }
-  return Object.fromEntries(Object.entries(synonyms).map(([k, v]) => [k, [...v].sort()]));
+  return Object.fromEntries(
+    [...group].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([word, g]) => [word, [...g].filter((w) => w !== word).sort()]),
+  );
 }

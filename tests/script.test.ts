@@ -3,7 +3,7 @@ import * as OpenCC from 'opencc-js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fastConverter } from '../src/text/convert.js';
 import { detectScript, foldWidth, normalizeForIndex, normalizeQuery, toScript } from '../src/text/script.js';
-import { prepareQuery, rewriteRegional } from '../src/search/search.js';
+import { falseFriendReading, prepareQuery } from '../src/search/query.js';
 import { loadRegional } from '../src/vocabulary.js';
 import path from 'node:path';
 import { ROOT } from './helpers.js';
@@ -16,10 +16,20 @@ describe('script normalization', () => {
     expect(normalizeQuery('長三角一體化')).toBe('长三角一体化');
   });
 
-  it('uses Taiwan phrase conversion, not just characters', () => {
-    expect(normalizeQuery('人工智慧')).toBe('人工智能');
-    expect(normalizeQuery('積體電路')).toBe('集成电路');
-    expect(normalizeQuery('軟體')).toBe('软件');
+  it('converts script, never wording: regional words are the index\'s synonyms, not a rewrite', () => {
+    expect(normalizeQuery('人工智慧')).toBe('人工智慧');
+    expect(normalizeQuery('積體電路')).toBe('积体电路');
+    expect(normalizeQuery('軟體')).toBe('软体');
+  });
+
+  it('leaves simplified queries as typed, whatever OpenCC\'s Taiwan phrases say of them', () => {
+    for (const q of ['核心技术', '新增就业', '建立健全', '文件', '可再生能源', '显著', '著名', '乾隆', '什么']) expect(normalizeQuery(q)).toBe(q);
+  });
+
+  it('unifies phrase quotes and drops zero-width characters from queries', () => {
+    expect(normalizeQuery('“实事项目清单”')).toBe('"实事项目清单"');
+    expect(normalizeQuery('「充電樁」')).toBe('"充电桩"');
+    expect(normalizeQuery('充电\u200b桩')).toBe('充电桩');
   });
 
   it('folds full-width letters, digits and spaces', () => {
@@ -71,18 +81,21 @@ describe('fast OpenCC conversion', () => {
 });
 
 describe('regional vocabulary', () => {
-  it('rewrites Taiwan wording to mainland wording', () => {
-    expect(prepareQuery('量子電腦', regional).simplified).toBe('量子计算机');
-    expect(prepareQuery('零組件', regional).simplified).toBe('零部件');
-    expect(prepareQuery('貨櫃', regional).simplified).toBe('集装箱');
+  it('searches a query as typed; regional equivalents come from the index synonyms', () => {
+    expect(prepareQuery('量子電腦', regional).forms).toEqual(['量子电脑']);
+    expect(prepareQuery('可再生能源', regional).forms).toEqual(['可再生能源']);
   });
 
-  it('applies a false friend only to traditional queries (Taiwanese 機車 is a motorcycle)', () => {
-    expect(prepareQuery('機車', regional).simplified).toBe('摩托车');
-    expect(prepareQuery('机车', regional).simplified).toBe('机车');
+  it('adds a false friend\'s regional sense to traditional queries only (Taiwanese 機車 is a motorcycle)', () => {
+    expect(prepareQuery('電動機車', regional).forms).toEqual(['电动机车', '电动摩托车']);
+    expect(prepareQuery('电动机车', regional).forms).toEqual(['电动机车']);
   });
 
-  it('prefers the longest variant', () => {
-    expect(rewriteRegional('量子电脑', regional, false)).toBe('量子计算机');
+  it('also reads a query of characters both scripts write as traditional (乾燥 is 干燥 in simplified)', () => {
+    expect(prepareQuery('乾燥', regional).forms).toEqual(['乾燥', '干燥']);
+  });
+
+  it('prefers the longest false friend', () => {
+    expect(falseFriendReading('机车', regional)).toBe('摩托车');
   });
 });

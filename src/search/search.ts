@@ -1,15 +1,20 @@
 // The search API used by the CLI (and the web server): one zod-validated request in, the DESIGN.md
-// response out. Queries are normalized to simplified mainland wording; results come back in the script
-// of the query (or the one asked for), highlights included.
-import type { Meilisearch, SearchParams } from 'meilisearch';
+// response out. A query goes through the passages' own normalization (every reading of it searched at
+// once); when no passage holds every word, passages holding most of them come back marked partial; one
+// document fills at most `perDoc` places. Results come back in the script of the query (or the one asked
+// for), highlights included.
+import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams, SearchResponse as MeiliResponse } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 import { z } from 'zod';
 import { Figure, PassageRecord, Script } from '../schema.js';
 import { toSource } from '../text/offsets.js';
-import { detectScript, normalizeQuery, toScript } from '../text/script.js';
-import type { RegionalEntry } from '../vocabulary.js';
+import { toScript } from '../text/script.js';
+import { regionalSynonyms, type RegionalEntry } from '../vocabulary.js';
 import { FilterClause, toMeiliFilter } from './filter.js';
-import { MeiliResponseError, searchIndex } from './transport.js';
+import { Lru, prepareQuery, type PreparedQuery } from './query.js';
+import { federatedSearch, MeiliResponseError, searchEach, searchIndex } from './transport.js';
+
+export { prepareQuery } from './query.js';
 
 export const FacetName = z.enum(['person', 'place', 'org', 'doc', 'year', 'unit', 'kind']);
 export type FacetName = z.infer<typeof FacetName>;
@@ -20,6 +25,8 @@ export const SearchRequest = z.object({
   facets: z.array(FacetName).max(FacetName.options.length).default([]),
   limit: z.number().int().min(1).max(100).default(10),
   offset: z.number().int().min(0).max(10000).default(0),
+  /** At most this many passages of one document in the results; 0 for no limit. */
+  perDoc: z.number().int().min(0).max(100).default(2),
   /** Script of the results; default: the script of the query. */
   script: Script.optional(),
 });
@@ -42,11 +49,15 @@ export const SearchHit = z.object({
   org: z.array(z.string()),
   figures: z.array(Figure.omit({ doc: true, sentence: true })),
   score: z.number().optional(),
+  /** "all": the passage holds every word of the query; "partial": most of them (no passage held all). */
+  matched: z.enum(['all', 'partial']),
+  /** Passages of the same document that match too but are left out by the per-document limit. */
+  more: z.number().int().min(0),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchResponse = z.object({
-  query: z.object({ text: z.string(), simplified: z.string(), script: Script }),
+  query: z.object({ text: z.string(), simplified: z.string(), forms: z.array(z.string()), script: Script }),
   total: z.number().int(),
   hits: z.array(SearchHit),
   facets: z.record(z.string(), z.record(z.string(), z.number())),
@@ -63,81 +74,6 @@ export interface SearchContext {
   index: string;
   /** Not changed after first use: lookup tables and prepared queries are cached per array. */
   regional: RegionalEntry[];
-}
-
-/** A bounded map that forgets the least recently used key: caches for the hot path that cannot grow. */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly size: number) {}
-  get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      // Re-insert so the key becomes the most recent (Map keeps insertion order).
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  set(key: string, value: V): V {
-    this.map.set(key, value);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
-    return value;
-  }
-}
-
-// Regional entries by first character, longest variant first: sorting the dictionary on every query showed
-// up in profiles. Keyed by the entries array, which a context keeps for its lifetime.
-type RegionalTable = Map<string, RegionalEntry[]>;
-const regionalTables = new WeakMap<RegionalEntry[], { traditional: RegionalTable; simplified: RegionalTable }>();
-
-function regionalTable(regional: RegionalEntry[], traditionalQuery: boolean): RegionalTable {
-  let tables = regionalTables.get(regional);
-  if (!tables) {
-    const build = (traditional: boolean): RegionalTable => {
-      const table: RegionalTable = new Map();
-      const sorted = regional.filter((e) => traditional || !e.traditionalOnly).sort((a, b) => b.variant.length - a.variant.length);
-      for (const e of sorted) if (e.variant) table.set(e.variant[0] as string, [...(table.get(e.variant[0] as string) ?? []), e]);
-      return table;
-    };
-    tables = { traditional: build(true), simplified: build(false) };
-    regionalTables.set(regional, tables);
-  }
-  return traditionalQuery ? tables.traditional : tables.simplified;
-}
-
-/** Rewrites Taiwan / Hong Kong wording to mainland wording, longest variant first. */
-export function rewriteRegional(simplified: string, regional: RegionalEntry[], traditionalQuery: boolean): string {
-  const table = regionalTable(regional, traditionalQuery);
-  let out = '';
-  for (let i = 0; i < simplified.length; ) {
-    const entry = table.get(simplified[i] as string)?.find((e) => simplified.startsWith(e.variant, i));
-    if (entry) {
-      out += entry.mainland;
-      i += entry.variant.length;
-    } else {
-      out += simplified[i];
-      i++;
-    }
-  }
-  return out;
-}
-
-interface PreparedQuery {
-  simplified: string;
-  script: Script;
-}
-// Analysts repeat queries (paging, facet clicks); OpenCC on a query costs ~70 µs, a cache hit ~1 µs.
-const preparedQueries = new WeakMap<RegionalEntry[], Lru<PreparedQuery>>();
-
-/** Normalizes a query: simplified script, mainland wording; and says which script it was typed in. */
-export function prepareQuery(q: string, regional: RegionalEntry[]): PreparedQuery {
-  let cache = preparedQueries.get(regional);
-  if (!cache) preparedQueries.set(regional, (cache = new Lru(2000)));
-  const cached = cache.get(q);
-  if (cached) return cached;
-  const script = detectScript(q);
-  // Frozen: every caller of a repeated query shares the object.
-  return cache.set(q, Object.freeze({ simplified: rewriteRegional(normalizeQuery(q), regional, script === 'traditional'), script }));
 }
 
 /** Highlight ranges in a text from Meilisearch's formatted copy of it (markers around matches). */
@@ -193,7 +129,7 @@ function displayText(text: string, script: Script): string {
   return displayTexts[script].get(text) ?? displayTexts[script].set(text, toScript(text, script));
 }
 
-export function toHit(record: ResultRecord, formattedNorm: string | undefined, script: Script, score?: number): SearchHit {
+export function toHit(record: ResultRecord, formattedNorm: string | undefined, script: Script, score?: number, matched: 'all' | 'partial' = 'all', more = 0): SearchHit {
   // Display text, norm and source text are index for index the same length, so ranges carry over.
   const text = record.script === script ? record.text : displayText(record.text, script);
   const ranges = formattedNorm ? markedRanges(formattedNorm).filter((r) => r.end <= text.length) : [];
@@ -213,49 +149,180 @@ export function toHit(record: ResultRecord, formattedNorm: string | undefined, s
     org: record.org,
     figures: record.figures,
     ...(score === undefined ? {} : { score }),
+    matched,
+    more,
   };
 }
 
-/** Meilisearch parameters for a request (exported so benchmarks can time the raw call alike). */
-export function searchParams(request: z.output<typeof SearchRequest>): SearchParams {
+type Request = z.output<typeof SearchRequest>;
+type Strategy = 'all' | 'frequency';
+
+/** Meilisearch parameters of one query of a request, without paging and facets (federation sets those). */
+function queryParams(request: Request, strategy: Strategy): SearchParams {
   const filter = toMeiliFilter(request.filter);
   return {
-    limit: request.limit,
-    offset: request.offset,
     attributesToRetrieve: [...RESULT_FIELDS],
     attributesToHighlight: ['norm'],
     highlightPreTag: PRE,
     highlightPostTag: POST,
-    // Every query word must match: an analyst's keywords narrow, they do not widen.
-    matchingStrategy: 'all',
+    // "all": an analyst's keywords narrow, they do not widen; "frequency" only for the partial fallback.
+    matchingStrategy: strategy,
     showRankingScore: true,
-    ...(request.facets.length ? { facets: request.facets.map((f) => FACET_ATTRIBUTE[f]) } : {}),
     ...(filter ? { filter } : {}),
   };
+}
+
+export type MeiliRequest = { route: 'search'; body: SearchParams & { q: string } } | { route: 'multi-search'; body: FederatedMultiSearchParams };
+
+/** The Meilisearch request for a window of ranked hits: one search, or a federated one over several readings. */
+export function meiliRequest(index: string, request: Request, forms: string[], window: { offset: number; limit: number; facets: string[] }, strategy: Strategy = 'all'): MeiliRequest {
+  const params = queryParams(request, strategy);
+  const facets = window.facets.length ? window.facets : undefined;
+  if (forms.length === 1) {
+    return { route: 'search', body: { ...params, q: forms[0] ?? '', offset: window.offset, limit: window.limit, ...(facets ? { facets } : {}) } };
+  }
+  return {
+    route: 'multi-search',
+    body: {
+      federation: { offset: window.offset, limit: window.limit, ...(facets ? { facetsByIndex: { [index]: facets }, mergeFacets: {} } : {}) },
+      queries: forms.map((q) => ({ indexUid: index, q, ...params })),
+    },
+  };
+}
+
+/** Meilisearch parameters for a request as a single search (exported so benchmarks can time the raw call alike). */
+export function searchParams(request: Request): SearchParams {
+  return { ...queryParams(request, 'all'), offset: request.offset, limit: request.limit, ...(request.facets.length ? { facets: request.facets.map((f) => FACET_ATTRIBUTE[f]) } : {}) };
+}
+
+interface Window {
+  hits: Array<Hit<ResultRecord>>;
+  total: number;
+  facets: Record<string, Record<string, number>>;
+}
+
+async function fetchWindow(ctx: SearchContext, request: Request, forms: string[], window: { offset: number; limit: number; facets: string[] }, strategy: Strategy): Promise<Window> {
+  const call = meiliRequest(ctx.index, request, forms, window, strategy);
+  const answer: Promise<MeiliResponse<ResultRecord>> = call.route === 'search' ? searchIndex<ResultRecord>(ctx.client, ctx.index, call.body) : federatedSearch<ResultRecord>(ctx.client, call.body);
+  const result = await answer.catch(explain(ctx.index));
+  return { hits: result.hits, total: result.estimatedTotalHits ?? result.hits.length, facets: result.facetDistribution ?? {} };
+}
+
+/** Meilisearch's refusals as one clear line. */
+const explain = (index: string) => (err: unknown): never => {
+  if (err instanceof MeiliResponseError) {
+    if (err.code === 'index_not_found') throw new RuntimeError(`nothing indexed yet (no index "${index}"): run \`zhpipe ingest\` first`);
+    throw new RuntimeError(`Meilisearch refused the search (${err.code ?? `HTTP ${err.status}`}): ${err.message.slice(0, 300)}`);
+  }
+  throw err;
+};
+
+/** Whether every term, in some reading, is in some passage (under the request's filters): one round trip. */
+async function everyTermFound(ctx: SearchContext, request: Request, terms: string[][]): Promise<boolean> {
+  const filter = toMeiliFilter(request.filter);
+  const readings = terms.flatMap((forms, term) => forms.map((q) => ({ term, q })));
+  const queries = readings.map(({ q }) => ({ indexUid: ctx.index, q, limit: 0, matchingStrategy: 'all' as const, ...(filter ? { filter } : {}) }));
+  const results = await searchEach(ctx.client, queries).catch(explain(ctx.index));
+  const found = new Set(readings.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0).map((r) => r.term));
+  return found.size === terms.length;
+}
+
+// Meilisearch answers at most this many hits of one query (its default maxTotalHits).
+const MAX_WINDOW = 1000;
+// The partial fallback judges this many of Meilisearch's loosest matches.
+const PARTIAL_WINDOW = 200;
+
+/** The readings of each term, with their regional synonyms: what "the passage holds the term" means. */
+const synonymTables = new WeakMap<RegionalEntry[], Record<string, string[]>>();
+
+function holdsTerm(norm: string, readings: string[], regional: RegionalEntry[]): boolean {
+  let synonyms = synonymTables.get(regional);
+  if (!synonyms) synonymTables.set(regional, (synonyms = regionalSynonyms(regional)));
+  return readings.some((r) => norm.includes(r) || (synonyms[r] ?? []).some((s) => norm.includes(s)));
+}
+
+const stripMarks = (formatted: string) => formatted.replaceAll(PRE, '').replaceAll(POST, '');
+
+/** Keeps at most `perDoc` hits of each document, in rank order; says how many of each document were left out. */
+function perDocument(hits: Array<Hit<ResultRecord>>, perDoc: number): { kept: Array<Hit<ResultRecord>>; left: Map<string, number> } {
+  if (perDoc === 0) return { kept: hits, left: new Map() };
+  const seen = new Map<string, number>();
+  const left = new Map<string, number>();
+  const kept = hits.filter((hit) => {
+    const n = (seen.get(hit.doc) ?? 0) + 1;
+    seen.set(hit.doc, n);
+    if (n <= perDoc) return true;
+    left.set(hit.doc, (left.get(hit.doc) ?? 0) + 1);
+    return false;
+  });
+  return { kept, left };
 }
 
 /** Runs a search request: the request is validated, Meilisearch's answer is typed, not re-parsed. */
 export async function search(ctx: SearchContext, input: SearchRequest): Promise<SearchResponse> {
   const request = SearchRequest.parse(input);
-  const { simplified, script: queryScript } = prepareQuery(request.q, ctx.regional);
-  const script = request.script ?? queryScript;
-  const result = await searchIndex<ResultRecord>(ctx.client, ctx.index, { ...searchParams(request), q: simplified }).catch((err: unknown) => {
-    if (err instanceof MeiliResponseError) {
-      if (err.code === 'index_not_found') throw new RuntimeError(`nothing indexed yet (no index "${ctx.index}"): run \`zhpipe ingest\` first`);
-      throw new RuntimeError(`Meilisearch refused the search (${err.code ?? `HTTP ${err.status}`}): ${err.message.slice(0, 300)}`);
+  const query = prepareQuery(request.q, ctx.regional);
+  const script = request.script ?? query.script;
+  const facets = request.facets.map((f) => FACET_ATTRIBUTE[f]);
+  // The per-document limit needs each document's count of matches: the doc facet gives it.
+  const withDocs = request.perDoc > 0 && !facets.includes('doc') ? [...facets, 'doc'] : facets;
+  const end = request.offset + request.limit;
+
+  let matched: 'all' | 'partial' = 'all';
+  let window: Window;
+  let docCounts: Record<string, number> = {};
+  if (request.perDoc === 0) {
+    window = await fetchWindow(ctx, request, query.forms, { offset: request.offset, limit: request.limit, facets }, 'all');
+  } else {
+    // Enough ranked hits that the page is full after the per-document limit; widened when one document crowds it.
+    let size = Math.min(MAX_WINDOW, end * 3 + 20);
+    for (;;) {
+      window = await fetchWindow(ctx, request, query.forms, { offset: 0, limit: size, facets: withDocs }, 'all');
+      if (size >= MAX_WINDOW || window.hits.length < size || perDocument(window.hits, request.perDoc).kept.length >= end) break;
+      size = Math.min(MAX_WINDOW, size * 4);
     }
-    throw err;
-  });
-  const hits = result.hits.map((hit) => {
+    docCounts = window.facets['doc'] ?? {};
+  }
+  if (window.total === 0 && query.terms.length >= 2) {
+    ({ window, docCounts } = await partialWindow(ctx, request, query, withDocs));
+    matched = 'partial';
+  }
+
+  const { kept, left } = perDocument(window.hits, request.perDoc);
+  const page = request.perDoc === 0 && matched === 'all' ? kept : kept.slice(request.offset, end);
+  const shown = new Map<string, number>();
+  for (const hit of kept) shown.set(hit.doc, (shown.get(hit.doc) ?? 0) + 1);
+  const hits = page.map((hit) => {
     const formatted = (hit._formatted as { norm?: string } | undefined)?.norm;
-    return toHit(hit, formatted, script, hit._rankingScore);
+    // Counted by Meilisearch where the doc facet has the document, else among the fetched hits.
+    const more = request.perDoc === 0 ? 0 : Math.max(0, (docCounts[hit.doc] ?? (shown.get(hit.doc) ?? 0) + (left.get(hit.doc) ?? 0)) - (shown.get(hit.doc) ?? 0));
+    return toHit(hit, formatted, script, hit._rankingScore, matched, more);
   });
-  const facets: Record<string, Record<string, number>> = {};
-  for (const name of request.facets) facets[name] = result.facetDistribution?.[FACET_ATTRIBUTE[name]] ?? {};
+  const facetsOut: Record<string, Record<string, number>> = {};
+  for (const name of request.facets) facetsOut[name] = window.facets[FACET_ATTRIBUTE[name]] ?? {};
   return {
-    query: { text: request.q, simplified, script },
-    total: result.estimatedTotalHits ?? hits.length,
+    query: { text: request.q, simplified: query.simplified, forms: query.forms, script },
+    total: window.total,
     hits,
-    facets,
+    facets: facetsOut,
   };
+}
+
+/**
+ * No passage holds every word: the passages holding at least half of the query's terms, best first, judged
+ * on Meilisearch's loosest matches ("frequency" drops the commonest words first). Only when every term is
+ * somewhere in the index: a query about something absent (长三角 核潜艇) returns nothing, not passages that
+ * share a common word with it.
+ */
+async function partialWindow(ctx: SearchContext, request: Request, query: PreparedQuery, facets: string[]): Promise<{ window: Window; docCounts: Record<string, number> }> {
+  if (!(await everyTermFound(ctx, request, query.terms))) return { window: { hits: [], total: 0, facets: {} }, docCounts: {} };
+  const loose = await fetchWindow(ctx, request, query.forms, { offset: 0, limit: PARTIAL_WINDOW, facets }, 'frequency');
+  const needed = Math.ceil(query.terms.length / 2);
+  const hits = loose.hits.filter((hit) => {
+    const norm = stripMarks((hit._formatted as { norm?: string } | undefined)?.norm ?? '');
+    return query.terms.filter((readings) => holdsTerm(norm, readings, ctx.regional)).length >= needed;
+  });
+  const docCounts: Record<string, number> = {};
+  for (const hit of hits) docCounts[hit.doc] = (docCounts[hit.doc] ?? 0) + 1;
+  return { window: { hits, total: hits.length, facets: loose.facets }, docCounts };
 }

@@ -1,11 +1,11 @@
-// The one Meilisearch request on the search hot path, over node:http with a keep-alive agent that sends
+// The Meilisearch requests on the search hot path (a search, a federated multi-search), over node:http with a keep-alive agent that sends
 // headers and body in one write with Nagle's algorithm off. Node's fetch (which meilisearch-js uses) writes
 // the body after the headers on a Nagle socket, so a search with a response over a few KB waited for a
 // delayed ACK: 48 ms against 5 ms for the same request on a 100,000-passage index (npm run bench:search
 // prints both).
 import http from 'node:http';
 import https from 'node:https';
-import type { Meilisearch, SearchParams, SearchResponse } from 'meilisearch';
+import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 
 const agents = {
@@ -36,8 +36,22 @@ function errorOf(status: number, body: string): MeiliResponseError {
 
 /** POST /indexes/{uid}/search with the client's host and key; the response is typed, not validated. */
 export function searchIndex<T extends Record<string, unknown>>(client: Meilisearch, uid: string, body: SearchParams & { q: string }): Promise<SearchResponse<T>> {
+  return post(client, `indexes/${encodeURIComponent(uid)}/search`, body);
+}
+
+/** POST /multi-search in federated mode: one ranked list merged from several queries. */
+export function federatedSearch<T extends Record<string, unknown>>(client: Meilisearch, body: FederatedMultiSearchParams): Promise<SearchResponse<T>> {
+  return post(client, 'multi-search', body);
+}
+
+/** POST /multi-search with separate results: one answer per query, in order. */
+export async function searchEach<T extends Record<string, unknown>>(client: Meilisearch, queries: MultiSearchQuery[]): Promise<Array<SearchResponse<T>>> {
+  return (await post<{ results: Array<SearchResponse<T>> }>(client, 'multi-search', { queries })).results;
+}
+
+function post<R>(client: Meilisearch, route: string, body: unknown): Promise<R> {
   const { host, apiKey } = client.config;
-  const url = new URL(`indexes/${encodeURIComponent(uid)}/search`, host.endsWith('/') ? host : `${host}/`);
+  const url = new URL(route, host.endsWith('/') ? host : `${host}/`);
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
   const data = Buffer.from(JSON.stringify(body));
   const request = url.protocol === 'https:' ? https.request : http.request;
@@ -62,7 +76,7 @@ export function searchIndex<T extends Record<string, unknown>>(client: Meilisear
           const status = res.statusCode ?? 0;
           if (status < 200 || status >= 300) return reject(errorOf(status, text));
           try {
-            resolve(JSON.parse(text) as SearchResponse<T>);
+            resolve(JSON.parse(text) as R);
           } catch {
             reject(new RuntimeError(`Meilisearch at ${url.origin} answered with something that is not JSON`));
           }

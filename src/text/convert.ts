@@ -122,14 +122,48 @@ function isStringGroup(value: DictLike | DictGroup): value is readonly string[] 
   return Array.isArray(value) && value.every((d) => typeof d === 'string');
 }
 
+/** One dictionary group as opencc-js applies it to a lone character: the first dictionary with the key wins. */
+function characterGroup(group: DictGroup): Map<string, string> {
+  const table = new Map<string, string>();
+  const add = (from: string, to: string) => {
+    if ([...from].length === 1 && !table.has(from)) table.set(from, to);
+  };
+  for (const dict of group) {
+    // Phrase dictionaries run to 400,000 characters: pick the short keys out without splitting them all.
+    if (typeof dict === 'string') for (const m of dict.matchAll(/(?:^|\|)([^ |]{1,2}) ([^|]*)/g)) add(m[1] ?? '', m[2] ?? '');
+    else for (const [from, to] of dict) add(from, to);
+  }
+  return table;
+}
+
+/**
+ * What an opencc-js preset does to each character on its own, as a map of the characters it changes:
+ * the same answers as converting the character alone, without converting the whole character range.
+ */
+export function characterChanges(name: string): Map<string, string> {
+  const config = presetConfig(name);
+  const groups = [...(config.normalizationChain ?? []), ...config.conversionChain].map(characterGroup);
+  const changes = new Map<string, string>();
+  for (const from of new Set(groups.flatMap((g) => [...g.keys()]))) {
+    const to = groups.reduce((ch, g) => g.get(ch) ?? ch, from);
+    if (to !== from) changes.set(from, to);
+  }
+  return changes;
+}
+
+function presetConfig(name: string): Config {
+  const configs = (OpenCC.Locale as { configs?: Record<string, Config> }).configs;
+  const config = configs?.[name];
+  if (!config) throw new Error(`unknown OpenCC preset ${name}`);
+  return config;
+}
+
 /**
  * Builds the converter of an opencc-js preset ('tw2s', 's2tw', …) the way opencc-js's `Converter` does.
  * `characters`: leave out phrases — much quicker to build, for converting isolated characters.
  */
 export function fastConverter(name: string, { characters = false } = {}): (text: string) => string {
-  const configs = (OpenCC.Locale as { configs?: Record<string, Config> }).configs;
-  const config = configs?.[name];
-  if (!config) throw new Error(`unknown OpenCC preset ${name}`);
+  const config = presetConfig(name);
   const build = (group: DictGroup) => groupTrie(group, characters);
   const normalization = (config.normalizationChain ?? []).map(build);
   const seg = config.segmentation;

@@ -1,8 +1,8 @@
-// Script handling with OpenCC: a simplified, width-folded copy for search (same length as the source, so
-// highlight positions carry over), phrase-aware conversion of queries, and display in either script.
-import * as OpenCC from 'opencc-js';
+// Script handling with OpenCC: one normalization for passages and queries (a simplified, width-folded copy,
+// the same length as the source so highlight positions carry over), script detection, and display in
+// either script.
 import type { Script } from '../schema.js';
-import { fastConverter } from './convert.js';
+import { characterChanges, fastConverter } from './convert.js';
 
 type Convert = (text: string) => string;
 
@@ -12,11 +12,8 @@ function lazy(build: () => Convert): Convert {
   return (text) => (convert ??= build())(text);
 }
 
-// Long texts (documents, passages) go through the fast converters; queries through opencc-js directly.
 const toSimplified = lazy(() => fastConverter('tw2s'));
 const toTraditional = lazy(() => fastConverter('s2tw'));
-const twQuery = lazy(() => OpenCC.Converter({ from: 'twp', to: 'cn' }));
-const hkQuery = lazy(() => OpenCC.Converter({ from: 'hk', to: 'cn' }));
 
 /** Full-width ASCII → half-width, ideographic space → space; one UTF-16 unit for one. */
 export function foldWidth(text: string): string {
@@ -37,14 +34,46 @@ function sameLength(convert: Convert, text: string): string {
   return chars;
 }
 
-/** The searchable copy of a text: simplified and width-folded, index for index the same as `text`. */
-export function normalizeForIndex(text: string): string {
-  return foldWidth(sameLength(toSimplified, text));
+// Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) split words for Meilisearch and for substring
+// matching, yet nobody sees them. The clean stage drops them from passages (offset maps keep the source
+// positions); queries lose them here.
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * The one normalization of searchable text, for passages and queries alike: width-folded, simplified.
+ * Script detection decides the conversion: text in traditional script goes through OpenCC's phrase-aware
+ * traditional → simplified conversion; text in simplified script keeps every character that simplified
+ * Chinese itself writes (著名, 乾隆, 什么) and converts only characters that only traditional text uses.
+ * Never a regional rewording (软件 ↔ 軟體 is a synonym of the index, not a rewrite). Same length as `text`.
+ */
+export function normalizeText(text: string, script: Script = detectScript(text)): string {
+  return foldWidth(script === 'traditional' ? sameLength(toSimplified, text) : simplifyTraditionalOnly(text));
 }
 
-/** A query in any script or regional vocabulary → simplified mainland wording (Taiwan and Hong Kong phrases). */
-export function normalizeQuery(query: string): string {
-  return foldWidth(hkQuery(twQuery(query.normalize('NFC')))).replace(/\s+/g, ' ').trim();
+/** The searchable copy of a passage: `normalizeText`, index for index the same as `text`. */
+export const normalizeForIndex = (text: string): string => normalizeText(text);
+
+// Quotation marks a Chinese keyboard types, as the ASCII quote Meilisearch reads as a phrase.
+const QUOTES = /[“”„‟「」『』＂〝〞]/g;
+
+/** A query as typed, tidied: NFC, no zero-width characters, phrase quotes as the ASCII quote. */
+export function tidyQuery(query: string): string {
+  return query.normalize('NFC').replace(ZERO_WIDTH, '').replace(QUOTES, '"');
+}
+
+/** A query, through the same normalization as passages; phrase quotes unified, spaces collapsed. */
+export function normalizeQuery(query: string, script?: Script): string {
+  const text = tidyQuery(query);
+  return normalizeText(text, script ?? detectScript(text)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Every reading of a query to search, its normalized self first. A query whose characters do not tell its
+ * script (乾燥, 著作: simplified Chinese writes these characters too) is also read as traditional, as
+ * a traditional passage holding it was normalized (干燥, 着作), so either passage is found.
+ */
+export function queryForms(query: string): string[] {
+  return [...new Set([normalizeQuery(query), normalizeQuery(query, 'traditional')])];
 }
 
 /** Shows a text in the requested script, index for index the same as `text`. */
@@ -54,36 +83,82 @@ export function toScript(text: string, script: Script): string {
 
 const TRADITIONAL_ONLY = 1;
 const SIMPLIFIED_ONLY = 2;
-let scriptTable: Uint8Array | undefined;
 
-/** Per BMP character: whether conversion to simplified (TRADITIONAL_ONLY) or to traditional (SIMPLIFIED_ONLY) changes it. */
-function buildScriptTable(): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  const codes: number[] = [];
-  // Surrogates and ideographic description characters are not characters of their own to OpenCC.
-  for (let c = 0x20; c < 0x10000; c++) if ((c < 0xd800 || c > 0xdfff) && (c < 0x2ff0 || c > 0x2fff)) codes.push(c);
-  const chars = codes.map((c) => String.fromCharCode(c));
-  // One character per line, so no phrase rule applies: character tables suffice and build quickly.
-  const simplified = fastConverter('tw2s', { characters: true })(chars.join('\n')).split('\n');
-  const traditional = fastConverter('s2tw', { characters: true })(chars.join('\n')).split('\n');
-  codes.forEach((c, k) => {
-    if (simplified[k] !== chars[k]) table[c] = (table[c] ?? 0) | TRADITIONAL_ONLY;
-    if (traditional[k] !== chars[k]) table[c] = (table[c] ?? 0) | SIMPLIFIED_ONLY;
-  });
-  return table;
+interface ScriptTable {
+  /** Per BMP character: TRADITIONAL_ONLY, SIMPLIFIED_ONLY, both or neither. */
+  kinds: Uint8Array;
+  /** The simplified form of each TRADITIONAL_ONLY character. */
+  simplified: Map<number, string>;
+}
+let scriptTable: ScriptTable | undefined;
+
+/** The characters of a double-byte encoding's range: rows `leads`, cells `trails`. */
+function charset(encoding: string, leads: [number, number], trails: Array<[number, number]>): Set<number> {
+  const decoder = new TextDecoder(encoding);
+  const set = new Set<number>();
+  for (let a = leads[0]; a <= leads[1]; a++) {
+    for (const [from, to] of trails) {
+      for (let b = from; b <= to; b++) {
+        const ch = decoder.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && ch !== '\ufffd') set.add(ch.charCodeAt(0));
+      }
+    }
+  }
+  return set;
 }
 
 /**
- * Which script a text is written in: the one whose characters it holds more of (characters that conversion
- * to the other script would change), judged on the first 20,000 characters.
+ * Which characters belong to one script only. OpenCC's character tables alone would call 著, 乾 and 么
+ * traditional (they convert them), though simplified Chinese writes them (著名, 乾隆, 什么); so a character
+ * counts as traditional-only only when it is also outside GB 2312's hanzi (the simplified national character
+ * set), and as simplified-only only when it is outside Big5's (the traditional one).
+ */
+function buildScriptTable(): ScriptTable {
+  const gb2312 = charset('gb18030', [0xb0, 0xf7], [[0xa1, 0xfe]]);
+  const big5 = charset('big5', [0xa4, 0xf9], [[0x40, 0x7e], [0xa1, 0xfe]]);
+  const kinds = new Uint8Array(0x10000);
+  const simplified = new Map<number, string>();
+  const bmp = (ch: string) => ch.length === 1;
+  for (const [from, to] of characterChanges('tw2s')) {
+    const c = from.charCodeAt(0);
+    if (!bmp(from) || gb2312.has(c)) continue;
+    kinds[c] = (kinds[c] ?? 0) | TRADITIONAL_ONLY;
+    if (bmp(to)) simplified.set(c, to);
+  }
+  for (const from of characterChanges('s2tw').keys()) {
+    const c = from.charCodeAt(0);
+    if (bmp(from) && !big5.has(c)) kinds[c] = (kinds[c] ?? 0) | SIMPLIFIED_ONLY;
+  }
+  return { kinds, simplified };
+}
+
+/** Converts, one by one, only the characters that simplified Chinese never writes (臺 → 台, 們 → 们). */
+function simplifyTraditionalOnly(text: string): string {
+  const { kinds, simplified } = (scriptTable ??= buildScriptTable());
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!((kinds[code] ?? 0) & TRADITIONAL_ONLY)) continue;
+    const to = simplified.get(code);
+    if (to === undefined) continue;
+    out += text.slice(copied, i) + to;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/**
+ * Which script a text is written in: the one whose characters it holds more of (characters only one
+ * script writes), judged on the first 20,000 characters; simplified when nothing tells.
  */
 export function detectScript(text: string): Script {
-  const table = (scriptTable ??= buildScriptTable());
+  const { kinds } = (scriptTable ??= buildScriptTable());
   const n = Math.min(text.length, 20000);
   let traditional = 0;
   let simplified = 0;
   for (let i = 0; i < n; i++) {
-    const kind = table[text.charCodeAt(i)] ?? 0;
+    const kind = kinds[text.charCodeAt(i)] ?? 0;
     if (kind & TRADITIONAL_ONLY) traditional++;
     if (kind & SIMPLIFIED_ONLY) simplified++;
   }
