@@ -4,6 +4,7 @@ import { connect, type Access, type Connection } from '../meili/connect.js';
 import { resolveDataDir } from '../meili/server.js';
 import type { AnalyzedDoc } from '../pipeline/analyze.js';
 import { DEFAULT_PIPELINE, loadPipeline, type PipelineConfig } from '../pipeline/config.js';
+import { terminalSafe } from './output.js';
 
 export interface GlobalOptions {
   dataDir?: string;
@@ -44,7 +45,7 @@ export async function* readableDocuments(paths: string[], config: PipelineConfig
       yield item;
       continue;
     }
-    process.stderr.write(`zhpipe: skipped ${item.skipped}: ${item.reason}\n`);
+    process.stderr.write(terminalSafe(`zhpipe: skipped ${item.skipped}: ${item.reason}`) + '\n');
     process.exitCode = 2;
   }
 }

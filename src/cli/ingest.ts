@@ -4,6 +4,7 @@ import { ingest, type IngestSummary } from '../pipeline/ingest.js';
 import { InputError } from '../errors.js';
 import { WORKER_HEAP_MB } from '../pipeline/pool.js';
 import { connectFor, dataDirOf, pipelineOf } from './context.js';
+import { terminalSafe } from './output.js';
 import { progressOption, progressReporter, progressSeconds } from './progress.js';
 
 function formatSummary(summary: IngestSummary): string {
@@ -13,7 +14,7 @@ function formatSummary(summary: IngestSummary): string {
   ];
   if (summary.skipped.length) {
     lines.push(`skipped ${summary.skipped.length} file(s):`);
-    for (const s of summary.skipped) lines.push(`  ${s.skipped}: ${s.reason}`);
+    for (const s of summary.skipped) lines.push(terminalSafe(`  ${s.skipped}: ${s.reason}`));
   }
   return lines.join('\n') + '\n';
 }

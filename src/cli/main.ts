@@ -1,6 +1,7 @@
 // The zhpipe command line. Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.
 import { Command, CommanderError } from 'commander';
-import { exitCodeOf } from '../errors.js';
+import { errorLine, exitCodeOf } from '../errors.js';
+import { endQuietlyOnClosedPipe, terminalSafe } from './output.js';
 import { VERSION } from '../pipeline/fingerprint.js';
 import { corpusCommand } from './corpus.js';
 import { dictCommand } from './dict.js';
@@ -32,6 +33,7 @@ export function program(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   try {
     await program().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -40,7 +42,8 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; anything else commander rejects is bad usage.
       return err.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`zhpipe: ${(err as Error).message}\n`);
+    // One line, whatever the error: file names in messages may hold control characters.
+    process.stderr.write(`zhpipe: ${terminalSafe(errorLine(err)).replace(/\n/g, ' ')}\n`);
     return exitCodeOf(err);
   }
 }

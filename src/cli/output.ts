@@ -41,6 +41,30 @@ export function toCsv(rows: Iterable<Row>, columns: string[], withBom = true): s
   return (withBom ? CSV_BOM : '') + stringify(records, { header: withBom, columns });
 }
 
+// Control characters a terminal would obey rather than show: C0 (but tab and newline), DEL, C1, and the
+// bidirectional overrides that reorder a line. Text and file names come from untrusted files: `\x1b]52;…`
+// could set the clipboard, `\x1b[2J` clear the screen.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for a terminal: every control character shown as an inert `\u{1b}` instead of acting. */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
+/**
+ * A reader that closed the pipe (`zhpipe figures | head -1`) has all it wanted: the command ends quietly with
+ * status 0 instead of crashing on EPIPE. Any other output error is one line and status 1.
+ */
+export function endQuietlyOnClosedPipe(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      if (stream !== process.stderr) process.stderr.write(`zhpipe: cannot write the output: ${err.message}\n`);
+      process.exit(1);
+    });
+  }
+}
+
 /** Display width: CJK and full-width characters take two terminal columns. */
 export function displayWidth(text: string): number {
   let width = 0;
@@ -65,9 +89,9 @@ function truncate(text: string, max: number): string {
   return out + '…';
 }
 
-/** An aligned text table; long cells are cut at `maxCell` columns. */
+/** An aligned text table for a terminal (control characters made inert); long cells are cut at `maxCell` columns. */
 export function toTable(rows: Iterable<Row>, columns: string[], maxCell = 40): string {
-  const cells = [...rows].map((row) => columns.map((c) => truncate(cell(row[c]).replace(/\s+/g, ' '), maxCell)));
+  const cells = [...rows].map((row) => columns.map((c) => truncate(terminalSafe(cell(row[c]).replace(/\s+/g, ' ')), maxCell)));
   const widths = columns.map((c, i) => Math.max(displayWidth(c), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const line = (r: string[]) => r.map((v, i) => pad(v, widths[i] ?? 0)).join('  ').trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
