@@ -21,7 +21,10 @@ export function meiliCommand(): Command {
     .description('stop the managed Meilisearch')
     .action(async (_options: unknown, command: Command) => {
       const dataDir = dataDirOf(command);
-      const stopped = await stopServer(dataDir);
+      const { stopped, foreign } = await stopServer(dataDir);
+      if (foreign) {
+        process.stderr.write(`zhpipe: ${dataDir}/meili.json names pid ${foreign.pid}, which is not this data directory's Meilisearch (it runs: ${foreign.command}); left it alone\n`);
+      }
       process.stdout.write(stopped ? `Meilisearch stopped (${dataDir})\n` : `Meilisearch was not running (${dataDir})\n`);
     });
   meili

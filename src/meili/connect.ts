@@ -1,15 +1,27 @@
 // Where the Meilisearch server comes from (DESIGN.md): MEILI_HOST (+ MEILI_MASTER_KEY), else the managed
 // local server of the data directory, started when needed.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
-import { ensureServer, isHealthy } from './server.js';
+import { readKeyFile, writePrivateFile } from './private-files.js';
+import { isHealthy } from './launch.js';
+import { ensureServer } from './server.js';
 
 /** `admin` writes indexes and settings; `search` only reads (search and fetch documents). */
 export type Access = 'admin' | 'search';
 
 const SEARCH_ACTIONS = ['search', 'documents.get'];
+
+const KEY_PAGE = 100;
+
+/** Whether `key` is one of the server's API keys; listed with the master key, so the key is never in a URL (Meilisearch logs every URL). */
+async function isServerKey(admin: Meilisearch, key: string): Promise<boolean> {
+  for (let offset = 0; ; offset += KEY_PAGE) {
+    const page = await admin.getKeys({ offset, limit: KEY_PAGE });
+    if (page.results.some((k) => k.key === key)) return true;
+    if (offset + KEY_PAGE >= page.total) return false;
+  }
+}
 
 /**
  * A read-only key for the managed server, created once with the master key and stored (mode 0600) beside
@@ -17,17 +29,11 @@ const SEARCH_ACTIONS = ['search', 'documents.get'];
  */
 async function searchKey(dataDir: string, admin: Meilisearch): Promise<string> {
   const file = path.join(dataDir, 'search.key');
-  if (existsSync(file)) {
-    const key = readFileSync(file, 'utf8').trim();
-    try {
-      await admin.getKey(key);
-      return key;
-    } catch {
-      // The database was reset: make a new key.
-    }
-  }
+  const stored = readKeyFile(file)?.toString('utf8').trim();
+  // Not the server's (the database was reset, or the master key changed): make a new one.
+  if (stored && (await isServerKey(admin, stored))) return stored;
   const created = await admin.createKey({ description: 'zhpipe search-only key', actions: SEARCH_ACTIONS, indexes: ['*'], expiresAt: null });
-  writeFileSync(file, created.key + '\n', { mode: 0o600 });
+  writePrivateFile(file, created.key + '\n');
   return created.key;
 }
 

@@ -1,9 +1,12 @@
 // The managed Meilisearch: a local server on 127.0.0.1 with its data, master key, state and log in
-// zhpipe's data directory. One manager per data directory, enforced with a lock file.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// zhpipe's data directory (mode 0700). One manager per data directory (a lock file), one server per database
+// (found in the process table, and a lock the server itself holds).
+import { accessSync, chmodSync, closeSync, constants, existsSync, readFileSync, rmSync } from 'node:fs';
 import { isAlive, withLock } from '../lockfile.js';
+import { masterKey } from './keys.js';
+import { isHealthy, Launch, onInterrupt } from './launch.js';
+import { ensurePrivateDir, openPrivateAppend, writePrivateFile } from './private-files.js';
+import { argValue, describeProcess, meiliProcess, meiliProcessesFor, startedAt } from './process.js';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -30,13 +33,13 @@ export interface ManagedServer {
   stop(): Promise<void>;
 }
 
-const HEALTH_TIMEOUT_MS = 30_000;
-
 const files = (dataDir: string) => ({
   db: path.join(dataDir, 'meili-data'),
   key: path.join(dataDir, 'master.key'),
   state: path.join(dataDir, 'meili.json'),
   lock: path.join(dataDir, 'meili.lock'),
+  /** Held (flock) by the running server for its whole life. */
+  dbLock: path.join(dataDir, 'meili-data.lock'),
   log: path.join(dataDir, 'meili.log'),
 });
 
@@ -91,32 +94,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** True when `GET /health` answers "available" within `timeoutMs`. */
-export async function isHealthy(host: string, timeoutMs = 2000): Promise<boolean> {
-  try {
-    const res = await fetch(new URL('/health', host), { signal: AbortSignal.timeout(timeoutMs) });
-    if (!res.ok) return false;
-    const body = (await res.json()) as { status?: string };
-    return body.status === 'available';
-  } catch {
-    return false;
-  }
-}
-
-/** The master key of a data directory, generated on first use and stored with mode 0600. */
-export function masterKey(dataDir: string): string {
-  const { key } = files(dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  if (existsSync(key)) {
-    const mode = statSync(key).mode & 0o777;
-    if (mode !== 0o600) chmodSync(key, 0o600);
-    return readFileSync(key, 'utf8').trim();
-  }
-  const generated = randomBytes(24).toString('base64url');
-  writeFileSync(key, generated + '\n', { mode: 0o600, flag: 'wx' });
-  return generated;
-}
-
+/** The state file, when it parses; it only names the server, which is then checked against the process table. */
 function readState(dataDir: string): ServerState | undefined {
   try {
     return ServerState.parse(JSON.parse(readFileSync(files(dataDir).state, 'utf8')));
@@ -131,30 +109,39 @@ export interface ServerStatus {
   healthy: boolean;
 }
 
+/**
+ * The Meilisearch serving `dataDir`'s database, found in the process table by its `--db-path`. Its state is
+ * meili.json when that names the same pid, else rebuilt from the command line (an interrupted start, a lost or
+ * garbled state file).
+ */
+function runningServer(dataDir: string): ServerState | undefined {
+  const state = readState(dataDir);
+  const binaries = state ? [state.binary] : [];
+  const proc = (state && meiliProcess(state.pid, files(dataDir).db, binaries)) || meiliProcessesFor(files(dataDir).db, binaries)[0];
+  if (!proc?.host) return undefined;
+  if (state && state.pid === proc.pid && state.host === proc.host) return state;
+  const port = Number(new URL(proc.host).port);
+  const threads = Number(argValue(proc.args, '--max-indexing-threads'));
+  return {
+    pid: proc.pid,
+    host: proc.host,
+    port,
+    binary: proc.executable,
+    startedAt: (startedAt(proc.pid) ?? new Date()).toISOString(),
+    ...(Number.isInteger(threads) ? { indexingThreads: threads } : {}),
+  };
+}
+
 /** Whether the managed server of `dataDir` runs and answers. */
 export async function serverStatus(dataDir: string): Promise<ServerStatus> {
-  const state = readState(dataDir);
-  if (!state || !isAlive(state.pid)) return { running: false, healthy: false, ...(state ? { state } : {}) };
+  const state = runningServer(dataDir);
+  if (!state) return { running: false, healthy: false };
   return { running: true, state, healthy: await isHealthy(state.host) };
 }
 
 /** Holds the manager lock of a data directory while `fn` runs; a live holder means refusal. */
 function withManagerLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
   return withLock(files(dataDir).lock, (pid) => `another zhpipe process (pid ${pid}) is starting or stopping Meilisearch for ${dataDir}; try again when it is done`, fn);
-}
-
-async function waitHealthy(host: string, exited: () => string | undefined, logFile: string): Promise<void> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const exit = exited();
-    if (exit !== undefined) {
-      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' | ') : '';
-      throw new RuntimeError(`Meilisearch exited during start-up (${exit})${log ? `: ${log}` : ''}`);
-    }
-    if (await isHealthy(host, 1000)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new RuntimeError(`Meilisearch did not become healthy at ${host} within ${HEALTH_TIMEOUT_MS / 1000} s (log: ${logFile})`);
 }
 
 export interface StartOptions {
@@ -183,55 +170,101 @@ export function indexingThreads(): number {
  * `ensureServer` to reuse it instead.
  */
 export async function startServer(dataDir: string, options: StartOptions): Promise<ManagedServer> {
+  ensurePrivateDir(dataDir);
   return withManagerLock(dataDir, async () => {
-    const current = await serverStatus(dataDir);
-    if (current.running && current.state) {
-      throw new RuntimeError(
-        `Meilisearch for ${dataDir} is already running (pid ${current.state.pid}, ${current.state.host}); refusing to start a second one`,
-      );
+    const current = runningServer(dataDir);
+    if (current) {
+      throw new RuntimeError(`Meilisearch for ${dataDir} is already running (pid ${current.pid}, ${current.host}); refusing to start a second one`);
     }
     const binary = findBinary();
     const f = files(dataDir);
     const apiKey = masterKey(dataDir);
     const port = await freePort();
     const host = `http://127.0.0.1:${port}`;
-    const log = openSync(f.log, 'a');
+    const log = openPrivateAppend(f.log);
     const threads = options.indexingThreads ?? indexingThreads();
-    const args = ['--db-path', f.db, '--http-addr', `127.0.0.1:${port}`, '--env', 'production', '--no-analytics', '--max-indexing-threads', String(threads)];
-    const child = spawn(binary, args, {
-      detached: options.detached,
-      stdio: ['ignore', log, log],
-      // The key goes through the environment, not argv, so `ps` does not show it.
-      env: { ...process.env, MEILI_MASTER_KEY: apiKey },
-    });
-    closeSync(log);
-    let exit: string | undefined;
-    child.once('exit', (code, signal) => (exit = signal ? `signal ${signal}` : `code ${code}`));
-    child.once('error', (err) => (exit = err.message));
+    // Every path Meilisearch uses lies in the data directory (dumps/ and snapshots/ default to the working one).
+    const args = [
+      '--db-path', f.db,
+      '--dump-dir', path.join(dataDir, 'dumps'),
+      '--snapshot-dir', path.join(dataDir, 'snapshots'),
+      '--http-addr', `127.0.0.1:${port}`,
+      '--env', 'production',
+      '--no-analytics',
+      '--max-indexing-threads', String(threads),
+    ];
+    // Installed before the spawn, so an interrupt at any moment of the start leaves no server behind.
+    let launch: Launch | undefined;
+    let interrupted: Promise<void> | undefined;
+    const release = onInterrupt(
+      () =>
+        (interrupted = (async () => {
+          process.stderr.write(`zhpipe: interrupted; stopping the Meilisearch being started for ${dataDir}\n`);
+          await launch?.stop();
+          rmSync(f.lock, { force: true });
+        })()),
+    );
+    // After an interrupt the start ends here (if the signal handler has not ended the process already).
+    const unlessInterrupted = async () => {
+      if (!interrupted) return;
+      await interrupted;
+      throw new RuntimeError('interrupted while starting Meilisearch; it was stopped');
+    };
     try {
-      await waitHealthy(host, () => exit, f.log);
-    } catch (err) {
-      child.kill('SIGKILL');
-      throw err;
+      try {
+        launch = new Launch({ binary, args, host, dbLock: f.dbLock, db: f.db, logFd: log, logFile: f.log, cwd: dataDir, detached: options.detached, masterKey: apiKey });
+      } finally {
+        closeSync(log);
+      }
+      try {
+        await launch.healthy();
+      } catch (err) {
+        await unlessInterrupted();
+        launch.kill();
+        throw err;
+      }
+      await unlessInterrupted();
+      writeState(dataDir, { pid: launch.pid, host, port, binary, startedAt: new Date().toISOString(), indexingThreads: threads });
+    } finally {
+      release();
     }
-    const pid = child.pid ?? -1;
-    writeFileSync(f.state, JSON.stringify({ pid, host, port, binary, startedAt: new Date().toISOString(), indexingThreads: threads }, null, 2) + '\n');
-    if (options.detached) child.unref();
+    const server = launch.child;
+    const pid = launch.pid;
+    if (options.detached) server.unref();
     return handle(dataDir, host, pid);
   });
 }
 
-/** Stops the managed server of `dataDir`: SIGTERM, then SIGKILL after 10 s. Returns false if none ran. */
-export async function stopServer(dataDir: string): Promise<boolean> {
+function writeState(dataDir: string, state: ServerState): void {
+  writePrivateFile(files(dataDir).state, JSON.stringify(state, null, 2) + '\n');
+}
+
+export interface StopResult {
+  /** A server was running and is stopped. */
+  stopped: boolean;
+  /** meili.json named this live process, which is not the data directory's Meilisearch: it was left alone. */
+  foreign?: { pid: number; command: string };
+}
+
+/** Stops the managed server of `dataDir` (SIGTERM, then SIGKILL after 10 s), only ever a verified one. */
+export async function stopServer(dataDir: string): Promise<StopResult> {
   return withManagerLock(dataDir, async () => {
+    const f = files(dataDir);
     const state = readState(dataDir);
-    rmSync(files(dataDir).state, { force: true });
-    if (!state || !isAlive(state.pid)) return false;
-    process.kill(state.pid, 'SIGTERM');
+    const running = runningServer(dataDir);
+    const foreign = state && state.pid !== running?.pid && isAlive(state.pid) ? { pid: state.pid, command: describeProcess(state.pid) } : undefined;
+    if (!running) {
+      // A state file naming an unrelated live process stays as it is, so the user can see what it said.
+      if (!foreign) rmSync(f.state, { force: true });
+      return { stopped: false, ...(foreign ? { foreign } : {}) };
+    }
+    const ours = () => meiliProcess(running.pid, f.db, [running.binary]) !== undefined;
+    process.kill(running.pid, 'SIGTERM');
     const deadline = Date.now() + 10_000;
-    while (isAlive(state.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    if (isAlive(state.pid)) process.kill(state.pid, 'SIGKILL');
-    return true;
+    while (ours() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (ours()) process.kill(running.pid, 'SIGKILL');
+    if (!foreign) rmSync(f.state, { force: true });
+    return { stopped: true, ...(foreign ? { foreign } : {}) };
   });
 }
 
@@ -248,21 +281,21 @@ function handle(dataDir: string, host: string, pid: number): ManagedServer {
 
 /** The managed server of `dataDir`, started (detached) if it is not running. */
 export async function ensureServer(dataDir: string): Promise<ManagedServer> {
-  const status = await serverStatus(dataDir);
-  if (status.running && status.state) {
-    if (!status.healthy && !(await isHealthy(status.state.host, 10_000))) {
-      throw new RuntimeError(`Meilisearch (pid ${status.state.pid}) at ${status.state.host} does not answer; run \`zhpipe meili stop\` and try again`);
+  const running = runningServer(dataDir);
+  if (running) {
+    if (!(await isHealthy(running.host, 10_000))) {
+      throw new RuntimeError(`Meilisearch (pid ${running.pid}) at ${running.host} does not answer; run \`zhpipe meili stop\` and try again`);
     }
-    return handle(dataDir, status.state.host, status.state.pid);
+    // Found without (or with a stale) state file: record it, so status and logs name it again.
+    if (readState(dataDir)?.pid !== running.pid) writeState(dataDir, running);
+    return handle(dataDir, running.host, running.pid);
   }
   try {
     return await startServer(dataDir, { detached: true });
   } catch (err) {
     // Another process started it meanwhile: use that one.
-    const again = await serverStatus(dataDir);
-    if (again.running && again.healthy && again.state) {
-      return handle(dataDir, again.state.host, again.state.pid);
-    }
+    const again = runningServer(dataDir);
+    if (again && (await isHealthy(again.host, 10_000))) return handle(dataDir, again.host, again.pid);
     throw err;
   }
 }
