@@ -125,7 +125,13 @@ export function createApp(options: AppOptions): Server {
       res.end();
     },
     'GET /api/passages/': async (_req, res, url, rest) => {
-      const id = validate(PassageId, decodeURIComponent(rest));
+      let raw: string;
+      try {
+        raw = decodeURIComponent(rest);
+      } catch {
+        throw new HttpError(400, 'passage id: malformed percent-encoding');
+      }
+      const id = validate(PassageId, raw);
       const p = validate(PassageQuery, queryObject(url.searchParams));
       sendJson(res, 200, await passageView(ws.client, ws.config.index.passages, id, p.script));
     },
