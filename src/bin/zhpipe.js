@@ -1,9 +1,19 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx zhpipe` works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI in dist/ (built by `npm ci` through the `prepare` script, or `npm run build`). When
+// dist/ is missing or older than a source file, runs the TypeScript sources through tsx instead: never a stale
+// build, only a slower start (about 1 s more), which a terminal is told about.
+import { staleness } from './build.js';
 
-register();
-const { main } = await import('../cli/main.ts');
+const stale = staleness();
+let main;
+if (stale === undefined) {
+  ({ main } = await import('../../dist/cli/main.js'));
+} else {
+  if (process.stderr.isTTY) process.stderr.write(`zhpipe: ${stale}; running the TypeScript sources through tsx (slow start) — run npm run build\n`);
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../cli/main.ts'));
+}
 const code = await main(process.argv);
 // A failed command exits at once: retries, timers or sockets left over from the failure must not keep it
 // alive. A successful one ends when its work does (`serve` keeps running).

@@ -1,4 +1,5 @@
-// npm run bench:search [-- --passages 100000 --queries 1000 --rounds 2 --separate --block 250 --data-dir DIR --skip-quality]
+// npm run bench:search [-- --passages 100000 --queries 1000 --rounds 2 --separate --block 250 --data-dir DIR --skip-quality
+//                         --skip-concurrency --cli-runs 40]
 // 1. Quality: recall@10 per script on the judged queries for zhpipe, for plain Meilisearch (default settings,
 //    original text, query as typed) and for the alternatives we decided against (typo tolerance on,
 //    matchingStrategy "last"), all in one run.
@@ -7,9 +8,14 @@
 //    zhpipe's search() and of the raw Meilisearch call it makes (the very same request: query already
 //    converted, same parameters, same HTTP transport), so the difference is zhpipe's own overhead; and, for
 //    reference, of that request through meilisearch-js.
+// 3. Start-up, one query at a time: p50/p95 of `zhpipe search` as a whole process (the real CLI, spawned as a user
+//    runs it, against the large index), of zhpipe's search() in this process and of the raw Meilisearch call
+//    with the same query and parameters; `--cli-runs N` CLI processes (default 40). `--skip-concurrency` leaves
+//    out section 2's table (the longest part).
 // By default everything is built from scratch in a temporary data directory. `--data-dir DIR` keeps the
 // Meilisearch data there and reuses a large index already built in it (for development only).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
@@ -40,6 +46,8 @@ const SEPARATE = process.argv.includes('--separate');
 const BLOCK = arg('block', 250);
 const KEEP = option('data-dir');
 const SKIP_QUALITY = process.argv.includes('--skip-quality');
+const SKIP_CONCURRENCY = process.argv.includes('--skip-concurrency');
+const CLI_RUNS = arg('cli-runs', 40);
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`load average at start: ${load()}`);
@@ -146,6 +154,17 @@ interface Percentiles {
   p99: number;
 }
 
+function percentiles(ms: number[]): Percentiles {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+  return { p50: at(50), p95: at(95), p99: at(99) };
+}
+
+/** The raw Meilisearch request zhpipe's search() makes: the query already converted, zhpipe's own parameters. */
+function rawBody(request: SearchRequest) {
+  return { ...searchParams(SearchRequest.parse(request)), q: prepareQuery(request.q, regional).simplified };
+}
+
 async function latency(): Promise<void> {
   // Mixed workload: judged queries in every script, some with filters and facets.
   const judged = loadJudged().map((j) => j.q);
@@ -158,7 +177,7 @@ async function latency(): Promise<void> {
     });
     // The raw call gets the query already converted and zhpipe's own parameters, over zhpipe's own transport:
     // its time is Meilisearch's (and HTTP's) alone.
-    return { request, body: { ...searchParams(request), q: prepareQuery(q, regional).simplified } };
+    return { request, body: rawBody(request) };
   });
   type Work = (typeof workload)[number];
   const bigCtx: SearchContext = { client, index: BIG, regional };
@@ -170,11 +189,6 @@ async function latency(): Promise<void> {
   };
   type PathName = keyof typeof paths;
 
-  const percentiles = (ms: number[]): Percentiles => {
-    const s = [...ms].sort((a, b) => a - b);
-    const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-    return { p50: at(50), p95: at(95), p99: at(99) };
-  };
   type Item = { name: PathName; work: Work };
   /** Runs items with `concurrency` in flight; the latency of each, by path. */
   async function timed(concurrency: number, items: Item[]): Promise<Record<PathName, number[]>> {
@@ -238,10 +252,77 @@ async function latency(): Promise<void> {
   console.log(`concurrency 1, same request: zhpipe's transport ${f(percentiles(transport.raw))} meilisearch-js ${f(percentiles(transport.client))}`);
 }
 
+/** Milliseconds from spawning `zhpipe search …` to its exit, as a user at a prompt waits for it. */
+function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'src/bin/zhpipe.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`zhpipe ${args.join(' ')} exited ${code}: ${stderr.trim()}`))));
+  });
+}
+
+async function startup(): Promise<void> {
+  // The CLI runs dist/ while it is current (src/bin/build.js); build it first if a source changed.
+  const buildScript = path.join(ROOT, 'src/bin/build.js');
+  const built = existsSync(buildScript) ? spawnSync(process.execPath, [buildScript, '--if-stale'], { cwd: ROOT, encoding: 'utf8' }).status === 0 : false;
+  console.log(`\nCLI runs ${built ? 'the compiled dist/ (current)' : 'the TypeScript sources through tsx (no build, or it failed)'}`);
+  const pipelineFile = path.join(dataDir, 'bench-pipeline.json');
+  writeFileSync(pipelineFile, JSON.stringify({ ...config, index: { ...config.index, passages: BIG } }));
+  const env = { ...process.env, MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey, ZHPIPE_DATA_DIR: dataDir };
+  // Plain queries as a user types them at a prompt: no filter, no facets, the CLI's defaults.
+  const queries = loadJudged().map((j) => j.q);
+  const requests = queries.map((q) => SearchRequest.parse({ q }));
+  const ctx: SearchContext = { client, index: BIG, regional };
+  const cli: number[] = [];
+  const inProcess: number[] = [];
+  const raw: number[] = [];
+  const time = async (into: number[], run: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await run();
+    into.push(performance.now() - t0);
+  };
+  // Warm-up: the file cache holds node, the modules and the index; this process has its converters and JIT.
+  for (let i = 0; i < 3; i++) await timeCli(['search', queries[i % queries.length] ?? '长三角', '--json', '--pipeline', pipelineFile], env);
+  for (const request of requests) {
+    await search(ctx, request);
+    await searchIndex(client, BIG, rawBody(request));
+  }
+  for (let i = 0; i < CLI_RUNS; i++) {
+    const q = queries[i % queries.length] ?? '长三角';
+    cli.push(await timeCli(['search', q, '--json', '--pipeline', pipelineFile], env));
+  }
+  // In process the same queries, many rounds, the two paths taking turns query by query.
+  for (let round = 0; round < 20; round++) {
+    for (const request of requests) {
+      const body = rawBody(request);
+      await time(inProcess, () => search(ctx, request));
+      await time(raw, () => searchIndex(client, BIG, body));
+    }
+  }
+  const row = (name: string, ms: number[]) => {
+    const p = percentiles(ms);
+    return `${name.padEnd(44)} ${String(ms.length).padStart(5)} ${p.p50.toFixed(1).padStart(8)} ${p.p95.toFixed(1).padStart(8)}`;
+  };
+  console.log(`\none query at a time, the judged queries without filters or facets, on ${BIG} (ms); load average before: ${load()}`);
+  console.log(`${'path'.padEnd(44)} ${'runs'.padStart(5)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}`);
+  console.log(row('zhpipe search, whole process (CLI)', cli));
+  console.log(row('zhpipe search() in process', inProcess));
+  console.log(row('raw Meilisearch call, same query and params', raw));
+  const c = percentiles(cli);
+  const z = percentiles(inProcess);
+  const r = percentiles(raw);
+  const goal = 1.5 * r.p95 + 2;
+  console.log(`goal CLI p50 <= 250 ms: ${c.p50 <= 250 ? 'met' : 'NOT met'} (${c.p50.toFixed(0)} ms); goal in-process p95 <= 1.5 x raw p95 + 2 ms: ${z.p95 <= goal ? 'met' : 'NOT met'} (${z.p95.toFixed(1)} vs ${goal.toFixed(1)}); load average after: ${load()}`);
+}
+
 try {
   if (!SKIP_QUALITY) await quality();
   await buildLarge();
-  await latency();
+  await startup();
+  if (!SKIP_CONCURRENCY) await latency();
 } finally {
   await server.stop();
   if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
