@@ -182,3 +182,25 @@ describe('segmenter readiness', () => {
     expect(annotate(source, loadResources(config))).toEqual(first);
   });
 });
+
+describe('repeated passages', () => {
+  it('keeps every passage of a document whose chunks repeat, so the summary counts what the index holds', async () => {
+    const own = uniqueIndexes('repeats');
+    const cfg = { ...config, index: { ...config.index, ...own } };
+    const dir = tempDir();
+    // One long paragraph of one sentence repeated: the clean stage cuts it into identical 400-character chunks
+    // (only whole repeated paragraphs are dropped as a scraping artefact).
+    const sentence = '全年长三角区域要新建公共充电桩超7万个，推动新能源汽车产业在更大范围内协同发展和互联互通。';
+    writeFileSync(path.join(dir, 'repeats.txt'), `${sentence.repeat(60)}\n`);
+    const summary = await ingest(client, [dir], cfg);
+    expect(summary.passages).toBeGreaterThan(5);
+    const held = await client.index(own.passages).getStats();
+    expect(held.numberOfDocuments).toBe(summary.passages);
+    expect((await client.index(own.figures).getStats()).numberOfDocuments).toBe(summary.figures);
+    // Ids are still stable: the same file ingested again changes nothing.
+    const ids = async () => (await client.index(own.passages).getDocuments({ limit: 1000, fields: ['id'] })).results.map((r) => String(r.id)).sort();
+    const before = await ids();
+    await ingest(client, [dir], cfg, { resume: false });
+    expect(await ids()).toEqual(before);
+  });
+});

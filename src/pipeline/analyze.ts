@@ -109,9 +109,25 @@ export function readFile(file: string): SourceDoc | SkippedFile {
   }
 }
 
+/**
+ * Passage ids come from the document and the content (stable across re-ingests), so two passages with the
+ * same text in one document would share an id and Meilisearch would keep one of them. Cleaning drops whole
+ * repeated paragraphs on purpose (a scraping artefact); what remains repeated (the same sentence chunk in two
+ * places) is text at another position and is kept: each repeat gets its occurrence number (`<id>-2`, `<id>-3`
+ * …), which is as stable as the file, and every passage counted is a record in the index.
+ */
+export function uniquePassageIds(passages: Passage[]): Passage[] {
+  const seen = new Map<string, number>();
+  return passages.map((passage) => {
+    const n = (seen.get(passage.id) ?? 0) + 1;
+    seen.set(passage.id, n);
+    return n === 1 ? passage : { ...passage, id: `${passage.id}-${n}` };
+  });
+}
+
 /** Runs the text stages over one document. */
 export function analyzeSource(source: SourceDoc, config: PipelineConfig): AnalyzedDoc {
-  const passages = clean(source, config.clean);
+  const passages = uniquePassageIds(clean(source, config.clean));
   const segmenting = config.stages.includes('segment');
   return {
     source,
