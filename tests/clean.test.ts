@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/stages/clean.js';
+import { toSource } from '../src/text/offsets.js';
 import { readSource } from '../src/stages/read.js';
 import type { Passage, SourceDoc } from '../src/schema.js';
 import { CORPUS } from './helpers.js';
@@ -109,5 +110,15 @@ describe('clean: duplicates, splitting, offsets, ids', () => {
   it('detects the script of a traditional document', () => {
     const passages = fromText('全年長三角區域要新建公共充電樁超7萬個。');
     expect(passages[0]?.script).toBe('traditional');
+  });
+});
+
+describe('clean: zero-width characters', () => {
+  it('drops them from passages, the offset map still pointing every character at its source', () => {
+    const source = '全年要新建公共充\u200b电\u200d桩超7万个\ufeff。';
+    const [passage] = fromText(source);
+    expect(passage?.text).toBe('全年要新建公共充电桩超7万个。');
+    const text = passage?.text ?? '';
+    for (let i = 0; i < text.length; i++) expect(source[toSource(passage?.map ?? [], i)], `character ${i}`).toBe(text[i]);
   });
 });

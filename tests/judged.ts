@@ -24,7 +24,7 @@ export interface PassageText {
 
 /** Ids of passages relevant to a query: those whose simplified text holds every term. */
 export function relevant(query: JudgedQuery, passages: PassageText[]): Set<string> {
-  return new Set(passages.filter((p) => query.terms.length > 0 && query.terms.every((t) => normalizeForIndex(p.text).includes(t))).map((p) => p.id));
+  return new Set(passages.filter((p) => query.terms.length > 0 && query.terms.every((t) => normalizeForIndex(p.text).includes(normalizeForIndex(t)))).map((p) => p.id));
 }
 
 export interface ScriptScore {

@@ -40,7 +40,8 @@ describe('script normalization', () => {
     const text = '臺灣的積體電路產業，ＧＤＰ成長２％';
     const norm = normalizeForIndex(text);
     expect(norm.length).toBe(text.length);
-    expect(norm).toBe('台湾的积体电路产业,GDP成长2%');
+    // Digits become full-width in the searchable copy: Meilisearch then tokenizes them apart from Han words.
+    expect(norm).toBe('台湾的积体电路产业,GDP成长２%');
   });
 
   it('displays in either script without changing length', () => {

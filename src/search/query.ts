@@ -2,7 +2,7 @@
 // The query goes through the same normalization as the passages (text/script.ts); regional wording is added
 // by the index's synonyms, never by rewriting what was typed.
 import type { Script } from '../schema.js';
-import { detectScript, normalizeQuery, queryForms, tidyQuery } from '../text/script.js';
+import { normalizeQuery, queryForms, queryScript, tidyQuery } from '../text/script.js';
 import type { RegionalEntry } from '../vocabulary.js';
 
 export interface PreparedQuery {
@@ -85,7 +85,7 @@ export function prepareQuery(q: string, regional: RegionalEntry[]): PreparedQuer
   if (!cache) prepared.set(regional, (cache = new Lru(2000)));
   const cached = cache.get(q);
   if (cached) return cached;
-  const script = detectScript(q);
+  const script = queryScript(q);
   const withFalseFriends = (forms: string[]) =>
     script === 'traditional' ? [...new Set([...forms, ...forms.map((f) => falseFriendReading(f, regional))])] : forms;
   const forms = withFalseFriends(queryForms(q));

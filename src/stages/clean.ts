@@ -4,7 +4,7 @@
 import { hash as cryptoHash } from 'node:crypto';
 import type { Passage, Script, SourceDoc } from '../schema.js';
 import { MappedTextBuilder, sliceMap, toSource } from '../text/offsets.js';
-import { detectScript } from '../text/script.js';
+import { detectScript, ZERO_WIDTH } from '../text/script.js';
 
 export interface CleanOptions {
   /** Paragraphs longer than this are split at sentence ends. */
@@ -161,6 +161,20 @@ function chunkBounds(text: string, max: number): Array<[number, number]> {
   });
 }
 
+/**
+ * Copies text[from, to) without its zero-width characters: nobody sees them, yet they split words for
+ * search. The offset map keeps every character's place in the source.
+ */
+function copyVisible(built: MappedTextBuilder, text: string, from: number, to: number): void {
+  let at = from;
+  for (const m of text.slice(from, to).matchAll(ZERO_WIDTH)) {
+    const zw = from + (m.index ?? 0);
+    built.copy(text, at, zw);
+    at = zw + m[0].length;
+  }
+  built.copy(text, at, to);
+}
+
 const isLatin = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
 function hash(text: string): string {
@@ -186,7 +200,7 @@ export function clean(source: SourceDoc, options: CleanOptions): Passage[] {
     for (const line of para.lines) {
       // Layout breaks vanish; between two Latin words they become a space.
       if (isLatin(previous.slice(-1)) && isLatin(text[line.start])) built.insert(' ', line.start - 1);
-      built.copy(text, line.start, line.end);
+      copyVisible(built, text, line.start, line.end);
       previous = text.slice(line.start, line.end);
     }
     const paraText = built.toString();

@@ -47,7 +47,16 @@ export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
  * Never a regional rewording (软件 ↔ 軟體 is a synonym of the index, not a rewrite). Same length as `text`.
  */
 export function normalizeText(text: string, script: Script = detectScript(text)): string {
-  return foldWidth(script === 'traditional' ? sameLength(toSimplified, text) : simplifyTraditionalOnly(text));
+  return separateDigits(foldWidth(script === 'traditional' ? sameLength(toSimplified, text) : simplifyTraditionalOnly(text)));
+}
+
+/**
+ * ASCII digits as full-width digits, in passages and queries alike. Meilisearch's Chinese tokenizer (jieba)
+ * glues ASCII digits to the Han characters after them (2026年度 is one token), so 2026 alone found nothing;
+ * it leaves full-width digits a token of their own. One UTF-16 unit for one, so offsets hold.
+ */
+function separateDigits(text: string): string {
+  return /[0-9]/.test(text) ? text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : text;
 }
 
 /** The searchable copy of a passage: `normalizeText`, index for index the same as `text`. */
@@ -146,6 +155,19 @@ function simplifyTraditionalOnly(text: string): string {
     copied = i + 1;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/**
+ * The script a query was typed in, to show results in: as `detectScript` says when its characters tell;
+ * otherwise a query that only a traditional reading changes (瞭解, 位於: characters simplified Chinese
+ * also writes, in other words) counts as traditional.
+ */
+export function queryScript(query: string): Script {
+  const { kinds } = (scriptTable ??= buildScriptTable());
+  let evidence = false;
+  for (let i = 0; i < query.length && !evidence; i++) evidence = (kinds[query.charCodeAt(i)] ?? 0) !== 0;
+  if (evidence) return detectScript(query);
+  return toSimplified(query) !== query && toTraditional(query) === query ? 'traditional' : 'simplified';
 }
 
 /**

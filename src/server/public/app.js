@@ -82,22 +82,27 @@ async function runSearch() {
 function renderSummary(data) {
   const q = data.query;
   const as = q.simplified && q.simplified !== q.text ? `（按「${q.simplified}」检索）` : '';
-  $('summary').textContent = q.text ? `「${q.text}」${as}：${data.total} 段` : `全部段落：${data.total} 段`;
+  const partial = data.hits.some((h) => h.matched === 'partial') ? '（没有段落包含全部词语，以下段落包含其中大部分）' : '';
+  $('summary').textContent = q.text ? `「${q.text}」${as}：${data.total} 段${partial}` : `全部段落：${data.total} 段`;
   const chips = $('chips');
   chips.replaceChildren(...state.filters.map((f, i) => el('button', { class: 'chip', type: 'button', title: '移除筛选', onclick: () => { state.filters.splice(i, 1); state.offset = 0; runSearch(); } }, `${f.field}: ${f.value} ×`)));
 }
 
 function renderHits(hits) {
-  $('results').replaceChildren(...hits.map((hit) => {
+  $('results').replaceChildren(...hits.map((hit, i) => {
     const text = el('div', { class: 'text' });
     text.innerHTML = hit.highlight; // server-escaped, <mark> only
     const tags = el('div', { class: 'tags' },
       ...['person', 'place', 'org'].flatMap((t) => hit[t].map((name) => el('span', { class: `tag ${t}` }, name))),
       ...hit.figures.slice(0, 6).map((f) => el('span', { class: 'tag figure', title: `${f.metric} ${f.status}` }, f.text)));
-    return el('li', { class: 'hit', 'data-id': hit.id },
+    // "N more in this document": once, under the last passage shown of the document.
+    const more = hit.more > 0 && !hits.slice(i + 1).some((h) => h.doc === hit.doc)
+      ? [el('div', { class: 'more' }, `本文还有 ${hit.more} 段匹配`)] : [];
+    return el('li', { class: hit.matched === 'partial' ? 'hit partial' : 'hit', 'data-id': hit.id },
       el('div', { class: 'meta' }, el('span', { class: 'doc' }, `${hit.doc}:${hit.line}`), el('span', {}, `[${hit.start}–${hit.end}]`),
+        ...(hit.matched === 'partial' ? [el('span', { class: 'badge' }, '部分匹配')] : []),
         el('button', { class: 'open', type: 'button', onclick: () => openPassage(hit.id) }, '查看段落')),
-      text, tags);
+      text, tags, ...more);
   }));
 }
 
