@@ -7,39 +7,11 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, readF
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir, uniqueIndexes, writePipeline } from './helpers.js';
+import { processesOn, until } from './proc-helpers.js';
 
 const BIN = path.join(ROOT, 'src/bin/zhpipe.js');
 
-/**
- * Pids of the processes whose --db-path is `db`, read from /proc here; with `meiliOnly` only Meilisearch itself,
- * not the shell that starts it.
- */
-function processesOn(db: string, meiliOnly: boolean): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let args: string[];
-    try {
-      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-    } catch {
-      continue;
-    }
-    const at = args.indexOf('--db-path');
-    if (at >= 0 && args[at + 1] === db && (!meiliOnly || path.basename(args[0] ?? '').includes('meilisearch'))) pids.push(Number(entry));
-  }
-  return pids;
-}
-
 const meiliPids = (db: string) => processesOn(db, true);
-
-/** Polls `check` every 20 ms until it holds; fails with `what` after `ms`. */
-async function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function alive(pid: number): boolean {
   try {
@@ -175,7 +147,7 @@ describe('never two Meilisearch on one database (item 3)', () => {
     const cli = spawn(process.execPath, [BIN, 'meili', 'start', '--data-dir', dataDir], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, MEILI_HOST: undefined } });
     const exited = once(cli, 'exit');
     // The event: a process with this --db-path exists (the start-up shell or Meilisearch itself).
-    await until(() => processesOn(db, false).length > 0, 'the server process of `meili start`');
+    await until(() => (processesOn(db, false).length > 0 ? true : undefined), 'the server process of `meili start`');
     cli.kill('SIGINT');
     const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
     expect({ code, signal }).toEqual({ code: 130, signal: null });
@@ -216,7 +188,8 @@ describe('never two Meilisearch on one database (item 3)', () => {
     // A holder that is no Meilisearch at all, so only the lock (not the process table) can stop the start.
     const holder = spawn('flock', [path.join(dataDir, 'meili-data.lock'), 'sleep', '300'], { stdio: 'ignore' });
     try {
-      await until(() => readFileSync('/proc/locks', 'utf8').includes(`:${statSync(path.join(dataDir, 'meili-data.lock'), { throwIfNoEntry: false })?.ino ?? 'none'} `), 'the flock on meili-data.lock');
+      const locked = () => readFileSync('/proc/locks', 'utf8').includes(`:${statSync(path.join(dataDir, 'meili-data.lock'), { throwIfNoEntry: false })?.ino ?? 'none'} `);
+      await until(() => (locked() ? true : undefined), 'the flock on meili-data.lock');
       const start = await runCli(['meili', 'start', '--data-dir', dataDir]);
       expect(start.code).toBe(1);
       expect(start.stderr).toMatch(/meili-data is locked by another process/);

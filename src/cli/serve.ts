@@ -25,7 +25,10 @@ export function serveCommand(): Command {
       if (token !== undefined && token.length < 12) throw new InputError('the token must be at least 12 characters');
       const config = pipelineOf(options.pipeline);
       const { client } = await connectFor(command, 'search');
-      const server = createApp({ workspace: workspace(client, config), loopbackOnly: loopback, ...(token ? { token } : {}) });
+      // When Meilisearch goes away, the API reconnects the way this start did: to the data directory's current
+      // server (started if none runs), or to MEILI_HOST.
+      const reconnect = async () => (await connectFor(command, 'search')).client;
+      const server = createApp({ workspace: workspace(client, config), loopbackOnly: loopback, reconnect, ...(token ? { token } : {}) });
       server.listen(port, options.host);
       await once(server, 'listening');
       const address = server.address() as AddressInfo;

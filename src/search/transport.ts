@@ -34,6 +34,9 @@ function errorOf(status: number, body: string): MeiliResponseError {
   }
 }
 
+/** Meilisearch did not answer at all (refused, reset, timed out): `serve` reconnects on it. */
+export class MeiliUnreachableError extends RuntimeError {}
+
 /** POST /indexes/{uid}/search with the client's host and key; the response is typed, not validated. */
 export function searchIndex<T extends Record<string, unknown>>(client: Meilisearch, uid: string, body: SearchParams & { q: string }): Promise<SearchResponse<T>> {
   return post(client, `indexes/${encodeURIComponent(uid)}/search`, body);
@@ -83,7 +86,7 @@ function post<R>(client: Meilisearch, route: string, body: unknown): Promise<R> 
         });
       },
     );
-    req.on('error', (err) => reject(new RuntimeError(`Meilisearch at ${url.origin} did not answer: ${err.message}`)));
+    req.on('error', (err) => reject(new MeiliUnreachableError(`Meilisearch at ${url.origin} did not answer: ${err.message}`)));
     // Headers and body leave in one write.
     req.end(data);
   });

@@ -2,6 +2,7 @@
 // Every endpoint validates its parameters with zod (400 with the parameter named), requests are bounded in
 // size and rate, the Meilisearch key stays on the server, and off loopback every API call needs the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Meilisearch } from 'meilisearch';
 import { InputError, RuntimeError } from '../errors.js';
 import { parseFilter, type FilterClause } from '../search/filter.js';
 import { FacetName, search, type SearchResponse } from '../search/search.js';
@@ -15,6 +16,7 @@ import { HttpError, readBody, sendError, sendJson } from './http.js';
 import { ExportQuery, FacetsQuery, FiguresQuery, PassageId, PassageQuery, queryObject, SearchBody, SearchQuery, TargetsQuery, validate } from './params.js';
 import { passageView } from './passage.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { isUnreachable, Upstream } from './upstream.js';
 import { loadStatic, PAGE_HEADERS } from './static.js';
 
 export interface AppOptions {
@@ -26,6 +28,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   maxBodyBytes?: number;
   maxUrlBytes?: number;
+  /** A new client for the data directory's current Meilisearch, when the one in use stops answering. */
+  reconnect?: () => Promise<Meilisearch>;
 }
 
 const MAX_JSON_ROWS = 5000;
@@ -78,29 +82,38 @@ export function createApp(options: AppOptions): Server {
   const maxBody = options.maxBodyBytes ?? 16 * 1024;
   const maxUrl = options.maxUrlBytes ?? 12 * 1024;
   const page = loadStatic();
-  const searchContext = { client: ws.client, index: ws.config.index.passages, regional: ws.regional };
+  // Read per request: a reconnection replaces the workspace's client.
+  const searchContext = () => ({ client: ws.client, index: ws.config.index.passages, regional: ws.regional });
+  const upstream = options.reconnect ? new Upstream(ws, options.reconnect) : undefined;
+  // A request tried again after a reconnection reads its body from here, not from the spent stream.
+  const bodies = new WeakMap<IncomingMessage, Promise<string>>();
+  const bodyOf = (req: IncomingMessage) => {
+    let body = bodies.get(req);
+    if (!body) bodies.set(req, (body = readBody(req, maxBody)));
+    return body;
+  };
 
   const routes: Record<string, Handler> = {
     'GET /api/health': async (_req, res) => sendJson(res, 200, { ok: true }),
     'GET /api/search': async (_req, res, url) => {
       const p = validate(SearchQuery, queryObject(url.searchParams));
-      sendJson(res, 200, inScript(await search(searchContext, { ...p, filter: clauses(p.filter), facets: p.facets ?? [] })));
+      sendJson(res, 200, inScript(await search(searchContext(), { ...p, filter: clauses(p.filter), facets: p.facets ?? [] })));
     },
     'POST /api/search': async (req, res) => {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'POST /api/search takes application/json');
       let body: unknown;
       try {
-        body = JSON.parse(await readBody(req, maxBody));
+        body = JSON.parse(await bodyOf(req));
       } catch (err) {
         if (err instanceof HttpError) throw err;
         throw new HttpError(400, 'request body is not valid JSON');
       }
       const p = validate(SearchBody, body);
-      sendJson(res, 200, inScript(await search(searchContext, { ...p, filter: clauses(p.filter), facets: p.facets ?? [] })));
+      sendJson(res, 200, inScript(await search(searchContext(), { ...p, filter: clauses(p.filter), facets: p.facets ?? [] })));
     },
     'GET /api/facets': async (_req, res, url) => {
       const p = validate(FacetsQuery, queryObject(url.searchParams));
-      const result = await search(searchContext, { q: p.q, filter: clauses(p.filter), facets: [...FacetName.options], limit: 1 });
+      const result = await search(searchContext(), { q: p.q, filter: clauses(p.filter), facets: [...FacetName.options], limit: 1 });
       sendJson(res, 200, { total: result.total, facets: result.facets });
     },
     'GET /api/figures': async (_req, res, url) => {
@@ -160,7 +173,20 @@ export function createApp(options: AppOptions): Server {
       const allowed = Object.keys(routes).filter((r) => r.endsWith(` ${prefix}`));
       throw allowed.length ? new HttpError(405, `${method} not allowed on ${prefix}`) : new HttpError(404, `no endpoint ${url.pathname}`);
     }
-    await handler(req, res, url, url.pathname.slice(prefix.length));
+    const rest = url.pathname.slice(prefix.length);
+    try {
+      await handler(req, res, url, rest);
+    } catch (err) {
+      // Meilisearch went away (killed, restarted elsewhere): reconnect and try once more. A download already begun
+      // cannot be tried again, but the next request finds the new connection.
+      if (!upstream || !isUnreachable(err)) throw err;
+      if (res.headersSent) {
+        upstream.reconnect().catch(() => undefined);
+        throw err;
+      }
+      await upstream.reconnect();
+      await handler(req, res, url, rest);
+    }
   }
 
   const server = createServer((req, res) => {
@@ -173,6 +199,7 @@ export function createApp(options: AppOptions): Server {
       if (err instanceof HttpError) sendError(res, err.status, err.message, err.headers);
       else if (err instanceof InputError) sendError(res, 400, err.message);
       else if (err instanceof RuntimeError) sendError(res, 503, err.message);
+      else if (isUnreachable(err)) sendError(res, 503, 'Meilisearch is not answering; try again in a moment');
       else {
         process.stderr.write(`zhpipe serve: ${(err as Error).stack ?? String(err)}\n`);
         sendError(res, 500, 'internal error (see the server log)');
