@@ -101,6 +101,36 @@ describe('the data directory after a managed start and searches (item 1, 16)', (
   });
 });
 
+describe('a data directory left by an older zhpipe (item 1)', () => {
+  it('is narrowed to 0700 with its log and key 0600 at the next start; a directory holding other things keeps its mode', async () => {
+    const { dataDir } = newDataDir();
+    mkdirSync(dataDir, { mode: 0o755 });
+    chmodSync(dataDir, 0o755);
+    writeFileSync(path.join(dataDir, 'master.key'), 'an-older-zhpipe-master-key-0123\n', { mode: 0o644 });
+    writeFileSync(path.join(dataDir, 'meili.log'), 'GET /keys/an-old-line\n', { mode: 0o644 });
+    const start = await runCli(['meili', 'start', '--data-dir', dataDir]);
+    try {
+      expect(start.code, start.stderr).toBe(0);
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      for (const name of ['master.key', 'meili.log', 'meili.json']) expect(statSync(path.join(dataDir, name)).mode & 0o777, name).toBe(0o600);
+    } finally {
+      await runCli(['meili', 'stop', '--data-dir', dataDir]);
+    }
+    const project = tempDir('zhpipe-project-');
+    chmodSync(project, 0o755);
+    writeFileSync(path.join(project, 'notes.txt'), 'not zhpipe\'s');
+    const other = await runCli(['meili', 'start', '--data-dir', project]);
+    databases.push(path.join(project, 'meili-data'));
+    try {
+      expect(other.code, other.stderr).toBe(0);
+      expect(statSync(project).mode & 0o777).toBe(0o755);
+      for (const name of ['master.key', 'meili.log', 'meili.json']) expect(statSync(path.join(project, name)).mode & 0o777, name).toBe(0o600);
+    } finally {
+      await runCli(['meili', 'stop', '--data-dir', project]);
+    }
+  });
+});
+
 describe('meili stop signals only the data directory\'s Meilisearch (item 2)', () => {
   let sleeper: ChildProcess;
   beforeAll(() => {

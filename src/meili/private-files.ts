@@ -2,15 +2,24 @@
 // directory is 0700, every file zhpipe writes there 0600, and key files are never followed through a symbolic
 // link (a link could point zhpipe's chmod, or a key read, at a file elsewhere).
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, chmodSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, chmodSync, writeFileSync } from 'node:fs';
 import { RuntimeError } from '../errors.js';
 
-/** Creates `dir` with mode 0700, or takes group and other access away from an existing one of ours. */
+/** What zhpipe keeps in a data directory (and their `.lock`/`.tmp` companions). */
+const DATA_DIR_ENTRIES = ['master.key', 'search.key', 'meili-data', 'meili.json', 'meili.log', 'meili.lock', 'ingest.lock', 'dumps', 'snapshots', 'checkpoints', 'dictionary-snapshots', 'corpora'];
+const ours = (name: string) => DATA_DIR_ENTRIES.some((entry) => name === entry || name.startsWith(`${entry}.`));
+
+/**
+ * Creates `dir` with mode 0700, or takes group and other access away from an existing data directory (older
+ * zhpipe versions made it 0755). A directory that holds anything else (`--data-dir .` in a project) keeps its
+ * mode: the files zhpipe puts there are private each.
+ */
 export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stat = statSync(dir);
   if (!stat.isDirectory()) throw new RuntimeError(`${dir}: not a directory (the data directory must be one)`);
-  if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) chmodSync(dir, 0o700);
+  if ((stat.mode & 0o077) === 0 || stat.uid !== process.getuid?.()) return;
+  if (readdirSync(dir).every(ours)) chmodSync(dir, 0o700);
 }
 
 /** Writes `file` (mode 0600) by a rename of a complete temporary file, so no reader sees it half-written. */

@@ -5,6 +5,7 @@ import { resolveFromProject, type PipelineConfig } from '../pipeline/config.js';
 import { loadRegional, type RegionalEntry } from '../vocabulary.js';
 
 export interface Workspace {
+  /** Replaced when `serve` reconnects to a restarted Meilisearch, so read it per request. */
   client: Meilisearch;
   config: PipelineConfig;
   regional: RegionalEntry[];
