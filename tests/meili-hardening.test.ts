@@ -108,28 +108,26 @@ describe('a data directory left by an older zhpipe (item 1)', () => {
     chmodSync(dataDir, 0o755);
     writeFileSync(path.join(dataDir, 'master.key'), 'an-older-zhpipe-master-key-0123\n', { mode: 0o644 });
     writeFileSync(path.join(dataDir, 'meili.log'), 'GET /keys/an-old-line\n', { mode: 0o644 });
-    const start = await runCli(['meili', 'start', '--data-dir', dataDir]);
-    try {
-      expect(start.code, start.stderr).toBe(0);
-      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-      for (const name of ['master.key', 'meili.log', 'meili.json']) expect(statSync(path.join(dataDir, name)).mode & 0o777, name).toBe(0o600);
-    } finally {
-      await runCli(['meili', 'stop', '--data-dir', dataDir]);
-    }
+    await startedModes(dataDir, 0o700);
     const project = tempDir('zhpipe-project-');
     chmodSync(project, 0o755);
     writeFileSync(path.join(project, 'notes.txt'), 'not zhpipe\'s');
-    const other = await runCli(['meili', 'start', '--data-dir', project]);
     databases.push(path.join(project, 'meili-data'));
-    try {
-      expect(other.code, other.stderr).toBe(0);
-      expect(statSync(project).mode & 0o777).toBe(0o755);
-      for (const name of ['master.key', 'meili.log', 'meili.json']) expect(statSync(path.join(project, name)).mode & 0o777, name).toBe(0o600);
-    } finally {
-      await runCli(['meili', 'stop', '--data-dir', project]);
-    }
+    await startedModes(project, 0o755);
   });
 });
+
+/** Starts the server of `dir`, checks the mode of `dir` and of zhpipe's files in it, and stops it. */
+async function startedModes(dir: string, dirMode: number): Promise<void> {
+  const start = await runCli(['meili', 'start', '--data-dir', dir]);
+  try {
+    expect(start.code, start.stderr).toBe(0);
+    expect(statSync(dir).mode & 0o777).toBe(dirMode);
+    for (const name of ['master.key', 'meili.log', 'meili.json']) expect(statSync(path.join(dir, name)).mode & 0o777, name).toBe(0o600);
+  } finally {
+    await runCli(['meili', 'stop', '--data-dir', dir]);
+  }
+}
 
 describe('meili stop signals only the data directory\'s Meilisearch (item 2)', () => {
   let sleeper: ChildProcess;
