@@ -214,7 +214,8 @@ describe('never two Meilisearch on one database (item 3)', () => {
     const { dataDir, db } = newDataDir();
     mkdirSync(dataDir, { recursive: true });
     // A holder that is no Meilisearch at all, so only the lock (not the process table) can stop the start.
-    const holder = spawn('flock', [path.join(dataDir, 'meili-data.lock'), 'sleep', '300'], { stdio: 'ignore' });
+    // One process (the shell becomes sleep) that holds the flock, so killing it ends the lock too.
+    const holder = spawn('sh', ['-c', 'exec 9>>"$0"; flock 9; exec sleep 300', path.join(dataDir, 'meili-data.lock')], { stdio: 'ignore' });
     try {
       const locked = () => readFileSync('/proc/locks', 'utf8').includes(`:${statSync(path.join(dataDir, 'meili-data.lock'), { throwIfNoEntry: false })?.ino ?? 'none'} `);
       await until(() => (locked() ? true : undefined), 'the flock on meili-data.lock');
