@@ -11,12 +11,18 @@ export class RuntimeError extends Error {
   readonly exitCode = 1;
 }
 
+/** The user stopped the command (Ctrl-C): exit 130, as a shell reports SIGINT. */
+export class InterruptedError extends Error {
+  readonly exitCode = 130;
+}
+
 /** Input a zod schema refused at a boundary (a too long query, an offset out of range): bad input. */
 function isZodError(err: unknown): err is ZodError {
   return err instanceof ZodError;
 }
 
 export function exitCodeOf(err: unknown): number {
+  if (err instanceof InterruptedError) return err.exitCode;
   return err instanceof InputError || isZodError(err) ? 2 : 1;
 }
 

@@ -36,23 +36,36 @@ function checkpointLines(dataDir: string): number {
   return readdirSync(dir).reduce((n, f) => n + readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).length, 0);
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+// Generous bounds: on a busy 2-core machine (load 7-11) an ingest of the test corpus takes minutes, not
+// seconds; every wait is for an event (a file, a line, an exit) and only bounded for safety.
+const WAIT_MS = 240_000;
+const RUN_MS = 300_000;
+
+/** Waits until `condition` holds; fails with `what` if `child` exits first or the bound passes. */
+async function waitFor(what: string, condition: () => boolean, child?: ChildProcess, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
+    if (child && child.exitCode !== null) throw new Error(`the ingest exited (code ${child.exitCode}) before ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
 
-describe('reliability', { timeout: 180_000 }, () => {
+/** The JSON summary of a finished CLI run, or a failure that shows what the run said instead. */
+function summaryOf(r: { code: number; stdout: string; stderr: string; ms: number }): { unchanged: number; sent: number; passages: number } {
+  if (r.code !== 0) throw new Error(`ingest exited ${r.code} after ${(r.ms / 1000).toFixed(1)} s${r.code === -1 ? ' (killed at the time limit)' : ''}: ${r.stderr.slice(-500)}`);
+  return JSON.parse(r.stdout) as { unchanged: number; sent: number; passages: number };
+}
+
+describe('reliability', { timeout: 2 * RUN_MS }, () => {
   let corpus: string;
   let expectedPassages: number;
   beforeAll(async () => {
@@ -61,7 +74,7 @@ describe('reliability', { timeout: 180_000 }, () => {
     const indexes = uniqueIndexes('reference');
     const config = PipelineConfig.parse({ name: 'ref', stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries'), index: indexes });
     expectedPassages = (await ingest(testClient(), [corpus], config)).passages;
-  });
+  }, RUN_MS);
 
   it('completes after kill -9 mid-ingest, without duplicates and without re-sending acknowledged documents', async () => {
     const dir = tempDir();
@@ -70,15 +83,14 @@ describe('reliability', { timeout: 180_000 }, () => {
     const dataDir = path.join(dir, 'data');
     const child = startIngest([corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--workers', '1'], meiliEnv());
     const done = exited(child);
-    await waitFor(() => checkpointLines(dataDir) >= 3, 60_000);
+    await waitFor('3 documents checkpointed', () => checkpointLines(dataDir) >= 3, child);
     child.kill('SIGKILL');
     await done;
     const acknowledged = checkpointLines(dataDir);
     expect(acknowledged).toBeLessThan(FILES);
 
-    const rerun = await runCli(['ingest', corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--json'], { env: meiliEnv() });
-    expect(rerun.code).toBe(0);
-    const summary = JSON.parse(rerun.stdout);
+    const rerun = await runCli(['ingest', corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--json'], { env: meiliEnv(), timeoutMs: RUN_MS });
+    const summary = summaryOf(rerun);
     expect(summary.unchanged).toBeGreaterThanOrEqual(acknowledged);
     expect(summary.sent).toBe(FILES - summary.unchanged);
     expect(summary.passages).toBe(expectedPassages);
@@ -97,7 +109,7 @@ describe('reliability', { timeout: 180_000 }, () => {
       const env = { MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey };
       const child = startIngest([corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--workers', '1'], env);
       const done = exited(child);
-      await waitFor(() => checkpointLines(dataDir) >= 2, 60_000);
+      await waitFor('2 documents checkpointed', () => checkpointLines(dataDir) >= 2, child);
       await server.stop();
       const result = await done;
       expect(result.code).toBe(1);
@@ -105,14 +117,39 @@ describe('reliability', { timeout: 180_000 }, () => {
       expect(result.stderr).toMatch(/Run the same ingest again to complete it/);
 
       server = await startServer(serverDir, { detached: false });
-      const rerun = await runCli(['ingest', corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--json'], { env: { MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey } });
+      const rerun = await runCli(['ingest', corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--json'], { env: { MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey }, timeoutMs: RUN_MS });
+      expect(summaryOf(rerun).passages).toBe(expectedPassages);
       expect(withoutProgress(rerun.stderr)).toBe('');
-      expect(JSON.parse(rerun.stdout).passages).toBe(expectedPassages);
       const stats = await new Meilisearch({ host: server.host, apiKey: server.apiKey }).index(indexes.passages).getStats();
       expect(stats.numberOfDocuments).toBe(expectedPassages);
     } finally {
       await server.stop();
     }
+  });
+
+  it('on Ctrl-C (SIGINT) says in one line what is indexed and checkpointed, releases the lock, exits 130', async () => {
+    const dir = tempDir();
+    const indexes = uniqueIndexes('sigint');
+    const pipeline = writePipeline(dir, indexes, { index: { ...indexes, batchSize: 50, concurrency: 1 } });
+    const dataDir = path.join(dir, 'data');
+    const child = startIngest([corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--workers', '1'], meiliEnv());
+    const done = exited(child);
+    await waitFor('2 documents checkpointed', () => checkpointLines(dataDir) >= 2, child);
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code, result.stderr).toBe(130);
+    const lines = withoutProgress(result.stderr).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const m = /^zhpipe: interrupted: (\d+) document\(s\) are indexed and checkpointed \((\d+) sent this run, 0 unchanged\).*Run the same ingest again/.exec(lines[0] ?? '');
+    expect(m, lines[0]).not.toBeNull();
+    // The count it names is what the checkpoint holds, and the lock is gone.
+    expect(Number(m?.[1])).toBe(checkpointLines(dataDir));
+    expect(Number(m?.[1])).toBeLessThan(FILES);
+    expect(existsSync(path.join(dataDir, 'ingest.lock'))).toBe(false);
+    // A re-run is not refused and completes the rest.
+    const rerun = summaryOf(await runCli(['ingest', corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--json'], { env: meiliEnv(), timeoutMs: RUN_MS }));
+    expect(rerun.unchanged).toBe(Number(m?.[1]));
+    expect(rerun.passages).toBe(expectedPassages);
   });
 
   it('refuses a second ingest on the same data directory, naming the first', async () => {
@@ -121,8 +158,8 @@ describe('reliability', { timeout: 180_000 }, () => {
     const dataDir = path.join(dir, 'data');
     const first = startIngest([corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--workers', '1'], meiliEnv());
     const firstDone = exited(first);
-    await waitFor(() => existsSync(path.join(dataDir, 'ingest.lock')), 30_000);
-    const second = await runCli(['ingest', CORPUS, '--pipeline', pipeline, '--data-dir', dataDir], { env: meiliEnv() });
+    await waitFor('the ingest lock', () => existsSync(path.join(dataDir, 'ingest.lock')), first);
+    const second = await runCli(['ingest', CORPUS, '--pipeline', pipeline, '--data-dir', dataDir], { env: meiliEnv(), timeoutMs: RUN_MS });
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`another ingest \\(pid ${first.pid}\\) is running`));
     expect((await firstDone).code).toBe(0);
@@ -145,7 +182,7 @@ describe('reliability', { timeout: 180_000 }, () => {
     // Root reads any file: as root, run zhpipe as an ordinary user (nobody) so the locked file stays locked.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chmodSync(dir, 0o777);
-    const r = await runCli(['ingest', mix, '--pipeline', pipeline, '--data-dir', path.join(dir, 'data'), '--report', report], { env: meiliEnv(), ...(asRoot ? { user: { uid: 65534, gid: 65534 } } : {}) });
+    const r = await runCli(['ingest', mix, '--pipeline', pipeline, '--data-dir', path.join(dir, 'data'), '--report', report], { env: meiliEnv(), timeoutMs: RUN_MS, ...(asRoot ? { user: { uid: 65534, gid: 65534 } } : {}) });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/indexed 3 document\(s\)/);
     const files = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ file: string; status: string; reason?: string }>;

@@ -44,9 +44,15 @@ export function ingestCommand(): Command {
       const { client } = await connectFor(command);
       // stdout keeps only the summary, so it can be piped; progress goes to stderr.
       const progress = progressReporter(process.stderr, every);
+      // Ctrl-C: ingest stops at once, says what is indexed and checkpointed, and releases its lock.
+      const interrupt = new AbortController();
+      const onSignal = () => interrupt.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       let summary: IngestSummary;
       try {
         summary = await ingest(client, paths, config, {
+          signal: interrupt.signal,
           dataDir: dataDirOf(command),
           resume: options.resume,
           workerHeapMB,
@@ -55,6 +61,8 @@ export function ingestCommand(): Command {
           onProgress: (p) => progress.update({ done: p.done, total: p.total, detail: `${p.passages} passages`, current: p.file }),
         });
       } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         progress.stop();
       }
       process.stdout.write(options.json ? JSON.stringify(summary) + '\n' : formatSummary(summary));

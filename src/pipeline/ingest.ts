@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import PQueue from 'p-queue';
 import { writeFileAtomic } from '../atomic-write.js';
-import { RuntimeError } from '../errors.js';
+import { InterruptedError, RuntimeError } from '../errors.js';
 import { acquireLock } from '../lockfile.js';
 import { IndexWriter, prepareIndexes } from '../stages/index.js';
 import { annotate, loadResources } from './annotate.js';
@@ -65,6 +65,11 @@ export interface IngestOptions {
   /** Write a machine-readable report of every file here. */
   report?: string;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Aborting it (Ctrl-C) ends the ingest at once with an InterruptedError that says what is indexed and
+   * checkpointed; the lock is released and the report written. Work in flight is dropped, not checkpointed.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -82,7 +87,9 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     ? acquireLock(path.join(dataDir, 'ingest.lock'), (pid) => `another ingest (pid ${pid}) is running on ${dataDir}; wait for it to finish and run this one again`)
     : () => undefined;
   const reports: DocumentReport[] = [];
-  try {
+  // Set when interrupted: no document is checkpointed after the count the user was told.
+  let interrupted = false;
+  const run = async (): Promise<IngestSummary> => {
     // The workers segment; this thread needs only the vocabulary (and nodejieba for zhpipe exports, on demand).
     const resources = loadResources(config, { segmenter: false });
     const indexes = await prepareIndexes(client, config.index, resources.vocabulary);
@@ -176,6 +183,7 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
               const report: DocumentReport = { file, status: 'not indexed', passages: result.passages.length, figures: result.figures.length };
               reports.push(report);
               await writer.writeDocument(result.docId, result.passages, result.figures, () => {
+                if (interrupted) return;
                 checkpoint.record({ doc, hash, passages: result.passages.length, figures: result.figures.length });
                 report.status = 'indexed';
               });
@@ -214,6 +222,28 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     if (dataDir && resources.entities) saveDictionarySnapshot(dataDir, config, resources.dictionaryDir);
     const documents = reports.filter((r) => r.status === 'indexed' || r.status === 'unchanged').length;
     return { documents, passages, figures, sent, unchanged, skipped, elapsedMs: Date.now() - started, workers, chars };
+  };
+  try {
+    const { signal } = options;
+    if (!signal) return await run();
+    const stop = new Promise<never>((_, reject) => {
+      const onAbort = () => {
+        interrupted = true;
+        const indexed = reports.filter((r) => r.status === 'indexed').length;
+        const unchanged = reports.filter((r) => r.status === 'unchanged').length;
+        reject(
+          new InterruptedError(
+            `interrupted: ${indexed + unchanged} document(s) are indexed and checkpointed (${indexed} sent this run, ${unchanged} unchanged); documents in flight were not checkpointed. Run the same ingest again to complete it.`,
+          ),
+        );
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    });
+    const work = run();
+    // Once interrupted, what the abandoned work does next is no one's concern (the process is ending).
+    work.catch(() => undefined);
+    return await Promise.race([work, stop]);
   } finally {
     release();
     if (options.report) {
