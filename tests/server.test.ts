@@ -59,6 +59,17 @@ describe('API answers', () => {
     expect((body.hits as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('limits passages per document as asked (perDoc), saying how many more each document has', async () => {
+    const count = (hits: Array<{ doc: string }>) => Math.max(...[...new Set(hits.map((h) => h.doc))].map((d) => hits.filter((h) => h.doc === d).length));
+    const limited = await getJson(`/api/search?q=${encodeURIComponent('长三角')}&limit=20`);
+    const hits = limited.body.hits as Array<{ doc: string; more: number; matched: string }>;
+    expect(count(hits)).toBeLessThanOrEqual(2);
+    expect(hits.some((h) => h.more > 0)).toBe(true);
+    expect(hits.every((h) => h.matched === 'all')).toBe(true);
+    const unlimited = await getJson(`/api/search?q=${encodeURIComponent('长三角')}&limit=20&perDoc=0`);
+    expect(count(unlimited.body.hits as Array<{ doc: string }>)).toBeGreaterThan(2);
+  });
+
   it('gives facet counts for every facet', async () => {
     const { status, body } = await getJson(`/api/facets?q=${encodeURIComponent('长三角')}`);
     expect(status).toBe(200);
@@ -134,6 +145,7 @@ describe('API refuses bad requests with a 400 naming the problem', () => {
     ['/api/search?q=x&limit=0', /parameter "limit"/],
     ['/api/search?q=x&limit=many', /parameter "limit"/],
     ['/api/search?q=x&offset=-1', /parameter "offset"/],
+    ['/api/search?q=x&perDoc=-1', /parameter "perDoc"/],
     ['/api/search?q=x&facets=colour', /parameter "facets/],
     ['/api/search?q=x&script=latin', /parameter "script"/],
     ['/api/search?q=x&lmit=3', /unknown parameter\(s\): lmit/],

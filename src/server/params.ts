@@ -33,6 +33,8 @@ export const SearchQuery = z
     facets: facets.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(10),
     offset: z.coerce.number().int().min(0).max(10000).default(0),
+    /** At most this many passages of one document (0: no limit), as `zhpipe search --per-doc`. */
+    perDoc: z.coerce.number().int().min(0).max(100).default(2),
     script: Script.optional(),
   })
   .strict();
