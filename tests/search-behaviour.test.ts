@@ -130,3 +130,11 @@ describe('zhpipe search on the command line', () => {
     expect(bad.stderr).toContain('--per-doc');
   });
 });
+
+describe('filtered to one document', () => {
+  it('lists every passage of it: the per-document limit does not apply', async () => {
+    const doc = (await search(ctx, { q: '数字孪生' })).hits.find((h) => h.doc.endsWith('long.txt'))?.doc ?? '';
+    const r = await search(ctx, { q: '数字孪生', filter: [{ field: 'doc', op: '=', value: doc }], limit: 20 });
+    expect(r.hits).toHaveLength(12);
+  });
+});

@@ -260,7 +260,10 @@ function perDocument(hits: Array<Hit<ResultRecord>>, perDoc: number): { kept: Ar
 
 /** Runs a search request: the request is validated, Meilisearch's answer is typed, not re-parsed. */
 export async function search(ctx: SearchContext, input: SearchRequest): Promise<SearchResponse> {
-  const request = SearchRequest.parse(input);
+  const parsed = SearchRequest.parse(input);
+  // Filtered to one document, the per-document limit would only hide what was asked for.
+  const oneDocument = parsed.filter.some((c) => 'field' in c && c.field === 'doc' && c.op === '=');
+  const request = oneDocument ? { ...parsed, perDoc: 0 } : parsed;
   const query = prepareQuery(request.q, ctx.regional);
   const script = request.script ?? query.script;
   const facets = request.facets.map((f) => FACET_ATTRIBUTE[f]);
