@@ -1,6 +1,8 @@
 // The web page in a real browser (Debian's Chromium through playwright-core) against a real Meilisearch:
-// search in traditional script, click a facet, open a passage, download the targets CSV and check its rows.
-// Saves tests/screenshots/search.png for the README.
+// search in traditional script, click a facet, open a passage, download the targets CSV and check its rows;
+// the page's state in its URL (reload, back), facets with more values, no silent filters, the targets tab
+// following the search. Screenshots go to a temporary folder; `npm run screenshots` (ZHPIPE_SCREENSHOTS set)
+// writes the README's into tests/screenshots/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +15,8 @@ import { ingestFixture } from './server-fixture.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+// Only an explicit run rewrites the tracked screenshots.
+const SHOTS = process.env.ZHPIPE_SCREENSHOTS ? path.resolve(ROOT, process.env.ZHPIPE_SCREENSHOTS) : tempDir('zhpipe-shots-');
 const found = existsSync(CHROMIUM);
 if (!found) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_BIN)`);
 
@@ -69,7 +73,7 @@ describe.skipIf(!found)('web page in Chromium', () => {
     const count = Number(await facet.locator('.count').textContent());
     await facet.click();
     await page.waitForSelector('.chip');
-    expect(await page.textContent('.chip')).toContain(String(value));
+    expect(await page.textContent('.chip')).toContain(path.basename(String(value)));
     await expect.poll(() => page.locator('.hit').count()).toBe(Math.min(count, 10));
     const docs = await page.locator('.hit .doc').allTextContents();
     expect(docs.every((d) => d.startsWith(`${value}:`))).toBe(true);
@@ -109,7 +113,7 @@ describe.skipIf(!found)('web page in Chromium', () => {
     expect(rows.length).toBe(await page.locator('#figtable tbody tr').count());
     expect(rows.some((r) => r.startsWith('70000,,个,gt,count,新建公共充电桩,全年,target,长三角'))).toBe(true);
     expect(rows.some((r) => r.includes('进出口总额占全国'))).toBe(false);
-    await page.screenshot({ path: path.join(ROOT, 'tests/screenshots/targets.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'targets.png') });
   });
 
   it('shows a broader search with place facets, for the README screenshot', async () => {
@@ -124,7 +128,80 @@ describe.skipIf(!found)('web page in Chromium', () => {
     await page.waitForSelector('#passage:not([hidden]) .ent');
     expect(await page.locator('.hit').count()).toBeGreaterThan(1);
     expect(await page.textContent('#passage')).not.toContain('null');
-    mkdirSync(path.join(ROOT, 'tests/screenshots'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'tests/screenshots/search.png') });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'search.png') });
+  });
+
+  it('keeps the search in the URL: a reload shows the same results, the back button the previous ones', async () => {
+    await page.goto(base);
+    await page.fill('#q', '長三角');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('.hit');
+    await page.locator('#facets section[data-facet="place"] li button', { hasText: '上海' }).first().click();
+    await page.waitForSelector('.chip');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('q')).toBe('長三角');
+    expect(url.searchParams.getAll('f')).toEqual(['place:上海']);
+    const ids = await page.locator('.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    await page.reload();
+    await page.waitForSelector('.chip');
+    await expect.poll(() => page.locator('.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(ids);
+    expect(await page.inputValue('#q')).toBe('長三角');
+    await page.goBack();
+    await expect.poll(() => page.locator('.chip').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.getAll('f')).toEqual([]);
+  });
+
+  it('opens the passage named in the URL, the query\'s words marked in it', async () => {
+    await page.goto(`${base}?q=${encodeURIComponent('充電樁')}`);
+    await page.locator('.hit button.open').first().click();
+    await page.waitForSelector('#passage:not([hidden]) .body mark');
+    const id = new URL(page.url()).searchParams.get('p');
+    expect(id).toBeTruthy();
+    await page.reload();
+    await page.waitForSelector('#passage:not([hidden]) .body mark');
+    expect(await page.locator('#passage .body mark').allTextContents()).toContain('充電樁');
+  });
+
+  it('says which filters left a search empty, and clears them', async () => {
+    await page.goto(`${base}?q=${encodeURIComponent('充电桩')}&f=${encodeURIComponent('year:1999')}`);
+    await page.waitForSelector('#clear-filters');
+    expect(await page.textContent('#summary')).toContain('year: 1999');
+    await page.click('#clear-filters');
+    await page.waitForSelector('.hit');
+    expect(new URL(page.url()).searchParams.getAll('f')).toEqual([]);
+  });
+
+  it('shows more facet values on demand and finds one by typing', async () => {
+    await page.goto(base);
+    const place = page.locator('#facets section[data-facet="place"]');
+    await place.locator('li button').first().waitFor();
+    const before = await place.locator('li button[data-value]').count();
+    expect(before).toBe(12);
+    await place.locator('button.more-values').click();
+    expect(await place.locator('li button[data-value]').count()).toBeGreaterThan(12);
+    await place.locator('input.facet-search').fill('苏');
+    const values = await place.locator('li button[data-value]').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((v) => v?.includes('苏'))).toBe(true);
+  });
+
+  it('shows the figures of the current search in the targets tab, in its script, filterable in either script', async () => {
+    await page.goto(`${base}?q=${encodeURIComponent('充電樁')}&script=traditional`);
+    await page.waitForSelector('.hit');
+    await page.click('#tab-figures');
+    await page.waitForSelector('#figtable tbody tr');
+    expect(await page.textContent('#fig-heading')).toContain('充電樁');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('figures');
+    const metrics = await page.locator('#figtable tbody td:nth-child(5)').allTextContents();
+    expect(metrics).toContain('新建公共充電樁');
+    await page.fill('#fig-filter', '充电桩');
+    await expect.poll(() => page.locator('#figtable tbody tr').count()).toBeGreaterThan(0);
+    await page.fill('#fig-filter', '');
+    await page.fill('#fig-min', '100000000');
+    await expect.poll(() => page.locator('#figtable tbody tr').count()).toBe(0);
+    await page.fill('#fig-min', '');
+    await page.selectOption('#chart-by', 'values');
+    await expect.poll(() => page.locator('#chart svg, #chart p').count()).toBe(1);
   });
 });

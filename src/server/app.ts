@@ -5,12 +5,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Meilisearch } from 'meilisearch';
 import { InputError, RuntimeError } from '../errors.js';
 import { parseFilter, type FilterClause } from '../search/filter.js';
+import { prepareQuery } from '../search/query.js';
 import { FacetName, search, type SearchResponse } from '../search/search.js';
 import { toScript } from '../text/script.js';
 import { toCsv, toJsonl } from '../cli/output.js';
 import { exportCorpus, streamSink } from '../workflows/export.js';
 import { FIGURE_COLUMNS, groupedRows, listFigures, type FigureRow, type GroupBy } from '../workflows/targets.js';
 import type { Workspace } from '../workflows/workspace.js';
+import type { Script } from '../schema.js';
 import { hostHeaderAllowed, requestToken, tokenMatches } from './auth.js';
 import { HttpError, readBody, sendError, sendJson } from './http.js';
 import { ExportQuery, FacetsQuery, FiguresQuery, PassageId, PassageQuery, queryObject, SearchBody, SearchQuery, TargetsQuery, validate } from './params.js';
@@ -57,10 +59,25 @@ function clauses(filter: string[]): FilterClause[] {
   return filter.flatMap(parseFilter);
 }
 
-function figureOutput(res: ServerResponse, rows: FigureRow[], format: 'json' | 'csv' | 'jsonl', name: string, groupBy?: GroupBy): void {
+// The text of a figure row that the page shows and its table filter reads.
+const SHOWN_FIELDS = ['unit', 'metric', 'period', 'text', 'sentence'] as const;
+
+/**
+ * A figure row for the page's table: its text in the script asked for, and `match`, the row's text in both
+ * scripts, so the table filter finds 充電樁 and 充电桩 alike.
+ */
+function tableRow(row: FigureRow, script: Script | undefined): FigureRow & { match: string } {
+  const show = (t: string) => (script === 'traditional' ? toScript(t, 'traditional') : t);
+  const shown: FigureRow = { ...row, place: row.place.map(show), org: row.org.map(show) };
+  for (const field of SHOWN_FIELDS) shown[field] = show(row[field]);
+  const text = [...SHOWN_FIELDS.map((f) => row[f]), ...row.place, ...row.org, row.doc].join('\u0001');
+  return { ...shown, match: `${text}\u0001${toScript(text, 'traditional')}` };
+}
+
+function figureOutput(res: ServerResponse, rows: FigureRow[], format: 'json' | 'csv' | 'jsonl', name: string, groupBy?: GroupBy, script?: Script): void {
   if (format === 'json') {
     // The page shows a table, not a data dump: the full set is a CSV/JSONL download away.
-    sendJson(res, 200, { total: rows.length, truncated: rows.length > MAX_JSON_ROWS, rows: rows.slice(0, MAX_JSON_ROWS) });
+    sendJson(res, 200, { total: rows.length, truncated: rows.length > MAX_JSON_ROWS, rows: rows.slice(0, MAX_JSON_ROWS).map((r) => tableRow(r, script)) });
     return;
   }
   const grouped = groupBy ? groupedRows(rows, groupBy) : rows;
@@ -119,12 +136,12 @@ export function createApp(options: AppOptions): Server {
     'GET /api/figures': async (_req, res, url) => {
       const p = validate(FiguresQuery, queryObject(url.searchParams));
       const rows = await listFigures(ws, { q: p.q, filter: clauses(p.filter), status: p.status });
-      figureOutput(res, rows, p.format, 'figures', p.groupBy);
+      figureOutput(res, rows, p.format, 'figures', p.groupBy, p.script);
     },
     'GET /api/targets': async (_req, res, url) => {
       const p = validate(TargetsQuery, queryObject(url.searchParams));
       const rows = await listFigures(ws, { q: p.q, filter: clauses(p.filter), status: 'target' });
-      figureOutput(res, rows, p.format, 'targets', p.groupBy);
+      figureOutput(res, rows, p.format, 'targets', p.groupBy, p.script);
     },
     'GET /api/export': async (_req, res, url) => {
       const p = validate(ExportQuery, queryObject(url.searchParams));
@@ -146,7 +163,8 @@ export function createApp(options: AppOptions): Server {
       }
       const id = validate(PassageId, raw);
       const p = validate(PassageQuery, queryObject(url.searchParams));
-      sendJson(res, 200, await passageView(ws.client, ws.config.index.passages, id, p.script));
+      const terms = p.q ? prepareQuery(p.q, ws.regional).terms : [];
+      sendJson(res, 200, await passageView(ws.client, ws.config.index.passages, id, p.script, terms));
     },
   };
 

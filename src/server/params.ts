@@ -51,6 +51,8 @@ export const FiguresQuery = z
     status: z.union([FigureStatus, z.literal('all')]).default('all'),
     format: z.enum(['json', 'csv', 'jsonl']).default('json'),
     groupBy: GroupBy.optional(),
+    /** The script the page's table shows (JSON only; downloads keep the text as stored). */
+    script: Script.optional(),
   })
   .strict();
 
@@ -58,7 +60,8 @@ export const TargetsQuery = FiguresQuery.omit({ status: true }).strict();
 
 export const ExportQuery = z.object({ q, filter, format: z.enum(['jsonl', 'csv']).default('jsonl') }).strict();
 
-export const PassageQuery = z.object({ script: Script.optional() }).strict();
+/** `q`: the search the passage was opened from, to highlight its words in the view. */
+export const PassageQuery = z.object({ script: Script.optional(), q: q.optional() }).strict();
 
 export const PassageId = z.string().regex(/^[0-9A-Za-z_-]{1,200}$/, 'passage id: letters, digits, _ and - only');
 

@@ -28,6 +28,8 @@ export interface PassageView {
   org: string[];
   figures: PassageRecord['figures'];
   spans: Span[];
+  /** Where the query's terms stand in `text` (any reading of them), to highlight in the view. */
+  matches: Array<{ start: number; end: number }>;
   before: { id: string; text: string } | null;
   after: { id: string; text: string } | null;
 }
@@ -64,7 +66,22 @@ export function disjointSpans(spans: Span[]): Span[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export async function passageView(client: Meilisearch, index: string, id: string, script?: Script): Promise<PassageView> {
+/** Every occurrence of any reading of the query's terms in a passage's searchable copy (index for index its text). */
+export function queryMatches(norm: string, terms: string[][]): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  for (const readings of terms) {
+    for (const reading of readings) {
+      if (!reading) continue;
+      for (let i = norm.indexOf(reading); i >= 0; i = norm.indexOf(reading, i + reading.length)) found.push({ start: i, end: i + reading.length });
+    }
+  }
+  // Longest first, then without overlaps, in text order.
+  const kept: Array<{ start: number; end: number }> = [];
+  for (const m of found.sort((a, b) => b.end - b.start - (a.end - a.start))) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export async function passageView(client: Meilisearch, index: string, id: string, script?: Script, terms: string[][] = []): Promise<PassageView> {
   const found = await client
     .index(index)
     .getDocuments<PassageRecord>({ filter: `id = "${id}"`, limit: 1 })
@@ -108,6 +125,7 @@ export async function passageView(client: Meilisearch, index: string, id: string
     // Figure texts and metrics are stored as in the source; show them in the script of the passage.
     figures: record.figures.map((f) => ({ ...f, text: show(f.text), metric: show(f.metric), period: show(f.period), unit: show(f.unit) })),
     spans,
+    matches: queryMatches(record.norm, terms),
     before: neighbour(record.index - 1),
     after: neighbour(record.index + 1),
   };

@@ -1,27 +1,38 @@
 // zhpipe web page: search with facets, passage view, figures/targets table and chart. Plain DOM code, no
 // build step. Everything comes from the JSON API of this server; text is inserted as text, except the
 // search highlight, which the server has HTML-escaped with only <mark> added.
+// The state of the page (query, filters, script, tab, page, open passage, figure status) lives in the URL:
+// a search can be bookmarked, shared and reloaded, and the back button steps back through it.
 'use strict';
 
 const FACETS = ['place', 'org', 'person', 'year', 'doc', 'kind', 'unit'];
 const FACET_LABEL = { place: '地点 place', org: '机构 org', person: '人物 person', year: '年份 year', doc: '文档 doc', kind: '数字类型 kind', unit: '单位 unit' };
+// Facets shown before "more"; Meilisearch sends up to 200 values of each.
+const FACET_SHOWN = 12;
 const FIGURE_FIELDS = new Set(['doc', 'place', 'org', 'year', 'unit', 'kind']);
+const STATUSES = ['target', 'actual', 'other', 'all'];
 const COLUMNS = [
-  ['value', '数值'], ['unit', '单位'], ['qualifier', '限定'], ['metric', '指标'], ['period', '时期'], ['status', '状态'],
+  ['value', '数值'], ['text', '原文'], ['unit', '单位'], ['qualifier', '限定'], ['metric', '指标'], ['period', '时期'], ['status', '状态'],
   ['place', '地点'], ['org', '机构'], ['doc', '文档'], ['start', '位置'], ['sentence', '原句'],
 ];
 const PAGE = 10;
 const CELL_CLASS = { value: 'num', start: 'num', sentence: 'sentence', metric: 'wrap', place: 'wrap', org: 'wrap' };
 const NO_METRIC = '（未标指标）';
 
-const state = { q: '', filters: [], offset: 0, script: 'auto', shownScript: 'simplified', figRows: [], sort: { key: 'doc', desc: false }, figLoaded: false };
+const state = {
+  // In the URL:
+  q: '', filters: [], offset: 0, script: 'auto', tab: 'search', passage: null, status: 'target',
+  // Of this view only:
+  shownScript: 'simplified', figRows: [], figTruncated: 0, figKey: null, sort: { key: 'doc', desc: false },
+  facets: {}, facetOpen: {}, facetNeedle: {},
+};
 const $ = (id) => document.getElementById(id);
 
 // A token given as #token=… is kept for this tab and never put in URLs sent to the server.
 const hashToken = new URLSearchParams(location.hash.slice(1)).get('token');
 if (hashToken) {
   sessionStorage.setItem('zhpipe-token', hashToken);
-  history.replaceState(null, '', location.pathname);
+  history.replaceState(null, '', location.pathname + location.search);
 }
 const token = sessionStorage.getItem('zhpipe-token');
 
@@ -30,6 +41,7 @@ function el(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'class') node.className = v;
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k === 'value') node.value = v;
     else node.setAttribute(k, v);
   }
   for (const c of children) if (c !== null && c !== undefined) node.append(c);
@@ -61,13 +73,76 @@ async function api(path, params) {
 const quote = (v) => `"${String(v).replace(/"/g, '')}"`;
 const filterExprs = (only) => state.filters.filter((f) => !only || only.has(f.field)).map((f) => `${f.field} = ${f.field === 'year' ? f.value : quote(f.value)}`);
 const scriptParam = () => (state.script === 'auto' ? undefined : state.script);
+const chipText = (f) => `${f.field}: ${f.field === 'doc' ? f.value.split('/').pop() : f.value}`;
+
+// ---- the URL -----------------------------------------------------------------------------------------
+
+function readUrl() {
+  const u = new URLSearchParams(location.search);
+  state.q = u.get('q') || '';
+  state.filters = u.getAll('f').map((s) => {
+    const i = s.indexOf(':');
+    return i > 0 && FACETS.includes(s.slice(0, i)) ? { field: s.slice(0, i), value: s.slice(i + 1) } : null;
+  }).filter(Boolean);
+  const page = Number.parseInt(u.get('page') || '1', 10);
+  state.offset = Number.isInteger(page) && page > 1 ? (page - 1) * PAGE : 0;
+  state.script = ['simplified', 'traditional'].includes(u.get('script')) ? u.get('script') : 'auto';
+  state.tab = u.get('tab') === 'figures' ? 'figures' : 'search';
+  state.passage = u.get('p') || null;
+  state.status = STATUSES.includes(u.get('status')) ? u.get('status') : 'target';
+}
+
+function urlOf() {
+  const u = new URLSearchParams();
+  if (state.q) u.set('q', state.q);
+  for (const f of state.filters) u.append('f', `${f.field}:${f.value}`);
+  if (state.offset) u.set('page', String(state.offset / PAGE + 1));
+  if (state.script !== 'auto') u.set('script', state.script);
+  if (state.tab !== 'search') u.set('tab', state.tab);
+  if (state.status !== 'target') u.set('status', state.status);
+  if (state.passage) u.set('p', state.passage);
+  const query = u.toString();
+  return location.pathname + (query ? `?${query}` : '');
+}
+
+/** Every user action goes through here: the state changes, the URL gets a history entry, the page follows. */
+function navigate(change) {
+  change();
+  const url = urlOf();
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+  render();
+}
+
+async function render() {
+  $('q').value = state.q;
+  for (const radio of document.querySelectorAll('input[name=script]')) radio.checked = radio.value === state.script;
+  $('fig-status').value = state.status;
+  const figures = state.tab === 'figures';
+  $('view-search').hidden = figures;
+  $('view-figures').hidden = !figures;
+  $('tab-search').classList.toggle('active', !figures);
+  $('tab-figures').classList.toggle('active', figures);
+  if (figures) {
+    $('passage').hidden = true;
+    await loadFigures();
+    return;
+  }
+  await runSearch();
+  if (state.passage) await openPassage(state.passage);
+  else $('passage').hidden = true;
+}
 
 // ---- search ----------------------------------------------------------------------------------------
 
+// Answers can arrive out of order (a reload's first search, then the one typed): only the latest is shown.
+let searchGeneration = 0;
+
 async function runSearch() {
+  const generation = ++searchGeneration;
   try {
     const res = await api('/api/search', { q: state.q, filter: filterExprs(), facets: FACETS.join(','), limit: PAGE, offset: state.offset, script: scriptParam() });
     const data = await res.json();
+    if (generation !== searchGeneration) return;
     state.shownScript = data.query.script;
     renderSummary(data);
     renderHits(data.hits);
@@ -76,16 +151,24 @@ async function runSearch() {
   } catch (err) {
     showError(err.message);
   }
-  if (state.figLoaded) loadFigures();
 }
 
 function renderSummary(data) {
   const q = data.query;
   const as = q.simplified && q.simplified !== q.text ? `（按「${q.simplified}」检索）` : '';
   const partial = data.hits.some((h) => h.matched === 'partial') ? '（没有段落包含全部词语，以下段落包含其中大部分）' : '';
-  $('summary').textContent = q.text ? `「${q.text}」${as}：${data.total} 段${partial}` : `全部段落：${data.total} 段`;
-  const chips = $('chips');
-  chips.replaceChildren(...state.filters.map((f, i) => el('button', { class: 'chip', type: 'button', title: '移除筛选', onclick: () => { state.filters.splice(i, 1); state.offset = 0; runSearch(); } }, `${f.field}: ${f.value} ×`)));
+  const summary = $('summary');
+  summary.textContent = q.text ? `「${q.text}」${as}：${data.total} 段${partial}` : `全部段落：${data.total} 段`;
+  // No silent filters: an empty result under filters says which ones, and offers to clear them.
+  if (data.total === 0 && state.filters.length) {
+    summary.append(el('span', { class: 'empty-filters' },
+      ` — 在筛选条件 ${state.filters.map(chipText).join('、')} 下没有结果。`,
+      el('button', { type: 'button', id: 'clear-filters', onclick: () => navigate(() => { state.filters = []; state.offset = 0; }) }, '清除筛选')));
+  }
+  $('chips').replaceChildren(...state.filters.map((f, i) => el('button', {
+    class: 'chip', type: 'button', title: '移除筛选',
+    onclick: () => navigate(() => { state.filters.splice(i, 1); state.offset = 0; }),
+  }, `${chipText(f)} ×`)));
 }
 
 function renderHits(hits) {
@@ -101,56 +184,91 @@ function renderHits(hits) {
     return el('li', { class: hit.matched === 'partial' ? 'hit partial' : 'hit', 'data-id': hit.id },
       el('div', { class: 'meta' }, el('span', { class: 'doc' }, `${hit.doc}:${hit.line}`), el('span', {}, `[${hit.start}–${hit.end}]`),
         ...(hit.matched === 'partial' ? [el('span', { class: 'badge' }, '部分匹配')] : []),
-        el('button', { class: 'open', type: 'button', onclick: () => openPassage(hit.id) }, '查看段落')),
+        el('button', { class: 'open', type: 'button', onclick: () => navigate(() => { state.passage = hit.id; }) }, '查看段落')),
       text, tags, ...more);
   }));
 }
 
+function toggleFilter(field, value) {
+  navigate(() => {
+    const i = state.filters.findIndex((f) => f.field === field && String(f.value) === String(value));
+    if (i >= 0) state.filters.splice(i, 1);
+    else state.filters.push({ field, value: String(value) });
+    state.offset = 0;
+  });
+}
+
 function renderFacets(facets) {
-  const active = (field, value) => state.filters.some((f) => f.field === field && String(f.value) === String(value));
+  state.facets = facets;
   $('facets').replaceChildren(...FACETS.filter((name) => Object.keys(facets[name] || {}).length).map((name) => {
-    const entries = Object.entries(facets[name]).sort((a, b) => b[1] - a[1]).slice(0, 12);
-    return el('section', { 'data-facet': name }, el('h3', {}, FACET_LABEL[name]),
-      el('ul', {}, ...entries.map(([value, count]) => el('li', {},
-        el('button', { type: 'button', class: active(name, value) ? 'on' : '', 'data-value': value, title: value, onclick: () => toggleFilter(name, value) },
-          el('span', { class: 'value' }, name === 'doc' ? value.split('/').pop() : value), el('span', { class: 'count' }, String(count)))))));
+    const all = Object.entries(facets[name]).sort((a, b) => b[1] - a[1]);
+    const list = el('ul');
+    const section = el('section', { 'data-facet': name }, el('h3', {}, FACET_LABEL[name]));
+    // A search box and "more" where the list is longer than what is shown.
+    if (all.length > FACET_SHOWN) {
+      section.append(el('input', {
+        type: 'search', class: 'facet-search', placeholder: `在 ${all.length} 项中查找…`, 'aria-label': `search ${name}`, value: state.facetNeedle[name] || '',
+        oninput: (e) => { state.facetNeedle[name] = e.target.value; fillFacet(list, name, all); },
+      }));
+    }
+    section.append(list);
+    fillFacet(list, name, all);
+    return section;
   }));
 }
 
-function toggleFilter(field, value) {
-  const i = state.filters.findIndex((f) => f.field === field && String(f.value) === String(value));
-  if (i >= 0) state.filters.splice(i, 1);
-  else state.filters.push({ field, value });
-  state.offset = 0;
-  runSearch();
+function fillFacet(list, name, all) {
+  const active = (value) => state.filters.some((f) => f.field === name && String(f.value) === String(value));
+  const needle = (state.facetNeedle[name] || '').trim();
+  const matching = needle ? all.filter(([value]) => value.includes(needle)) : all;
+  const shown = state.facetOpen[name] || needle ? matching : matching.slice(0, FACET_SHOWN);
+  const rows = shown.map(([value, count]) => el('li', {},
+    el('button', { type: 'button', class: active(value) ? 'on' : '', 'data-value': value, title: value, onclick: () => toggleFilter(name, value) },
+      el('span', { class: 'value' }, name === 'doc' ? value.split('/').pop() : value), el('span', { class: 'count' }, String(count)))));
+  if (!needle && all.length > FACET_SHOWN) {
+    const open = Boolean(state.facetOpen[name]);
+    rows.push(el('li', {}, el('button', {
+      type: 'button', class: 'more-values', onclick: () => { state.facetOpen[name] = !open; fillFacet(list, name, all); },
+    }, open ? '收起' : `更多（共 ${all.length} 项）`)));
+  }
+  if (needle && matching.length === 0) rows.push(el('li', { class: 'muted' }, '没有匹配的值'));
+  list.replaceChildren(...rows);
 }
 
 function renderPager(total) {
   const pager = $('pager');
   pager.replaceChildren();
-  if (state.offset > 0) pager.append(el('button', { type: 'button', onclick: () => { state.offset -= PAGE; runSearch(); } }, '← 上一页'));
-  if (state.offset + PAGE < total) pager.append(el('button', { type: 'button', onclick: () => { state.offset += PAGE; runSearch(); } }, '下一页 →'));
+  if (state.offset > 0) pager.append(el('button', { type: 'button', onclick: () => navigate(() => { state.offset -= PAGE; state.passage = null; }) }, '← 上一页'));
+  if (total > PAGE) pager.append(el('span', { class: 'muted' }, `第 ${state.offset / PAGE + 1} 页`));
+  if (state.offset + PAGE < total) pager.append(el('button', { type: 'button', onclick: () => navigate(() => { state.offset += PAGE; state.passage = null; }) }, '下一页 →'));
 }
 
 // ---- passage view ----------------------------------------------------------------------------------
 
+/** The passage text with entity and figure spans, and the query's words marked: pieces cut at every boundary. */
+function markedText(text, spans, matches) {
+  const cuts = [...new Set([0, text.length, ...spans.flatMap((s) => [s.start, s.end]), ...matches.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
+  const body = el('div', { class: 'body' });
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i], cuts[i + 1]];
+    let piece = text.slice(from, to);
+    if (matches.some((m) => m.start <= from && to <= m.end)) piece = el('mark', {}, piece);
+    const span = spans.find((s) => s.start <= from && to <= s.end);
+    body.append(span ? el('span', { class: `ent ${span.type}`, title: span.label }, piece) : piece);
+  }
+  return body;
+}
+
 async function openPassage(id) {
   try {
-    const p = await (await api(`/api/passages/${encodeURIComponent(id)}`, { script: scriptParam() || state.shownScript })).json();
-    const body = el('div', { class: 'body' });
-    let at = 0;
-    for (const s of p.spans) {
-      body.append(p.text.slice(at, s.start), el('span', { class: `ent ${s.type}`, title: s.label }, p.text.slice(s.start, s.end)));
-      at = s.end;
-    }
-    body.append(p.text.slice(at));
+    const p = await (await api(`/api/passages/${encodeURIComponent(id)}`, { script: scriptParam() || state.shownScript, q: state.q })).json();
     const figures = el('ul', { class: 'figures' }, ...p.figures.map((f) => el('li', {}, `${f.text} → ${f.value}${f.unit}（${f.metric || f.kind}${f.period ? '，' + f.period : ''}，${f.status}）`)));
     $('passage-body').replaceChildren(...[
       el('h2', {}, p.doc.split('/').pop()),
       el('p', { class: 'muted' }, `第 ${p.line} 行 · 偏移 [${p.start}–${p.end}] · ${p.id}`),
-      el('div', { class: 'legend' }, el('span', { class: 'tag person' }, '人物'), el('span', { class: 'tag place' }, '地点'), el('span', { class: 'tag org' }, '机构'), el('span', { class: 'tag figure' }, '数字')),
+      el('div', { class: 'legend' }, el('span', { class: 'tag person' }, '人物'), el('span', { class: 'tag place' }, '地点'), el('span', { class: 'tag org' }, '机构'), el('span', { class: 'tag figure' }, '数字'), el('mark', {}, '检索词')),
       p.before ? el('p', { class: 'context' }, p.before.text) : null,
-      body,
+      markedText(p.text, p.spans, p.matches || []),
       p.after ? el('p', { class: 'context' }, p.after.text) : null,
       p.figures.length ? el('h3', {}, '数字') : null,
       p.figures.length ? figures : null,
@@ -163,12 +281,25 @@ async function openPassage(id) {
 
 // ---- figures and targets ---------------------------------------------------------------------------
 
+let figuresGeneration = 0;
+
+/** The figures of the current search: its query, the filters that apply to figures, the status, the script. */
 async function loadFigures() {
-  state.figLoaded = true;
+  const params = { q: state.q, status: state.status, filter: filterExprs(FIGURE_FIELDS), script: scriptParam() || state.shownScript };
+  const key = JSON.stringify(params);
+  const ignored = state.filters.filter((f) => !FIGURE_FIELDS.has(f.field));
+  $('fig-heading').textContent = (state.q ? `「${state.q}」的数字` : '全部文档的数字')
+    + (state.filters.length - ignored.length ? `，筛选：${state.filters.filter((f) => FIGURE_FIELDS.has(f.field)).map(chipText).join('、')}` : '')
+    + (ignored.length ? `（${ignored.map(chipText).join('、')} 不适用于数字）` : '');
+  if (key === state.figKey) return renderFigures();
+  const generation = ++figuresGeneration;
   try {
-    const data = await (await api('/api/figures', { status: $('fig-status').value, filter: filterExprs(FIGURE_FIELDS) })).json();
+    const data = await (await api('/api/figures', params)).json();
+    if (generation !== figuresGeneration) return;
+    state.figKey = key;
     state.figRows = data.rows;
     state.figTruncated = data.truncated ? data.total : 0;
+    renderMetricChoices();
     renderFigures();
   } catch (err) {
     showError(err.message);
@@ -176,10 +307,17 @@ async function loadFigures() {
 }
 
 const cellText = (row, key) => (Array.isArray(row[key]) ? row[key].join('、') : row[key] === null || row[key] === undefined ? '' : String(row[key]));
+const asNumber = (id) => {
+  const v = $(id).value.trim();
+  return v === '' || Number.isNaN(Number(v)) ? null : Number(v);
+};
 
 function visibleRows() {
   const needle = $('fig-filter').value.trim();
-  const rows = needle ? state.figRows.filter((r) => COLUMNS.some(([k]) => cellText(r, k).includes(needle))) : [...state.figRows];
+  const min = asNumber('fig-min');
+  const max = asNumber('fig-max');
+  // `match` holds the row's text in both scripts: the filter finds 充電樁 and 充电桩 alike.
+  const rows = state.figRows.filter((r) => (!needle || r.match.includes(needle)) && (min === null || r.value >= min) && (max === null || r.value <= max));
   const { key, desc } = state.sort;
   rows.sort((a, b) => {
     const x = a[key];
@@ -205,33 +343,83 @@ function renderFigures() {
   renderChart(rows);
 }
 
+/** The metrics with the most figures, for the chart of one metric's values. */
+function renderMetricChoices() {
+  const counts = new Map();
+  for (const r of state.figRows) if (r.metric) counts.set(r.metric, (counts.get(r.metric) || 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40);
+  const select = $('chart-metric');
+  const previous = select.value;
+  select.replaceChildren(...top.map(([metric, n]) => el('option', { value: metric }, `${metric}（${n}）`)));
+  if (top.some(([m]) => m === previous)) select.value = previous;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svgEl(tag, attrs, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
 function renderChart(rows) {
   const by = $('chart-by').value;
+  $('chart-metric').hidden = by !== 'values';
+  if (by === 'values') return renderValues(rows.filter((r) => r.metric === $('chart-metric').value));
   const counts = new Map();
   for (const r of rows) for (const key of by === 'year' ? (r.year.length ? r.year.map(String) : ['（未标年份）']) : [r.metric || NO_METRIC]) counts.set(key, (counts.get(key) || 0) + 1);
   const entries = [...counts.entries()].sort((a, b) => (by === 'year' ? a[0].localeCompare(b[0]) : b[1] - a[1])).slice(0, 12);
-  const NS = 'http://www.w3.org/2000/svg';
   const rowH = 22;
   const labelW = 200;
   const width = 720;
   const max = Math.max(1, ...entries.map((e) => e[1]));
-  const svg = document.createElementNS(NS, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${entries.length * rowH + 8}`);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', by === 'year' ? 'figures per year' : 'figures per metric');
+  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${entries.length * rowH + 8}`, role: 'img', 'aria-label': by === 'year' ? 'figures per year' : 'figures per metric' });
   entries.forEach(([label, n], i) => {
     const y = i * rowH + 4;
-    const t = document.createElementNS(NS, 'text');
-    t.setAttribute('x', String(labelW - 8)); t.setAttribute('y', String(y + 14)); t.setAttribute('text-anchor', 'end');
-    t.textContent = label.length > 14 ? label.slice(0, 13) + '…' : label;
-    const r = document.createElementNS(NS, 'rect');
-    r.setAttribute('x', String(labelW)); r.setAttribute('y', String(y + 2)); r.setAttribute('height', String(rowH - 6));
-    r.setAttribute('width', String(Math.max(2, ((width - labelW - 40) * n) / max)));
-    const c = document.createElementNS(NS, 'text');
-    c.setAttribute('x', String(labelW + ((width - labelW - 40) * n) / max + 6)); c.setAttribute('y', String(y + 14));
-    c.textContent = String(n);
-    svg.append(t, r, c);
+    const w = ((width - labelW - 40) * n) / max;
+    svg.append(
+      svgEl('text', { x: labelW - 8, y: y + 14, 'text-anchor': 'end' }, label.length > 14 ? label.slice(0, 13) + '…' : label),
+      svgEl('rect', { x: labelW, y: y + 2, height: rowH - 6, width: Math.max(2, w) }),
+      svgEl('text', { x: labelW + w + 6, y: y + 14 }, String(n)),
+    );
   });
+  $('chart').replaceChildren(svg);
+}
+
+/**
+ * One metric's values across documents and years: a dot per figure (its year, its value, in the metric's
+ * commonest unit), so a target can be followed from one report to the next.
+ */
+function renderValues(rows) {
+  const units = new Map();
+  for (const r of rows) units.set(r.unit, (units.get(r.unit) || 0) + 1);
+  const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const points = rows.filter((r) => r.unit === unit && r.year.length).map((r) => ({ year: r.year[0], value: r.value, row: r }));
+  if (!points.length) {
+    $('chart').replaceChildren(el('p', { class: 'muted' }, '这个指标的数字没有年份，无法按时间作图。'));
+    return;
+  }
+  const width = 720;
+  const height = 260;
+  const pad = { left: 70, right: 20, top: 16, bottom: 36 };
+  const years = points.map((p) => p.year);
+  const [y0, y1] = [Math.min(...years), Math.max(...years)];
+  const vmax = Math.max(...points.map((p) => p.value), 0) || 1;
+  const x = (year) => pad.left + (y1 === y0 ? (width - pad.left - pad.right) / 2 : ((year - y0) / (y1 - y0)) * (width - pad.left - pad.right));
+  const y = (value) => height - pad.bottom - (value / vmax) * (height - pad.top - pad.bottom);
+  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `values of ${$('chart-metric').value} per year` });
+  svg.append(
+    svgEl('line', { x1: pad.left, y1: height - pad.bottom, x2: width - pad.right, y2: height - pad.bottom, class: 'axis' }),
+    svgEl('line', { x1: pad.left, y1: pad.top, x2: pad.left, y2: height - pad.bottom, class: 'axis' }),
+    svgEl('text', { x: pad.left - 6, y: pad.top + 4, 'text-anchor': 'end' }, `${vmax.toLocaleString('zh-CN')}${unit}`),
+    svgEl('text', { x: pad.left - 6, y: height - pad.bottom, 'text-anchor': 'end' }, '0'),
+  );
+  for (let year = y0; year <= y1; year++) svg.append(svgEl('text', { x: x(year), y: height - pad.bottom + 18, 'text-anchor': 'middle' }, String(year)));
+  for (const p of points) {
+    const dot = svgEl('circle', { cx: x(p.year), cy: y(p.value), r: 5, class: `dot ${p.row.status}` });
+    dot.append(svgEl('title', {}, `${p.row.text} · ${p.row.doc.split('/').pop()} · ${p.row.status}`));
+    svg.append(dot);
+  }
   $('chart').replaceChildren(svg);
 }
 
@@ -250,43 +438,32 @@ async function download(path, params, name) {
 }
 
 function downloadCsv() {
-  const status = $('fig-status').value;
-  if (status === 'target') download('/api/targets', { format: 'csv', filter: filterExprs(FIGURE_FIELDS) }, 'targets.csv');
-  else download('/api/figures', { format: 'csv', status, filter: filterExprs(FIGURE_FIELDS) }, 'figures.csv');
+  const params = { q: state.q, format: 'csv', filter: filterExprs(FIGURE_FIELDS) };
+  if (state.status === 'target') download('/api/targets', params, 'targets.csv');
+  else download('/api/figures', { ...params, status: state.status }, 'figures.csv');
 }
 
 const exportCorpus = (format) => download('/api/export', { q: state.q, filter: filterExprs(), format }, `corpus.${format}`);
 
 // ---- wiring ----------------------------------------------------------------------------------------
 
-function showTab(name) {
-  $('view-search').hidden = name !== 'search';
-  $('view-figures').hidden = name !== 'figures';
-  $('tab-search').classList.toggle('active', name === 'search');
-  $('tab-figures').classList.toggle('active', name === 'figures');
-  if (name === 'figures') {
-    $('passage').hidden = true;
-    loadFigures();
-  }
-}
-
 $('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  state.q = $('q').value.trim();
-  state.offset = 0;
-  $('passage').hidden = true;
-  runSearch();
+  navigate(() => { state.q = $('q').value.trim(); state.offset = 0; state.passage = null; });
 });
 for (const radio of document.querySelectorAll('input[name=script]')) {
-  radio.addEventListener('change', () => { state.script = radio.value; runSearch(); });
+  radio.addEventListener('change', () => navigate(() => { state.script = radio.value; }));
 }
-$('tab-search').addEventListener('click', () => showTab('search'));
-$('tab-figures').addEventListener('click', () => showTab('figures'));
-$('close-passage').addEventListener('click', () => ($('passage').hidden = true));
-$('fig-status').addEventListener('change', loadFigures);
-$('fig-filter').addEventListener('input', renderFigures);
+$('tab-search').addEventListener('click', () => navigate(() => { state.tab = 'search'; }));
+$('tab-figures').addEventListener('click', () => navigate(() => { state.tab = 'figures'; state.passage = null; }));
+$('close-passage').addEventListener('click', () => navigate(() => { state.passage = null; }));
+$('fig-status').addEventListener('change', () => navigate(() => { state.status = $('fig-status').value; }));
+for (const id of ['fig-filter', 'fig-min', 'fig-max']) $(id).addEventListener('input', renderFigures);
 $('chart-by').addEventListener('change', () => renderChart(visibleRows()));
+$('chart-metric').addEventListener('change', () => renderChart(visibleRows()));
 $('csv').addEventListener('click', downloadCsv);
 $('export-jsonl').addEventListener('click', () => exportCorpus('jsonl'));
 $('export-csv').addEventListener('click', () => exportCorpus('csv'));
-runSearch();
+window.addEventListener('popstate', () => { readUrl(); render(); });
+readUrl();
+render();
