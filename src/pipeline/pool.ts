@@ -12,6 +12,7 @@ export const WORKER_HEAP_MB = 1536;
 
 export function workerPool(threads: number, heapMB = WORKER_HEAP_MB): Piscina<WorkerTask, WorkerResult> {
   return new Piscina<WorkerTask, WorkerResult>({
+    // Next to this module: in dist/ the compiled worker.ts; in src/ a shim that loads worker.ts through tsx.
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,

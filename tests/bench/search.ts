@@ -15,9 +15,10 @@
 // By default everything is built from scratch in a temporary data directory. `--data-dir DIR` keeps the
 // Meilisearch data there and reuses a large index already built in it (for development only).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Meilisearch } from 'meilisearch';
 import { startServer } from '../../src/meili/server.js';
 import { PipelineConfig } from '../../src/pipeline/config.js';
@@ -271,7 +272,13 @@ async function startup(): Promise<void> {
   console.log(`\nCLI runs ${built ? 'the compiled dist/ (current)' : 'the TypeScript sources through tsx (no build, or it failed)'}`);
   const pipelineFile = path.join(dataDir, 'bench-pipeline.json');
   writeFileSync(pipelineFile, JSON.stringify({ ...config, index: { ...config.index, passages: BIG } }));
-  const env = { ...process.env, MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey, ZHPIPE_DATA_DIR: dataDir };
+  // Each CLI process also notes its CPU time (all threads) as it exits: on a busy machine wall time counts the
+  // waits for a core too, CPU time only the CLI's own work.
+  const cpuLog = path.join(dataDir, 'cli-cpu.jsonl');
+  const cpuHook = path.join(dataDir, 'cli-cpu.mjs');
+  writeFileSync(cpuHook, `import { appendFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.cpuUsage(); appendFileSync(${JSON.stringify(cpuLog)}, (u.user + u.system) / 1000 + '\\n'); });\n`);
+  writeFileSync(cpuLog, '');
+  const env = { ...process.env, MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey, ZHPIPE_DATA_DIR: dataDir, NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${pathToFileURL(cpuHook).href}`].filter(Boolean).join(' ') };
   // Plain queries as a user types them at a prompt: no filter, no facets, the CLI's defaults.
   const queries = loadJudged().map((j) => j.q);
   const requests = queries.map((q) => SearchRequest.parse({ q }));
@@ -290,6 +297,7 @@ async function startup(): Promise<void> {
     await search(ctx, request);
     await searchIndex(client, BIG, rawBody(request));
   }
+  writeFileSync(cpuLog, ''); // not the warm-up's
   for (let i = 0; i < CLI_RUNS; i++) {
     const q = queries[i % queries.length] ?? '长三角';
     cli.push(await timeCli(['search', q, '--json', '--pipeline', pipelineFile], env));
@@ -302,13 +310,16 @@ async function startup(): Promise<void> {
       await time(raw, () => searchIndex(client, BIG, body));
     }
   }
-  const row = (name: string, ms: number[]) => {
+  const cpu = readFileSync(cpuLog, 'utf8').split('\n').filter(Boolean).map(Number);
+  const row = (name: string, ms: number[], cpuMs?: number[]) => {
     const p = percentiles(ms);
-    return `${name.padEnd(44)} ${String(ms.length).padStart(5)} ${p.p50.toFixed(1).padStart(8)} ${p.p95.toFixed(1).padStart(8)}`;
+    const c = cpuMs && percentiles(cpuMs);
+    const cpuCells = c ? `${c.p50.toFixed(1).padStart(12)} ${c.p95.toFixed(1).padStart(12)}` : `${'—'.padStart(12)} ${'—'.padStart(12)}`;
+    return `${name.padEnd(44)} ${String(ms.length).padStart(5)} ${p.p50.toFixed(1).padStart(8)} ${p.p95.toFixed(1).padStart(8)} ${cpuCells}`;
   };
   console.log(`\none query at a time, the judged queries without filters or facets, on ${BIG} (ms); load average before: ${load()}`);
-  console.log(`${'path'.padEnd(44)} ${'runs'.padStart(5)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}`);
-  console.log(row('zhpipe search, whole process (CLI)', cli));
+  console.log(`${'path'.padEnd(44)} ${'runs'.padStart(5)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'CPU ms p50'.padStart(12)} ${'CPU ms p95'.padStart(12)}`);
+  console.log(row('zhpipe search, whole process (CLI)', cli, cpu));
   console.log(row('zhpipe search() in process', inProcess));
   console.log(row('raw Meilisearch call, same query and params', raw));
   const c = percentiles(cli);
