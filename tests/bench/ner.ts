@@ -3,6 +3,7 @@
 // Input: one character per line, `char TAG` (BIO), blank line between sentences.
 // Usage: npm run bench:ner -- ../shared/bench/ner-peoples-daily/example.test [--errors N]
 // The benchmark data is for measuring only: nothing from it goes into dictionaries or rules.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 import { loadEntityDictionaries, prepareSegmenter, tagEntities } from '../../src/stages/entities/index.js';
@@ -137,8 +138,13 @@ function main(): void {
   t0 = performance.now();
   const dicts = loadEntityDictionaries();
   prepareSegmenter(dicts);
-  const ours = sentences.map((s) => tagEntities(s.text, segment(s.text), dicts).map((m) => ({ start: m.start, end: m.end, label: OF_TYPE[m.type] })));
+  const mentions = sentences.map((s) => tagEntities(s.text, segment(s.text), dicts));
+  const ours = mentions.map((ms) => ms.map((m) => ({ start: m.start, end: m.end, label: OF_TYPE[m.type] })));
   report('zhpipe entities', score(sentences, ours), (performance.now() - t0) / 1000, chars);
+  // Every mention with its canonical name, so a change meant to keep the answer can be checked to keep it.
+  const hash = createHash('sha256');
+  mentions.forEach((ms, i) => ms.forEach((m) => hash.update(`${i}\t${m.start}\t${m.end}\t${m.type}\t${m.text}\t${m.canonical}\n`)));
+  console.log(`  mentions ${mentions.reduce((n, ms) => n + ms.length, 0)}  sha256 ${hash.digest('hex')}`);
 
   if (showErrors) {
     // For development on a dev split: a sample of misses and false alarms.
