@@ -2,9 +2,8 @@
 // tagged only where the usage is unmistakable: runs of them (沪苏浙皖, 中美, 港台), X方 (中方), and after a
 // verb of movement (来浙调研, 在沪举行, 访华).
 import type { Candidate, TagContext } from './types.js';
-import type { EntityDictionaries } from './dictionary.js';
 import { Tier } from './types.js';
-import { endsWord, startsWord } from './context.js';
+import { endsWord, hanAt, startsWord } from './context.js';
 import { jiebaLexicon } from './lexicon.js';
 
 // 出 is left out: as a verb's first character it opens ordinary words (出台, 出席) far more often than 出川.
@@ -29,34 +28,15 @@ export function pairWordFollows(text: string, at: number): boolean {
 
 /** Every character of `word` abbreviates a place (中非, 日欧, 港澳): it may be a run, not one name. */
 export function spelledByAbbreviations(ctx: TagContext, word: string): boolean {
-  if (word.length < 2) return false;
-  const singles = singlePlaces(ctx.dicts);
-  for (let k = 0; k < word.length; k++) if (!singles.has(word.charCodeAt(k))) return false;
-  return true;
+  return ctx.tables.word(word).abbreviated;
 }
 
 const RUN_FOLLOW_FIRST = new Set(RUN_FOLLOW.map((w) => w[0] ?? ''));
 const NUMERAL = /[0-9０-９一二三四五六七八九十百千万零两〇]/;
 
-/** The unblocked one-character place names of the dictionaries, by character code: looked up at every character. */
-type SinglePlaces = Map<number, { canonical: string }>;
-
-const singleCache = new WeakMap<EntityDictionaries, SinglePlaces>();
-
-function singlePlaces(dicts: EntityDictionaries): SinglePlaces {
-  let table = singleCache.get(dicts);
-  if (!table) {
-    table = new Map();
-    for (const [surface, hit] of dicts.surfaces) {
-      if (surface.length === 1 && hit.type === 'place' && !dicts.blocked.has(surface)) table.set(surface.charCodeAt(0), { canonical: hit.canonical });
-    }
-    singleCache.set(dicts, table);
-  }
-  return table;
-}
-
+/** The unblocked one-character place name of the dictionaries at `i` (words.ts keeps them by character code). */
 function abbreviationAt(ctx: TagContext, i: number): { canonical: string } | null {
-  return singlePlaces(ctx.dicts).get(ctx.text.charCodeAt(i)) ?? null;
+  return ctx.tables.single(ctx.text.charCodeAt(i)) ?? null;
 }
 
 /** Dictionary files of countries, whose first character stands for them in pairs (乌中两国 after 乌拉圭). */
@@ -88,6 +68,10 @@ const BEFORE_HUA = /[访驻来对侵反援赴抵离旅留]华(?![东南西北中
 /** Words that follow a country's one-character form at the head of a phrase (俄总统, 美军, 泰政府). */
 const COUNTRY_FOLLOW = /^(总统|总理|首相|外长|政府|国防部|外交部|军方|军队|军|驻)/;
 
+/** SIDE_OF less 中, 港 and 台 (no country's form before 总统, 军), by UTF-16 code: looked up at every character. */
+const COUNTRY_FORM = new Uint8Array(0x10000);
+for (const ch of SIDE_OF) if (ch !== '中' && ch !== '港' && ch !== '台') COUNTRY_FORM[ch.charCodeAt(0)] = 1;
+
 /** 访华, 美军, 俄总统, 驻美使馆: one-character forms of countries in the phrases news text uses them in. */
 function countryForms(ctx: TagContext, out: Candidate[]): void {
   const { text } = ctx;
@@ -97,10 +81,9 @@ function countryForms(ctx: TagContext, out: Candidate[]): void {
     if (a && ctx.dicts.trie.matchesAt(text, at, 2).length === 0) out.push({ start: at, end: at + 1, type: 'place', canonical: a.canonical, tier: Tier.rule });
   }
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (!SIDE_OF.has(ch) || ch === '中' || ch === '港' || ch === '台') continue;
+    if (!COUNTRY_FORM[text.charCodeAt(i)]) continue;
     // The form must open a word (俄/总统 or 俄总统), not end one (北美, 欧美).
-    if (!startsWord(ctx, i) || /[\u3400-\u9fff]/.test(text[i - 1] ?? '') && (ctx.tokenEndingAt[i] ?? -1) < 0) continue;
+    if (!startsWord(ctx, i) || (hanAt(text, i - 1) && (ctx.tokenEndingAt[i] ?? -1) < 0)) continue;
     const follow = COUNTRY_FOLLOW.exec(text.slice(i + 1, i + 4));
     if (!follow) continue;
     // 美军 is a word of its own; 美军方 too: the word after must end where a token ends.
@@ -119,8 +102,8 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   const isStart = (i: number) => startsWord(ctx, i);
   const isEnd = (i: number) => endsWord(ctx, i);
   // This loop visits every character: one lookup in the small table, nothing allocated, until a run opens.
-  const singles = singlePlaces(ctx.dicts);
-  const listed = (k: number) => singles.get(text.charCodeAt(k));
+  const { tables } = ctx;
+  const listed = (k: number) => tables.single(text.charCodeAt(k));
   // A member may be a country named in full elsewhere in the text (乌中两国 after 乌拉圭); such a run
   // must hold a listed abbreviation too and be confirmed by a pair word (两国, 关系) after it.
   // The country the text names wins over the listed reading (乌 is 乌克兰 unless 乌拉圭 is named).

@@ -2,17 +2,22 @@
 import type { Token } from '../../schema.js';
 import type { EntityDictionaries } from './dictionary.js';
 import type { TagContext } from './types.js';
+import { tablesOf, type Word } from './words.js';
 
 export function buildContext(text: string, tokens: Token[], dicts: EntityDictionaries): TagContext {
   const tokenAt = new Int32Array(text.length + 1).fill(-1);
   const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
   const tokenOf = new Int32Array(text.length + 1).fill(-1);
-  tokens.forEach((t, i) => {
+  const tables = tablesOf(dicts);
+  const words: Word[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
     if (t.start <= text.length) tokenAt[t.start] = i;
     if (t.end <= text.length) tokenEndingAt[t.end] = i;
     for (let k = t.start; k < t.end && k < text.length; k++) tokenOf[k] = i;
-  });
-  return { text, tokens, dicts, tokenAt, tokenEndingAt, tokenOf };
+    words[i] = tables.word(t.text);
+  }
+  return { text, tokens, dicts, tokenAt, tokenEndingAt, tokenOf, words, tables };
 }
 
 /** 县委书记, 政协主席: the segmenter glued a title to the name before it; the name still ends at `at`. */
@@ -22,14 +27,18 @@ export function titleFollows(ctx: TagContext, at: number): boolean {
   return !!t && t.start < at && ctx.dicts.titleSet.has(ctx.text.slice(at, t.end));
 }
 
-const isHan = (ch: string | undefined) => !!ch && /[\u3400-\u9fff]/.test(ch);
+/** A Han character at `at` (out of range: none); by code, as this runs at every dictionary match. */
+export function hanAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 0x3400 && c <= 0x9fff;
+}
 
 /** A word starts at `at`: a token starts there, or Chinese text starts after digits or Latin letters (上海５月). */
 export function startsWord(ctx: TagContext, at: number): boolean {
-  return (ctx.tokenAt[at] ?? -1) >= 0 || (isHan(ctx.text[at]) && !isHan(ctx.text[at - 1]));
+  return (ctx.tokenAt[at] ?? -1) >= 0 || (hanAt(ctx.text, at) && !hanAt(ctx.text, at - 1));
 }
 
 /** A word ends at `at` (exclusive): a token ends there, or Chinese text ends before digits or Latin letters. */
 export function endsWord(ctx: TagContext, at: number): boolean {
-  return (ctx.tokenEndingAt[at] ?? -1) >= 0 || (isHan(ctx.text[at - 1]) && !isHan(ctx.text[at]));
+  return (ctx.tokenEndingAt[at] ?? -1) >= 0 || (hanAt(ctx.text, at - 1) && !hanAt(ctx.text, at));
 }

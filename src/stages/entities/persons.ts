@@ -5,6 +5,8 @@ import { Tier } from './types.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
 import { endsWord, startsWord } from './context.js';
+import { TRANSLITERATION } from './transliteration.js';
+import type { Word } from './words.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
@@ -24,8 +26,7 @@ function endsName(ch: string, after: string): boolean {
   return !lex.has(ch + after.slice(0, 1)) && !lex.has(ch + after.slice(0, 2));
 }
 
-/** Characters of transliterated foreign names (Xinhua usage): a word made only of them reads as a foreign name. */
-export const TRANSLITERATION = new Set([...'延瑙坚契茨钦娃娅勃伏策楚夫赛鲍滕蒂丹邓德迪埃恩弗盖赫吉杰喀卡凯科库奎拉莱兰利列洛马梅蒙米姆纳尼涅诺帕佩普奇乔琴萨塞桑沙舍施斯索塔泰特托瓦威维沃乌西希谢休亚耶伊尤约泽扎阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜多厄恩尔法凡菲费芬丰冯弗福盖甘冈高戈哥格葛根古瓜圭哈海汉豪赫黑亨洪侯胡华霍基吉纪加贾杰捷金卡凯坎康考柯科克肯库拉莱赖兰朗劳勒雷蕾黎里理莉利列林琳铃留隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘培佩彭皮珀普齐奇乔切琴琼丘萨塞桑瑟森沙莎善尚舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提图托瓦万旺威韦维温文翁沃乌伍西希锡谢辛休雅亚扬耶叶伊依因英尤于约泽扎詹兹佐翰保易']);
+export { TRANSLITERATION };
 
 /** A frequent ordinary noun (阵雨, 措施) standing where a given name would be. */
 function isCommonNoun(word: string): boolean {
@@ -66,6 +67,15 @@ function looksLikeName(ctx: TagContext, word: string): boolean {
   return given >= 1 && given <= 2;
 }
 
+/** looksLikeName of a token's word, from its features. */
+function looksLikeWordName(w: Word): boolean {
+  if (!w.cjk || w.blocked) return false;
+  const s = w.surname;
+  if (!s) return false;
+  const given = w.text.length - s;
+  return given >= 1 && given <= 2;
+}
+
 function person(start: number, end: number, text: string, tier: Candidate['tier']): Candidate {
   return { start, end, type: 'person', canonical: text.slice(start, end), tier };
 }
@@ -74,27 +84,16 @@ function isPunct(text: string): boolean {
   return /^[^\u3400-\u9fffA-Za-z0-9]+$/.test(text);
 }
 
-const titleIndexes = new WeakMap<string[], Map<string, string[]>>();
-
-/** A title, or a word ending in one (县委书记, 市委副书记). */
+/** A title, or a word ending in one (县委书记, 市委副书记), or a profession in 家 (音乐家): words.ts. */
 function isTitle(ctx: TagContext, word: string): boolean {
-  if (ctx.dicts.titleSet.has(word)) return true;
-  if (word.length < 3) return false;
-  // 音乐家, 作曲家: a profession in 家 (not 老人家, 国家).
-  if (word.endsWith('家') && !word.endsWith('国家') && !word.endsWith('人家') && jiebaLexicon().get(word)?.tag === 'n') return true;
-  let index = titleIndexes.get(ctx.dicts.titles);
-  if (!index) {
-    index = indexSuffixes(ctx.dicts.titles.filter((t) => t.length >= 2));
-    titleIndexes.set(ctx.dicts.titles, index);
-  }
-  return !!suffixOf(index, word);
+  return ctx.tables.word(word).titleWord;
 }
 
 /** Token `k` ends a title: a title word, or 长 cut from the body before it (商务部/nt 长/a: 部长). */
 function titleToken(ctx: TagContext, k: number): boolean {
   const t = ctx.tokens[k];
   if (!t) return false;
-  if (isTitle(ctx, t.text)) return true;
+  if ((ctx.words[k] as Word).titleWord) return true;
   const prev = ctx.tokens[k - 1];
   return t.text.length === 1 && !!prev && prev.end === t.start && prev.text.length >= 2 && ctx.dicts.titleSet.has(prev.text.slice(-1) + t.text);
 }
@@ -164,23 +163,24 @@ function modifiesNoun(ctx: TagContext, i: number): boolean {
 function fromTags(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
+    const w = ctx.words[i] as Word;
     const isNr = t.tag === 'nr' || t.tag === 'nrfg' || t.tag === 'nrt';
     // 教练萨维诺, 塔瓦雷斯总统: a transliterated word the segmenter took for a place or a noun, next to a title.
-    if (!isNr && t.tag !== 'x' && t.text.length >= 2 && TRANSLITERATION.has(t.text[0] ?? '') && CJK.test(t.text) && !dicts.surfaces.has(t.text) && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && titled(ctx, i)) {
+    if (!isNr && t.tag !== 'x' && t.text.length >= 2 && w.translit && w.cjk && !w.hit && titled(ctx, i)) {
       out.push(person(t.start, t.end, text, Tier.rule));
       return;
     }
-    if ((!isNr && t.tag !== 'x') || !CJK.test(t.text) || dicts.blocked.has(t.text)) return;
+    if ((!isNr && t.tag !== 'x') || !w.cjk || w.blocked) return;
     // 总理塔莫/x: an unknown word spelled in transliteration characters right after a title.
     const prevTok = tokens[i - 1];
-    if (t.tag === 'x' && t.text.length >= 2 && t.text.length <= 6 && !dicts.surfaces.has(t.text) && [...t.text].every((ch) => TRANSLITERATION.has(ch)) && prevTok && prevTok.end === t.start && isTitle(ctx, prevTok.text)) {
+    if (t.tag === 'x' && t.text.length >= 2 && t.text.length <= 6 && !w.hit && w.translit && prevTok && prevTok.end === t.start && (ctx.words[i - 1] as Word).titleWord) {
       out.push(person(t.start, t.end, text, Tier.rule));
       return;
     }
     // 韩冰说, 冯涛说 / 胜孙涛: the segmenter glued a verb or a preposition to an unknown name.
     if (t.tag === 'x' && t.text.length >= 3 && t.text.length <= 4) {
       const before = tokens[i - 1];
-      const standsAlone = !before || before.end < t.start || isPunct(before.text) || /^(p|c)$/.test(before.tag) || isTitle(ctx, before.text);
+      const standsAlone = !before || before.end < t.start || (ctx.words[i - 1] as Word).punct || /^(p|c)$/.test(before.tag) || (ctx.words[i - 1] as Word).titleWord;
       const tail = standsAlone && GLUED_AFTER.has(t.text[t.text.length - 1] ?? '') ? t.text.slice(0, -1) : '';
       const head = GLUED_BEFORE.has(t.text[0] ?? '') ? t.text.slice(1) : '';
       const name = tail && looksLikeName(ctx, tail) ? { at: t.start, word: tail } : head && looksLikeName(ctx, head) ? { at: t.start + 1, word: head } : null;
@@ -190,14 +190,14 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
       }
     }
     // 苏浙皖 is a run of place abbreviations, not a name.
-    if ([...t.text].every((ch) => dicts.surfaces.get(ch)?.type === 'place')) return;
+    if (w.placeRun) return;
     const len = t.text.length;
-    const surname = surnameLength(ctx, t.text);
+    const surname = w.surname;
     const context = titled(ctx, i);
     // 林小姐, 吴某, 钱老: the surname alone is the name.
     const honorific = surname === 1 ? t.text.slice(1) : '';
     // 古老/nr: a frequent word of the lexicon in 老 is that word, not a surname and 老.
-    if (HONORIFICS.has(honorific) && (honorific !== '老' || (jiebaLexicon().get(t.text)?.freq ?? 0) < 100)) {
+    if (HONORIFICS.has(honorific) && (honorific !== '老' || (w.lex?.freq ?? 0) < 100)) {
       out.push(person(t.start, t.start + 1, text, Tier.pos));
       return;
     }
@@ -207,10 +207,10 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     if (t.tag === 'x' && len >= 3 && (dicts.surfaces.get(t.text.slice(0, 2))?.type ?? 'person') !== 'person') return;
     // 于复旦, 任浙江: a known name where the given name would be.
     // 周南京: the segmenter's own lexicon lists the whole word as a name, so it is one.
-    if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2 && !jiebaLexicon().get(t.text)?.tag.startsWith('nr')) return;
+    if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2 && !w.lex?.tag.startsWith('nr')) return;
     // 李铁/nr 桓/nr 校长: the segmenter split a three-character name before a title or a speech verb.
     const glued = tokens[i + 1];
-    if (len === 2 && surname === 1 && glued && glued.start === t.end && glued.text.length === 1 && CJK.test(glued.text) && !NOT_NAME_END.has(glued.text) && titled(ctx, i + 1)) {
+    if (len === 2 && surname === 1 && glued && glued.start === t.end && glued.text.length === 1 && (ctx.words[i + 1] as Word).cjk && !NOT_NAME_END.has(glued.text) && titled(ctx, i + 1)) {
       out.push(person(t.start, glued.end, text, Tier.rule));
       return;
     }
@@ -218,15 +218,15 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
     // Its nrt words also hold ordinary words (育人, 崇高): a two-character one needs a person's context, a
     // longer one must be spelled in transliteration characters only.
     // 路易诺/nrt: spelled in transliteration characters, it is foreign though its first character is a surname.
-    const spelled = [...t.text].every((ch) => TRANSLITERATION.has(ch));
+    const spelled = w.translit;
     if (t.tag === 'nrt' && (!surname || (spelled && len >= 3))) {
       const next = tokens[i + 1];
-      const free = !next || isPunct(next.text) || /^(v|uj|p|c|d)$/.test(next.tag);
+      const free = !next || (ctx.words[i + 1] as Word).punct || /^(v|uj|p|c|d)$/.test(next.tag);
       if (context || listed(ctx, i) || (spelled && (len >= 3 || free) && !modifiesNoun(ctx, i))) out.push(person(t.start, t.end, text, Tier.pos));
       return;
     }
     // 伯雷费尔/x: a transliterated word too long for a surname and a given name, though led by a surname.
-    if (len >= 2 && (!surname || len > surname + 2) && [...t.text].every((ch) => TRANSLITERATION.has(ch))) {
+    if (len >= 2 && (!surname || len > surname + 2) && w.translit) {
       // 马尔科维奇表示, 外长杜兰特: a transliterated word is a person where a person's context says so.
       const next = tokens[i + 1];
       if (context || (len >= 3 && (isNr || next?.tag === 'v') && (listed(ctx, i) || !modifiesNoun(ctx, i)))) out.push(person(t.start, t.end, text, Tier.pos));
@@ -240,19 +240,19 @@ function fromTags(ctx: TagContext, out: Candidate[]): void {
         // The segmenter's dictionary lists words as names (许可证, 雷阵雨): a frequent word at the front (its own
         // tags are no help: 许可 is "nr" there too) or an ordinary noun as the "given name" gives them away.
         // 周南京: a name the lexicon lists whose given name is a place (its tags also list ordinary words as names).
-        const listedName = dicts.surfaces.has(t.text.slice(surname)) && jiebaLexicon().get(t.text)?.tag.startsWith('nr') === true;
+        const listedName = dicts.surfaces.has(t.text.slice(surname)) && w.lex?.tag.startsWith('nr') === true;
         // 龙王庙, 蓝皮书: the segmenter's "names" ending like a building or a thing are those things.
         // A compound surname (欧阳, 司马) is the frequent word at the front of its own names.
         if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((surname === 1 && (jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150) || (len - surname >= 2 && isCommonNoun(t.text.slice(surname))) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
         out.push(person(t.start, t.end, text, Tier.pos));
-      } else if ((context && (spelled || (len < 2 && titleAfter(ctx, i)) || (len >= 2 && (jiebaLexicon().get(t.text)?.freq ?? 0) < 300))) || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
+      } else if ((context && (spelled || (len < 2 && titleAfter(ctx, i)) || (len >= 2 && (w.lex?.freq ?? 0) < 300))) || (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
         // 博客/nr 作者: a frequent word led by no surname is that word, even before a title.
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
       }
       return;
     }
     // Unknown words (x) found by the segmenter's HMM.
-    if (!looksLikeName(ctx, t.text) || !endsName(t.text[len - 1] ?? '', text.slice(t.end, t.end + 2))) return;
+    if (!looksLikeWordName(w) || !endsName(t.text[len - 1] ?? '', text.slice(t.end, t.end + 2))) return;
     const { boundary, alone } = placement(ctx, i);
     if (len === 2 && !context && !listed(ctx, i) && !(alone && !isCommonWord(t.text, 1) && !NOT_GIVEN_2.has(t.text[1] ?? ''))) return;
     if (!context && (BUILDING_END.has(t.text[len - 1] ?? '') || (len - surname >= 2 && isCommonWord(t.text.slice(surname), 100)))) return;
@@ -322,7 +322,7 @@ function splitNames(ctx: TagContext, out: Candidate[]): void {
 function surnameTitles(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
-    if (t.text.length !== 3 || !dicts.surnames.has(t.text[0] ?? '') || dicts.titleSet.has(t.text)) return;
+    if (t.text.length !== 3 || !dicts.surnames.has(t.text[0] ?? '') || (ctx.words[i] as Word).title) return;
     const rest = t.text.slice(1);
     if (!dicts.titleSet.has(rest) && !HONORIFICS.has(rest)) return;
     // 高/a 颜值: a character glued before makes it part of another word.
@@ -335,6 +335,13 @@ function surnameTitles(ctx: TagContext, out: Candidate[]): void {
 /** Characters the segmenter glues before a lone surname and its title (当郑/x 局长, 托闻/x 市长). */
 const BEFORE_SURNAME = new Set([...GLUED_BEFORE, ...'当托找请叫问帮为由同跟陪随见']);
 
+/** A title or an honorific is the word right after token `i` (钱/nr 局长, 林/nr 小姐). */
+function titleOrHonorificAfter(ctx: TagContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  const next = ctx.tokens[i + 1];
+  return !!t && !!next && next.start === t.end && ((ctx.words[i + 1] as Word).title || HONORIFICS.has(next.text));
+}
+
 /**
  * A surname alone names the person where the segmenter glued it into an unknown word: 老钱/x (老 and a
  * surname), 邹老去/x (a surname and 老), 当郑/x 局长 (a preposition or verb before a surname and a title),
@@ -344,18 +351,17 @@ function gluedSurnames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
-    const titleNext = !!next && next.start === t.end && (dicts.titleSet.has(next.text) || HONORIFICS.has(next.text));
-    if (t.tag === 'x' && t.text.length === 2 && dicts.surnames.has(t.text[1] ?? '') && !jiebaLexicon().has(t.text)) {
-      if (t.text[0] === '老' || (BEFORE_SURNAME.has(t.text[0] ?? '') && titleNext)) out.push(person(t.start + 1, t.end, text, Tier.pos));
+    if (t.tag === 'x' && t.text.length === 2 && dicts.surnames.has(t.text[1] ?? '') && !(ctx.words[i] as Word).lex) {
+      if (t.text[0] === '老' || (BEFORE_SURNAME.has(t.text[0] ?? '') && titleOrHonorificAfter(ctx, i))) out.push(person(t.start + 1, t.end, text, Tier.pos));
       return;
     }
     if (t.tag === 'x' && t.text.length === 3 && t.text[1] === '老' && dicts.surnames.has(t.text[0] ?? '') && !jiebaLexicon().has(t.text.slice(0, 2))) {
       out.push(person(t.start, t.start + 1, text, Tier.pos));
       return;
     }
-    const prev = tokens[i - 1];
-    const opens = !prev || isPunct(prev.text);
-    if (t.text.length === 1 && t.tag !== 'nr' && dicts.surnames.has(t.text) && opens && titleNext && next.text.length >= 2) out.push(person(t.start, t.end, text, Tier.pos));
+    if (t.text.length !== 1 || t.tag === 'nr' || !dicts.surnames.has(t.text)) return;
+    const opens = i === 0 || (ctx.words[i - 1] as Word).punct;
+    if (opens && titleOrHonorificAfter(ctx, i) && !!next && next.text.length >= 2) out.push(person(t.start, t.end, text, Tier.pos));
   });
 }
 
@@ -368,7 +374,8 @@ function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
     let named = false;
     while (j < tokens.length) {
       const t = tokens[j] as (typeof tokens)[number];
-      if ((j > i && t.start !== (tokens[j - 1] as typeof t).end) || !TRANSLITERATION.has(t.text[0] ?? '') || !CJK.test(t.text) || ![...t.text].every((ch) => TRANSLITERATION.has(ch))) break;
+      const w = ctx.words[j] as Word;
+      if ((j > i && t.start !== (tokens[j - 1] as typeof t).end) || !w.cjk || !w.translit) break;
       if (t.tag === 'nrt' || t.tag === 'nr') named = true;
       j++;
     }
@@ -378,7 +385,7 @@ function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
     if (!named && j - i >= 2) {
       const before = tokens[i - 1];
       const after = tokens[j];
-      named = (!!before && before.end === first?.start && isTitle(ctx, before.text)) || (!!after && after.start === last?.end && (AFTER_NAME.has(after.text) || ctx.dicts.titleSet.has(after.text)));
+      named = (!!before && before.end === first?.start && (ctx.words[i - 1] as Word).titleWord) || (!!after && after.start === last?.end && (AFTER_NAME.has(after.text) || (ctx.words[j] as Word).title));
     }
     if (j - i >= 2 && named && first && last && last.end - first.start >= 3 && last.end - first.start <= 10) {
       out.push(person(first.start, last.end, text, Tier.pos));
@@ -475,11 +482,11 @@ function afterTitles(ctx: TagContext, out: Candidate[]): void {
 function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
   const { text, tokens } = ctx;
   tokens.forEach((t, i) => {
-    if ((!AFTER_NAME.has(t.text) && !ctx.dicts.titleSet.has(t.text)) || i === 0) return;
+    if ((!AFTER_NAME.has(t.text) && !(ctx.words[i] as Word).title) || i === 0) return;
     const prev = tokens[i - 1];
     if (!prev || prev.end !== t.start) return;
     if (prev.text.endsWith('老')) return;
-    if (looksLikeName(ctx, prev.text) && (prev.tag === 'x' || prev.tag.startsWith('nr')) && !isBodyWord(prev.text)) out.push(person(prev.start, prev.end, text, Tier.rule));
+    if (looksLikeWordName(ctx.words[i - 1] as Word) && (prev.tag === 'x' || prev.tag.startsWith('nr')) && !isBodyWord(prev.text)) out.push(person(prev.start, prev.end, text, Tier.rule));
   });
 }
 
@@ -613,12 +620,24 @@ function splitNameRun(ctx: TagContext, from: number, to: number): RunPiece[] | n
   return best[to - from]?.pieces ?? null;
 }
 
+/** First characters of RUN_END, by UTF-16 code. */
+const RUN_END_FIRST = new Uint8Array(0x10000);
+for (const w of RUN_END) RUN_END_FIRST[w.charCodeAt(0)] = 1;
+
+/** Some character of `run` from `from` on could start an end word. */
+function endWordFrom(run: string, from: number): boolean {
+  for (let k = from; k < run.length; k++) if (RUN_END_FIRST[run.charCodeAt(k)]) return true;
+  return false;
+}
+
 /** Headline runs: 陈吉宁信长星王浩梁言顺龚正许昆林刘捷王清宪出席 → eight names. */
 function headlineRuns(ctx: TagContext, out: Candidate[]): void {
   const { text } = ctx;
   for (const m of text.matchAll(/[\u4e00-\u9fff]{4,60}/g)) {
     const runStart = m.index ?? 0;
     const run = m[0];
+    // An end word found before the fifth character is skipped below: a run without one further on has none.
+    if (!endWordFrom(run, 4)) continue;
     // Try each end word; the names are what stands before it.
     for (const endWord of RUN_END) {
       const at = run.indexOf(endWord);
@@ -695,11 +714,6 @@ function doublesPairs(ctx: TagContext, out: Candidate[]): void {
 /** Last characters of Japanese given names (健一郎, 一夫, 和子, 秀树). */
 const JA_GIVEN_END = new Set([...'郎夫雄男子助彦树一二三介平也哉人太司治之次吉志美惠江代广明正弘博浩康隆昭茂实久信宏健诚修悟清丰辉秀纪香']);
 
-/** The Japanese surname that `word` starts with, longest first, or ''. */
-function japaneseSurname(ctx: TagContext, word: string): string {
-  for (const n of [3, 2]) if (ctx.dicts.japaneseSurnames.has(word.slice(0, n))) return word.slice(0, n);
-  return '';
-}
 
 /**
  * Japanese names: 佐藤健一郎 (one word of the segmenter), a surname and its given name cut into pieces (the
@@ -709,8 +723,9 @@ function japaneseNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
     // The surname test first: it fails on almost every token.
-    const surname = t.text.length >= 2 ? japaneseSurname(ctx, t.text) : '';
-    if (!surname || !CJK.test(t.text) || dicts.surfaces.has(t.text)) return;
+    const w = ctx.words[i] as Word;
+    const surname = t.text.length >= 2 ? w.japaneseSurname : '';
+    if (!surname || !w.cjk || w.hit) return;
     const prev = tokens[i - 1];
     // 和田中: a character glued before makes the "surname" part of other words.
     if (prev && prev.end === t.start && prev.text.length === 1 && /^(n|ng|a|ag|b|s|f|v)$/.test(prev.tag)) return;

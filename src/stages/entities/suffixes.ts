@@ -6,6 +6,7 @@ import { Tier } from './types.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
 import { titleFollows } from './context.js';
+import { LEVELS, type Word } from './words.js';
 
 const indexes = new WeakMap<string[], Map<string, string[]>>();
 /** Suffix lists indexed by last character, built once per dictionary. */
@@ -67,10 +68,12 @@ function knownPlace(ctx: TagContext, t: Token): boolean {
 }
 
 function placeLikeToken(ctx: TagContext, t: Token): boolean {
-  if (t.tag === 'ns') return true;
-  if (t.text.length < 2) return false;
-  const hit = ctx.dicts.surfaces.get(t.text);
-  return hit?.type === 'place';
+  return placeLike(t, ctx.tables.word(t.text));
+}
+
+/** A segmenter place, or a place of the dictionaries of two or more characters. */
+function placeLike(t: Token, w: Word): boolean {
+  return t.tag === 'ns' || (t.text.length >= 2 && w.hit?.type === 'place');
 }
 
 /** Ordinal and cardinal numbers that number a body of a place: 第二, 二十一, 101. */
@@ -233,7 +236,7 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     // 规划/n 部副/n 部长/n: the segmenter glued 副 of the title to the body's last character.
     const deputy = !titled && !glued && tok.text.length >= 2 && tok.text.endsWith('副') && !!tokens[i + 1] && ctx.dicts.titleSet.has((tokens[i + 1] as Token).text);
     const t: Token = titled || deputy ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : glued ? { ...tok, text: rest, end: tok.end - (title?.length ?? 0), tag: 'n' } : tok;
-    const suffix = suffixOf(orgIndex, t.text);
+    const suffix = t === tok ? (ctx.words[i] as Word).orgSuffix : suffixOf(orgIndex, t.text);
     if (!suffix) return;
     const single = suffix.length === 1;
     // 签署, 举办, 干部, 西北部: verbs and ordinary nouns that merely end in a one-character suffix.
@@ -284,13 +287,13 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
 export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
-  const placeIndex = suffixIndex(dicts.placeSuffixes);
   tokens.forEach((t, i) => {
-    const suffix = suffixOf(placeIndex, t.text);
+    const w = ctx.words[i] as Word;
+    const suffix = w.placeSuffix;
     if (!suffix) return;
     if (t.text === suffix) {
       const prev = tokens[i - 1];
-      if (!prev || prev.end !== t.start || !CJK.test(prev.text) || prev.text.length > 4) return;
+      if (!prev || prev.end !== t.start || !(ctx.words[i - 1] as Word).cjk || prev.text.length > 4) return;
       if (!['ns', 'nr', 'nrt', 'nz', 'x', 'j'].includes(prev.tag) && !isPlaceAt(ctx, prev.start, prev.end)) return;
       const name = text.slice(prev.start, t.end);
       if (GENERIC_PLACE.has(name)) return;
@@ -298,7 +301,7 @@ export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
       return;
     }
     // One word ending in an administrative suffix (杨舍镇); natural features (江 山 湖) end many personal names.
-    if (ADMIN_SUFFIX.has(suffix) && !t.text.endsWith('地区') && t.text.length >= 3 && t.text.length <= 6 && CJK.test(t.text) && ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) && !GENERIC_PLACE.has(t.text) && !GENERIC_PLACE.has(t.text.slice(1))) {
+    if (ADMIN_SUFFIX.has(suffix) && !t.text.endsWith('地区') && t.text.length >= 3 && t.text.length <= 6 && w.cjk && ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) && !GENERIC_PLACE.has(t.text) && !GENERIC_PLACE.has(t.text.slice(1))) {
       out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
     }
   });
@@ -309,8 +312,9 @@ export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
 export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
-  for (const t of tokens) {
-    if (!placeLikeToken(ctx, t)) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!placeLike(t, ctx.words[i] as Word)) continue;
     const orgs = dicts.trie.matchesAt(text, t.end, 2).filter((m) => m.value.type === 'org');
     // 中国国家体委, 河南省残联: the segmenter's own organization words count too.
     const next = ctx.tokens[(ctx.tokenAt[t.end] ?? -1)];
@@ -360,6 +364,8 @@ export function recognizePeriodicals(ctx: TagContext): Candidate[] {
 
 /** Team words of sports news: 排球队, 女队, 男子排球队 (a place or a club name before them makes the team). */
 const TEAM_WORD = /^((男|女|[\u4e00-\u9fff]{1,3}[球棋泳操]|田径|代表|青年|少年)队|[男女][篮足排垒])$/;
+/** The last characters of TEAM_WORD's words: the regex runs only on words ending in one. */
+const TEAM_LAST = new Set([...'队篮足排垒']);
 /** Modifiers between a team's place and its team word: 法国男子排球队, 巴西青年女队. */
 const TEAM_MODIFIERS = new Set(['男子', '女子', '青年', '少年', '国家']);
 
@@ -389,7 +395,7 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
     }
     // 网/n 球队/n: the segmenter cut the sport's character off the team word.
     const cutSport = t.text === '球队' && prev.text.length === 1 && CJK.test(prev.text);
-    if (!TEAM_WORD.test(t.text) && !cutSport) return;
+    if (!(TEAM_LAST.has(t.text[t.text.length - 1] ?? '') && TEAM_WORD.test(t.text)) && !cutSport) return;
     // 法国/ns 男子/n 排球队/n: back over the modifiers to a place.
     let k = cutSport ? i - 2 : i - 1;
     while (k >= 0 && TEAM_MODIFIERS.has((tokens[k] as Token).text) && (tokens[k] as Token).end === (tokens[k + 1] as Token).start) k--;
@@ -416,7 +422,7 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
     const last = t.text[t.text.length - 1] ?? '';
-    if (!SMALL_PLACE.has(last) || !CJK.test(t.text) || dicts.surfaces.has(t.text)) return;
+    if (!SMALL_PLACE.has(last) || !(ctx.words[i] as Word).cjk || (ctx.words[i] as Word).hit) return;
     if (t.text.length >= 3 && t.text.length <= 4) {
       // The segmenter's own place tag (X寺/ns) outweighs a stem that is also a word.
       const generic = GENERIC_PLACE.has(t.text) || GENERIC_PLACE.has(t.text.slice(1)); // 各乡镇, 新农村
@@ -449,10 +455,6 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
   return out;
 }
 
-/** Levels of administration that name a body of their own level without the place: 市科协, 镇卫生院, 区党委. */
-const LEVELS = new Set(['省', '市', '县', '区', '乡', '镇', '村', '州', '旗', '盟', '自治区', '自治州', '自治县']);
-/** LEVELS as an array: the prefix test runs on every token, and spreading the set each time showed in profiles. */
-const LEVEL_LIST = [...LEVELS];
 
 /** One-character kinds of body that name the body of the text before its party organ (局党组, 厂党委). */
 const BODY_CHARS = new Set([...'厅局部委院校厂站所社行处司']);
@@ -482,8 +484,8 @@ export function recognizeLevelPrefixedOrgs(ctx: TagContext, candidates: Candidat
   const push = (start: number, end: number) => out.push({ start, end, type: 'org', canonical: text.slice(start, end), tier: Tier.rule });
   tokens.forEach((t, i) => {
     // 区党委/n: the segmenter's one word of a level and a body.
-    const level = LEVEL_LIST.find((l) => t.text.startsWith(l) && t.text.length > l.length);
-    if (level && !ctx.dicts.surfaces.has(t.text) && bodyWord(ctx, t.text.slice(level.length)) && t.text.length - level.length >= 2) {
+    const level = (ctx.words[i] as Word).level;
+    if (level && !(ctx.words[i] as Word).hit && bodyWord(ctx, t.text.slice(level.length)) && t.text.length - level.length >= 2) {
       push(t.start, t.end);
       return;
     }

@@ -9,7 +9,8 @@ import { recognizePersons } from './persons.js';
 import { recognizeCongresses, recognizeGluedCommittees, recognizeLevelPrefixedOrgs, recognizeListedOrgs, recognizeMissions, recognizeOrgUnits, recognizePeriodicals, recognizeQuotedOrgs, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
 import { pairWordFollows, recognizeAbbreviations, spelledByAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
-import { TRANSLITERATION } from './persons.js';
+import { TRANSLITERATION } from './transliteration.js';
+import type { Word } from './words.js';
 import { simplifiedReading } from '../../text/fold.js';
 
 
@@ -122,13 +123,15 @@ const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港�
 function posCandidates(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { dicts } = ctx;
-  for (const t of ctx.tokens) {
-    if (t.text.length < 2 || !/^[\u3400-\u9fff]+$/.test(t.text) || dicts.blocked.has(t.text)) continue;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i] as Token;
+    const w = ctx.words[i] as Word;
+    if (t.text.length < 2 || !w.cjk || w.blocked) continue;
     // 中美, 沪苏: runs of abbreviations are several places (abbreviations.ts), also before 地区 (港澳地区).
-    if (spelledByAbbreviations(ctx, t.text) || (t.text.endsWith('地区') && spelledByAbbreviations(ctx, t.text.slice(0, -2)))) continue;
+    if (w.abbreviated || (t.text.endsWith('地区') && spelledByAbbreviations(ctx, t.text.slice(0, -2)))) continue;
     const last = t.text[t.text.length - 1] ?? '';
     if (t.tag === 'ns') {
-      if (dicts.surfaces.has(t.text) || NOT_PLACES.has(t.text)) continue; // known, or a common word
+      if (w.hit || NOT_PLACES.has(t.text)) continue; // known, or a common word
       // 辽宁抚顺: two known places glued into one word are two places.
       const split = splitKnownPlaces(ctx, t.start, t.end);
       if (split) {
@@ -142,11 +145,11 @@ function posCandidates(ctx: TagContext): Candidate[] {
       }
       // 三区, 特大城市, 温州市区: counted or generic areas, not names.
       if (/^[一二三四五六七八九十两百千多各全]/.test(t.text) || /(城市|市区|城区|地带)$/.test(t.text)) continue;
-      const freq = jiebaLexicon().get(t.text)?.freq ?? 0;
+      const freq = w.lex?.freq ?? 0;
       const commonHead = t.text.length >= 3 && isCommonWord(t.text.slice(0, 2), 200) && !dicts.surfaces.has(t.text.slice(0, 2));
       // Unknown to our dictionaries: a place if it ends like one (丰禾县) or is spelled like a foreign name
       // (亚喀巴); the segmenter's other "places" are mostly ordinary words (惠及, 累累硕果).
-      const foreign = [...t.text].every((ch) => TRANSLITERATION.has(ch));
+      const foreign = w.translit;
       // Named sites stay places however well known (a city's main park, a famous bridge).
       const site = t.text.length >= 3 && SITE.test(t.text);
       if (!commonHead && (freq < 200 || site) && (PLACE_FINAL.has(last) || foreign || site)) {
@@ -193,8 +196,9 @@ function foreignPlaces(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   ctx.tokens.forEach((t, i) => {
     const prev = ctx.tokens[i - 1];
-    if (!prev || prev.end !== t.start || !TO_PLACE.has(prev.text) || t.text.length < 2 || ctx.dicts.surfaces.has(t.text)) return;
-    if (!/^(x|nrt|nr|ns|nz)$/.test(t.tag) || ![...t.text].every((ch) => TRANSLITERATION.has(ch)) || spelledByAbbreviations(ctx, t.text)) return;
+    const w = ctx.words[i] as Word;
+    if (!prev || prev.end !== t.start || !TO_PLACE.has(prev.text) || t.text.length < 2 || w.hit) return;
+    if (!/^(x|nrt|nr|ns|nz)$/.test(t.tag) || !w.translit || w.abbreviated) return;
     out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
   });
   return out;
@@ -233,14 +237,16 @@ function withOrdinals(ctx: TagContext, candidates: Candidate[]): Candidate[] {
  */
 function bodyWords(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const t of ctx.tokens) {
-    if (t.text.length < 2 || !/^[\u3400-\u9fff]+$/.test(t.text) || ctx.dicts.surfaces.has(t.text)) continue;
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i] as Token;
+    const w = ctx.words[i] as Word;
+    if (t.text.length < 2 || !w.cjk || w.hit) continue;
     // 江淮, 京津: runs of place abbreviations are places, not bodies.
-    if ([...t.text].every((ch) => ctx.dicts.surfaces.get(ch)?.type === 'place')) continue;
+    if (w.placeRun) continue;
     const last = t.text[t.text.length - 1] ?? '';
     // 太湖共保: abbreviations of policies and slogans are tagged j too; bodies end like bodies (妇联, 团委).
     // 宣传部/nr: the segmenter also mistakes lexicon words of bodies for names.
-    const misnamed = t.tag === 'nr' && /[部局厅委处司署]$/.test(t.text) && (jiebaLexicon().get(t.text)?.freq ?? 0) >= 50;
+    const misnamed = t.tag === 'nr' && /[部局厅委处司署]$/.test(t.text) && (w.lex?.freq ?? 0) >= 50;
     const body = (t.tag === 'nt' || t.tag === 'j' || t.tag === 'nz' || misnamed) && ORG_FINAL.has(last) && !/[东南西北中]部$/.test(t.text);
     // 党委政府: a government is named by its place alone (posCandidates).
     if (body && !GENERIC_ORG_WORDS.has(t.text) && !t.text.includes('政府')) out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
@@ -377,6 +383,9 @@ function describedByCountry(ctx: TagContext, candidates: Candidate[]): Candidate
   return out;
 }
 
+/** The segmenter's tags of names and unknown words. */
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
+
 /** Last characters of sites that end no given name (凡尔赛宫, 白马寺, 滕王阁, 明孝陵). */
 const SITE_FINAL = /[宫庙寺阁陵祠]$/;
 /** Endings of transliterated place names (-burg, -sk, -grad, -ovac, -ville, -polis, -ovo): 汉堡, 明斯克. */
@@ -389,9 +398,11 @@ const FOREIGN_PLACE_ENDING = /(堡|斯克|格勒|瓦茨|维尔|波利斯|沃)$/;
 function placeShapedNames(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   // Bare person readings and the segmenter's own name-tagged words (which person rules may have passed over).
-  const spans = new Map<string, { start: number; end: number }>();
-  for (const c of candidates) if (c.type === 'person' && c.tier === Tier.pos) spans.set(`${c.start}:${c.end}`, c);
-  for (const t of ctx.tokens) if (/^(nr|nrt|nrfg|x)$/.test(t.tag)) spans.set(`${t.start}:${t.end}`, t);
+  // Keyed by span (start and end in one number); a Map keeps the order spans were first seen.
+  const spans = new Map<number, { start: number; end: number }>();
+  const key = (x: { start: number; end: number }) => x.start * (ctx.text.length + 1) + x.end;
+  for (const c of candidates) if (c.type === 'person' && c.tier === Tier.pos) spans.set(key(c), c);
+  for (const t of ctx.tokens) if (NAME_TAGS.has(t.tag)) spans.set(key(t), t);
   for (const c of spans.values()) {
     if (c.end - c.start < 3) continue;
     const name = ctx.text.slice(c.start, c.end);
@@ -424,6 +435,9 @@ function gluedPlaces(ctx: TagContext, candidates: Candidate[]): { drop: Set<Cand
 
 /** Administrative and natural last words of foreign place names (X州, X省, X大区, X郡, X河). */
 const FOREIGN_ADMIN = /^(大区|州|省|县|区|郡|市|河)/;
+/** First characters of FOREIGN_ADMIN's words, by UTF-16 code. */
+const ADMIN_FIRST = new Uint8Array(0x10000);
+for (const ch of '大州省县区郡市河') ADMIN_FIRST[ch.charCodeAt(0)] = 1;
 
 /**
  * 马拉里卡州, 奥斯特堡郡: a run of three or more transliteration characters before an administrative word is a
@@ -433,6 +447,8 @@ function foreignAdminPlaces(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { text } = ctx;
   for (let i = 0; i < text.length; i++) {
+    // Most characters start no administrative word: one table read, no slice, before the regex.
+    if (!ADMIN_FIRST[text.charCodeAt(i)]) continue;
     const suffix = FOREIGN_ADMIN.exec(text.slice(i, i + 2))?.[0];
     if (!suffix || !TRANSLITERATION.has(text[i - 1] ?? '')) continue;
     let start = i;

@@ -1,6 +1,7 @@
 // Shared types of the entities stage. Mention and EntityType come from the schemas (the single source).
 import type { Mention, EntityType, Token } from '../../schema.js';
 import type { EntityDictionaries } from './dictionary.js';
+import type { DictionaryTables, Word } from './words.js';
 
 /** A mention whose `start`/`end` index into the text that was tagged (a passage), not yet the document. */
 export type LocalMention = Omit<Mention, 'doc'>;
@@ -31,6 +32,10 @@ export interface TagContext {
   tokenEndingAt: Int32Array;
   /** Index of the token covering each character, or -1. */
   tokenOf: Int32Array;
+  /** The features of each token's word, by token index (words.ts). */
+  words: Word[];
+  /** Tables derived from `dicts`, and the word features of any other text (`tables.word(text)`). */
+  tables: DictionaryTables;
 }
 
 export type { EntityType, Token };
