@@ -7,6 +7,7 @@ import { falseFriendReading, prepareQuery } from '../src/search/query.js';
 import { loadRegional } from '../src/vocabulary.js';
 import path from 'node:path';
 import { ROOT } from './helpers.js';
+import { computeScriptTable, scriptTableModule } from '../scripts/generate-script-table.js';
 
 const regional = loadRegional(path.join(ROOT, 'dictionaries'));
 
@@ -98,5 +99,12 @@ describe('regional vocabulary', () => {
 
   it('prefers the longest false friend', () => {
     expect(falseFriendReading('机车', regional)).toBe('摩托车');
+  });
+});
+
+describe('the generated script table', () => {
+  it('is what opencc-js and the GB 2312 / Big5 character sets give (else: npx tsx scripts/generate-script-table.ts)', () => {
+    const file = readFileSync(path.join(ROOT, 'src/text/script-table.ts'), 'utf8');
+    expect(file).toBe(scriptTableModule(computeScriptTable()));
   });
 });

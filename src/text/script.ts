@@ -2,7 +2,8 @@
 // the same length as the source so highlight positions carry over), script detection, and display in
 // either script.
 import type { Script } from '../schema.js';
-import { characterChanges, fastConverter } from './convert.js';
+import { fastConverter } from './convert.js';
+import { SIMPLIFIED_OF, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-table.js';
 
 type Convert = (text: string) => string;
 
@@ -90,8 +91,8 @@ export function toScript(text: string, script: Script): string {
   return sameLength(script === 'simplified' ? toSimplified : toTraditional, text);
 }
 
-const TRADITIONAL_ONLY = 1;
-const SIMPLIFIED_ONLY = 2;
+const TRADITIONAL_ONLY_KIND = 1;
+const SIMPLIFIED_ONLY_KIND = 2;
 
 interface ScriptTable {
   /** Per BMP character: TRADITIONAL_ONLY, SIMPLIFIED_ONLY, both or neither. */
@@ -101,42 +102,22 @@ interface ScriptTable {
 }
 let scriptTable: ScriptTable | undefined;
 
-/** The characters of a double-byte encoding's range: rows `leads`, cells `trails`. */
-function charset(encoding: string, leads: [number, number], trails: Array<[number, number]>): Set<number> {
-  const decoder = new TextDecoder(encoding);
-  const set = new Set<number>();
-  for (let a = leads[0]; a <= leads[1]; a++) {
-    for (const [from, to] of trails) {
-      for (let b = from; b <= to; b++) {
-        const ch = decoder.decode(new Uint8Array([a, b]));
-        if (ch.length === 1 && ch !== '\ufffd') set.add(ch.charCodeAt(0));
-      }
-    }
-  }
-  return set;
-}
-
 /**
- * Which characters belong to one script only. OpenCC's character tables alone would call 著, 乾 and 么
- * traditional (they convert them), though simplified Chinese writes them (著名, 乾隆, 什么); so a character
- * counts as traditional-only only when it is also outside GB 2312's hanzi (the simplified national character
- * set), and as simplified-only only when it is outside Big5's (the traditional one).
+ * Which characters only one script writes (src/text/script-table.ts, generated from OpenCC's character
+ * tables and the GB 2312 and Big5 character sets: 著, 乾, 么 are written in simplified text too, so they are
+ * not evidence of traditional script).
  */
 function buildScriptTable(): ScriptTable {
-  const gb2312 = charset('gb18030', [0xb0, 0xf7], [[0xa1, 0xfe]]);
-  const big5 = charset('big5', [0xa4, 0xf9], [[0x40, 0x7e], [0xa1, 0xfe]]);
   const kinds = new Uint8Array(0x10000);
   const simplified = new Map<number, string>();
-  const bmp = (ch: string) => ch.length === 1;
-  for (const [from, to] of characterChanges('tw2s')) {
-    const c = from.charCodeAt(0);
-    if (!bmp(from) || gb2312.has(c)) continue;
-    kinds[c] = (kinds[c] ?? 0) | TRADITIONAL_ONLY;
-    if (bmp(to)) simplified.set(c, to);
+  for (let i = 0; i < TRADITIONAL_ONLY.length; i++) {
+    const c = TRADITIONAL_ONLY.charCodeAt(i);
+    kinds[c] = (kinds[c] ?? 0) | TRADITIONAL_ONLY_KIND;
+    if (SIMPLIFIED_OF[i] !== TRADITIONAL_ONLY[i]) simplified.set(c, SIMPLIFIED_OF[i] ?? '');
   }
-  for (const from of characterChanges('s2tw').keys()) {
-    const c = from.charCodeAt(0);
-    if (bmp(from) && !big5.has(c)) kinds[c] = (kinds[c] ?? 0) | SIMPLIFIED_ONLY;
+  for (let i = 0; i < SIMPLIFIED_ONLY.length; i++) {
+    const c = SIMPLIFIED_ONLY.charCodeAt(i);
+    kinds[c] = (kinds[c] ?? 0) | SIMPLIFIED_ONLY_KIND;
   }
   return { kinds, simplified };
 }
@@ -148,7 +129,7 @@ function simplifyTraditionalOnly(text: string): string {
   let copied = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!((kinds[code] ?? 0) & TRADITIONAL_ONLY)) continue;
+    if (!((kinds[code] ?? 0) & TRADITIONAL_ONLY_KIND)) continue;
     const to = simplified.get(code);
     if (to === undefined) continue;
     out += text.slice(copied, i) + to;
@@ -181,8 +162,8 @@ export function detectScript(text: string): Script {
   let simplified = 0;
   for (let i = 0; i < n; i++) {
     const kind = kinds[text.charCodeAt(i)] ?? 0;
-    if (kind & TRADITIONAL_ONLY) traditional++;
-    if (kind & SIMPLIFIED_ONLY) simplified++;
+    if (kind & TRADITIONAL_ONLY_KIND) traditional++;
+    if (kind & SIMPLIFIED_ONLY_KIND) simplified++;
   }
   return traditional > simplified ? 'traditional' : 'simplified';
 }
