@@ -40,9 +40,14 @@ export const PipelineConfig = z
         /** Writes in flight at once. */
         concurrency: z.number().int().min(1).max(16).default(2),
         proximity: Proximity.default('word'),
+        /**
+         * Largest request body in MB: a document's records are cut into requests under it. Meilisearch refuses
+         * bodies over its payload limit (--http-payload-size-limit, 100 MB by default); keep this below it.
+         */
+        maxRequestMB: z.number().positive().max(1024).default(50),
       })
       .strict()
-      .default({ passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 2, proximity: 'word' }),
+      .default({ passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 2, proximity: 'word', maxRequestMB: 50 }),
   })
   .strict();
 export type PipelineConfig = z.infer<typeof PipelineConfig>;

@@ -16,7 +16,12 @@ const PROXIMITY_PRECISION = { word: 'byWord', attribute: 'byAttribute' } as cons
 export interface WriterOptions {
   batchSize: number;
   concurrency: number;
+  /** Upper bound on one request's JSON body, in MB (Meilisearch refuses bodies over 100 MB by default). */
+  maxRequestMB?: number;
 }
+
+/** Half of Meilisearch's default payload limit (100 MB): one document's passages never need more per request. */
+export const MAX_REQUEST_MB = 50;
 
 /** Words and synonyms of the custom dictionaries, pushed to Meilisearch so its tokenizer agrees with ours. */
 export interface Vocabulary {
@@ -171,12 +176,46 @@ interface StaleBuffer {
 
 type Kind = 'passages' | 'figures';
 
+/** Meilisearch refused a request body as larger than its payload limit (`--http-payload-size-limit`). */
+function isPayloadTooLarge(err: unknown): boolean {
+  const e = err as { response?: { status?: number }; cause?: { code?: string } } | undefined;
+  return e?.response?.status === 413 || e?.cause?.code === 'payload_too_large';
+}
+
 /**
  * The request that adds `records`, made in a scope of its own: V8 keeps the variables of a scope for as long
  * as any closure made in it lives, and the records must go with the request, not stay with the bookkeeping.
+ * A body the server refuses as too large is a setting to change, not an outage to retry: it would fail the same
+ * way on every run.
  */
-function addition(index: Index, records: object[]): () => Promise<{ taskUid: number }> {
-  return () => index.addDocuments(records, { primaryKey: 'id' });
+function addition(index: Index, records: object[], maxRequestMB: number): () => Promise<number[]> {
+  return async () => {
+    try {
+      return [(await index.addDocuments(records, { primaryKey: 'id' })).taskUid];
+    } catch (err) {
+      if (!isPayloadTooLarge(err)) throw err;
+      throw new RuntimeError(`Meilisearch refused a request as larger than its payload limit (--http-payload-size-limit): set index.maxRequestMB in the pipeline (now ${maxRequestMB}) below that limit`);
+    }
+  };
+}
+
+/** Cuts a batch into requests whose JSON bodies stay under `maxBytes` (a record over it goes alone). */
+function requestSized<T>(batch: Buffered<T>[], maxBytes: number): Buffered<T>[][] {
+  const parts: Buffered<T>[][] = [];
+  let part: Buffered<T>[] = [];
+  let bytes = 2;
+  for (const item of batch) {
+    const size = Buffer.byteLength(JSON.stringify(item.record)) + 1;
+    if (part.length && bytes + size > maxBytes) {
+      parts.push(part);
+      part = [];
+      bytes = 2;
+    }
+    part.push(item);
+    bytes += size;
+  }
+  if (part.length) parts.push(part);
+  return parts;
 }
 
 /**
@@ -193,6 +232,7 @@ export class IndexWriter {
   private readonly pending = new Map<string, { tasks: number; unflushed: number; onAck: () => void }>();
   private failure: Error | undefined;
   readonly stats: WriteStats = { passages: 0, figures: 0, tasks: 0 };
+  private readonly maxRequestMB: number;
 
   constructor(
     private readonly client: Meilisearch,
@@ -200,6 +240,7 @@ export class IndexWriter {
     private readonly options: WriterOptions,
   ) {
     this.queue = new PQueue({ concurrency: options.concurrency });
+    this.maxRequestMB = options.maxRequestMB ?? MAX_REQUEST_MB;
   }
 
   /** Adds one document's records and removes the records it no longer has. */
@@ -242,15 +283,19 @@ export class IndexWriter {
     const list = (ids: string[]) => `[${ids.map((id) => `"${id}"`).join(',')}]`;
     const filter = keep.length ? `docId IN ${list(docIds)} AND id NOT IN ${list(keep)}` : `docId IN ${list(docIds)}`;
     const index = kind === 'passages' ? this.indexes.passages : this.indexes.figures;
-    this.enqueue(`removing stale ${kind} of ${docIds.length} document(s)`, docIds, () => index.deleteDocuments({ filter }), () => undefined);
+    this.enqueue(`removing stale ${kind} of ${docIds.length} document(s)`, docIds, async () => [(await index.deleteDocuments({ filter })).taskUid], () => undefined);
   }
 
   private flush(kind: Kind): void {
     this.flushStale(kind);
-    const batch = kind === 'passages' ? this.passageBuffer : this.figureBuffer;
+    const batch: Buffered<PassageRecord | FigureRecord>[] = kind === 'passages' ? this.passageBuffer : this.figureBuffer;
     if (kind === 'passages') this.passageBuffer = [];
     else this.figureBuffer = [];
-    if (batch.length === 0) return;
+    // A large document's records go in several requests; it is acknowledged once all of them succeed.
+    for (const part of requestSized(batch, this.maxRequestMB * 1024 * 1024)) this.send(kind, part);
+  }
+
+  private send(kind: Kind, batch: Buffered<PassageRecord | FigureRecord>[]): void {
     const docs = new Map<string, number>();
     for (const { docId } of batch) docs.set(docId, (docs.get(docId) ?? 0) + 1);
     for (const [docId, count] of docs) {
@@ -262,22 +307,22 @@ export class IndexWriter {
     }
     const count = batch.length;
     const index = kind === 'passages' ? this.indexes.passages : this.indexes.figures;
-    this.enqueue(`writing ${count} ${kind}`, [...docs.keys()], addition(index, batch.map((b) => b.record)), () => {
+    this.enqueue(`writing ${count} ${kind}`, [...docs.keys()], addition(index, batch.map((b) => b.record), this.maxRequestMB), () => {
       this.stats[kind] += count;
     });
   }
 
-  private enqueue(what: string, docIds: string[], send: () => Promise<{ taskUid: number }>, done: () => void): void {
+  private enqueue(what: string, docIds: string[], send: () => Promise<number[]>, done: () => void): void {
     // The request, and the records it carries, are let go once Meilisearch has them: waiting for the task
     // to finish, which is most of a write's time, then holds only its uid.
-    const request: { send?: () => Promise<{ taskUid: number }> } = { send };
+    const request: { send?: () => Promise<number[]> } = { send };
     void this.queue
       .add(async () => {
         // After a failure the rest is not attempted: the caller reports it and a re-run completes it.
         if (this.failure || !request.send) return;
         const enqueued = await withRetry(what, request.send);
         delete request.send;
-        await withRetry(`waiting for Meilisearch (${what})`, () => settle(this.client, enqueued.taskUid));
+        for (const taskUid of enqueued) await withRetry(`waiting for Meilisearch (${what})`, () => settle(this.client, taskUid));
         this.stats.tasks++;
         done();
         for (const docId of docIds) this.settled(docId);
