@@ -5,7 +5,7 @@
 // Usage: npx tsx scripts/generate-script-table.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { characterChanges } from '../src/text/convert.js';
+import { characterChanges, presetChangedCharacters } from '../src/text/convert.js';
 
 /** The characters of a double-byte encoding's range: rows `leads`, cells `trails`. */
 function charset(encoding: string, leads: [number, number], trails: Array<[number, number]>): Set<number> {
@@ -29,6 +29,8 @@ export interface ScriptTableSource {
   simplifiedOf: string;
   /** Characters only simplified text writes. */
   simplifiedOnly: string;
+  /** Every character OpenCC's traditional → simplified tables change somewhere: text without one is left as it is. */
+  simplifiableChars: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export function computeScriptTable(): ScriptTableSource {
     traditionalOnly: traditional.map(([from]) => from).join(''),
     simplifiedOf: traditional.map(([from, to]) => (to.length === 1 ? to : from)).join(''),
     simplifiedOnly: simplified.join(''),
+    simplifiableChars: [...presetChangedCharacters('tw2s')].sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0)).join(''),
   };
 }
 
@@ -56,6 +59,8 @@ export function scriptTableModule(table: ScriptTableSource): string {
     `export const TRADITIONAL_ONLY = ${JSON.stringify(table.traditionalOnly)};`,
     `export const SIMPLIFIED_OF = ${JSON.stringify(table.simplifiedOf)};`,
     `export const SIMPLIFIED_ONLY = ${JSON.stringify(table.simplifiedOnly)};`,
+    '// Every character OpenCC\'s traditional → simplified tables change somewhere (phrases too): text without one is left as it is.',
+    `export const SIMPLIFIABLE = ${JSON.stringify(table.simplifiableChars)};`,
     '',
   ].join('\n');
 }

@@ -151,6 +151,30 @@ export function characterChanges(name: string): Map<string, string> {
   return changes;
 }
 
+/**
+ * Every BMP character a preset's dictionaries change somewhere (a key's character whose value differs at its
+ * place): a text holding none of them comes out of the conversion unchanged.
+ */
+export function presetChangedCharacters(name: string): Set<string> {
+  const config = presetConfig(name);
+  const seg = config.segmentation;
+  const groups = [...(config.normalizationChain ?? []), ...config.conversionChain, ...(seg === undefined ? [] : isStringGroup(seg) ? [seg] : [[seg as DictLike]])];
+  const chars = new Set<string>();
+  for (const group of groups) {
+    for (const dict of group) {
+      const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict;
+      for (const [key = '', value = ''] of entries) {
+        const k = [...key];
+        const v = [...value];
+        k.forEach((ch, i) => {
+          if (ch.length === 1 && (k.length !== v.length || v[i] !== ch)) chars.add(ch);
+        });
+      }
+    }
+  }
+  return chars;
+}
+
 function presetConfig(name: string): Config {
   const configs = (OpenCC.Locale as { configs?: Record<string, Config> }).configs;
   const config = configs?.[name];

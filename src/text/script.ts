@@ -3,7 +3,7 @@
 // either script.
 import type { Script } from '../schema.js';
 import { fastConverter } from './convert.js';
-import { SIMPLIFIED_OF, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-table.js';
+import { SIMPLIFIABLE, SIMPLIFIED_OF, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-table.js';
 
 type Convert = (text: string) => string;
 
@@ -48,7 +48,9 @@ export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
  * Never a regional rewording (软件 ↔ 軟體 is a synonym of the index, not a rewrite). Same length as `text`.
  */
 export function normalizeText(text: string, script: Script = detectScript(text)): string {
-  return separateDigits(foldWidth(script === 'traditional' ? sameLength(toSimplified, text) : simplifyTraditionalOnly(text)));
+  // Without a character of OpenCC's keys the conversion changes nothing: it need not even be built.
+  const convert = script === 'traditional' && simplifiable(text);
+  return separateDigits(foldWidth(convert ? sameLength(toSimplified, text) : simplifyTraditionalOnly(text)));
 }
 
 /**
@@ -122,6 +124,18 @@ function buildScriptTable(): ScriptTable {
   return { kinds, simplified };
 }
 
+let simplifiableSet: Set<number> | undefined;
+
+/** Whether OpenCC's traditional → simplified conversion could change `text` (a character it changes somewhere, or an astral one). */
+function simplifiable(text: string): boolean {
+  const set = (simplifiableSet ??= new Set([...SIMPLIFIABLE].map((ch) => ch.charCodeAt(0))));
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (set.has(c) || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
+
 /** Converts, one by one, only the characters that simplified Chinese never writes (臺 → 台, 們 → 们). */
 function simplifyTraditionalOnly(text: string): string {
   const { kinds, simplified } = (scriptTable ??= buildScriptTable());
@@ -148,7 +162,7 @@ export function queryScript(query: string): Script {
   let evidence = false;
   for (let i = 0; i < query.length && !evidence; i++) evidence = (kinds[query.charCodeAt(i)] ?? 0) !== 0;
   if (evidence) return detectScript(query);
-  return toSimplified(query) !== query && toTraditional(query) === query ? 'traditional' : 'simplified';
+  return simplifiable(query) && toSimplified(query) !== query && toTraditional(query) === query ? 'traditional' : 'simplified';
 }
 
 /**
