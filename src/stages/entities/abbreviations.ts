@@ -5,6 +5,7 @@ import type { Candidate, TagContext } from './types.js';
 import { Tier } from './types.js';
 import { endsWord, hanAt, startsWord } from './context.js';
 import { jiebaLexicon } from './lexicon.js';
+import { codeTable } from './words.js';
 
 // 出 is left out: as a verb's first character it opens ordinary words (出台, 出席) far more often than 出川.
 const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进旅留对同']);
@@ -69,8 +70,7 @@ const BEFORE_HUA = /[访驻来对侵反援赴抵离旅留]华(?![东南西北中
 const COUNTRY_FOLLOW = /^(总统|总理|首相|外长|政府|国防部|外交部|军方|军队|军|驻)/;
 
 /** SIDE_OF less 中, 港 and 台 (no country's form before 总统, 军), by UTF-16 code: looked up at every character. */
-const COUNTRY_FORM = new Uint8Array(0x10000);
-for (const ch of SIDE_OF) if (ch !== '中' && ch !== '港' && ch !== '台') COUNTRY_FORM[ch.charCodeAt(0)] = 1;
+const COUNTRY_FORM = codeTable([...SIDE_OF].filter((ch) => ch !== '中' && ch !== '港' && ch !== '台').join(''));
 
 /** 访华, 美军, 俄总统, 驻美使馆: one-character forms of countries in the phrases news text uses them in. */
 function countryForms(ctx: TagContext, out: Candidate[]): void {
@@ -110,8 +110,9 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
   const memberAt = (m: number) => contextualCountryAt(ctx, m) ?? listed(m) ?? null;
   let i = 0;
   while (i < text.length) {
-    const opensContextually = !listed(i) && !!listed(i + 1) && pairWordFollows(text, i + 2) && !!contextualCountryAt(ctx, i);
-    if (!opensContextually && !listed(i)) {
+    const here = !!listed(i);
+    const opensContextually = !here && !!listed(i + 1) && pairWordFollows(text, i + 2) && !!contextualCountryAt(ctx, i);
+    if (!opensContextually && !here) {
       i++;
       continue;
     }

@@ -6,7 +6,7 @@ import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
 import { endsWord, startsWord } from './context.js';
 import { TRANSLITERATION } from './transliteration.js';
-import type { Word } from './words.js';
+import { codeTable, type Word } from './words.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
@@ -93,9 +93,10 @@ function isTitle(ctx: TagContext, word: string): boolean {
 function titleToken(ctx: TagContext, k: number): boolean {
   const t = ctx.tokens[k];
   if (!t) return false;
-  if ((ctx.words[k] as Word).titleWord) return true;
+  const w = ctx.words[k] as Word;
+  if (w.titleWord) return true;
   const prev = ctx.tokens[k - 1];
-  return t.text.length === 1 && !!prev && prev.end === t.start && prev.text.length >= 2 && ctx.dicts.titleSet.has(prev.text.slice(-1) + t.text);
+  return w.endsTwoCharTitle && !!prev && prev.end === t.start && prev.text.length >= 2 && ctx.dicts.titleSet.has(prev.text.slice(-1) + t.text);
 }
 
 /** Words after a name that say it names people: "and others", "and party", "and wife", "himself". */
@@ -621,8 +622,7 @@ function splitNameRun(ctx: TagContext, from: number, to: number): RunPiece[] | n
 }
 
 /** First characters of RUN_END, by UTF-16 code. */
-const RUN_END_FIRST = new Uint8Array(0x10000);
-for (const w of RUN_END) RUN_END_FIRST[w.charCodeAt(0)] = 1;
+const RUN_END_FIRST = codeTable(RUN_END.map((w) => w[0]).join(''));
 
 /** Some character of `run` from `from` on could start an end word. */
 function endWordFrom(run: string, from: number): boolean {

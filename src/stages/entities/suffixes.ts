@@ -6,7 +6,7 @@ import { Tier } from './types.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
 import { titleFollows } from './context.js';
-import { LEVELS, type Word } from './words.js';
+import { codeTable, LEVELS, type Word } from './words.js';
 
 const indexes = new WeakMap<string[], Map<string, string[]>>();
 /** Suffix lists indexed by last character, built once per dictionary. */
@@ -365,7 +365,7 @@ export function recognizePeriodicals(ctx: TagContext): Candidate[] {
 /** Team words of sports news: 排球队, 女队, 男子排球队 (a place or a club name before them makes the team). */
 const TEAM_WORD = /^((男|女|[\u4e00-\u9fff]{1,3}[球棋泳操]|田径|代表|青年|少年)队|[男女][篮足排垒])$/;
 /** The last characters of TEAM_WORD's words: the regex runs only on words ending in one. */
-const TEAM_LAST = new Set([...'队篮足排垒']);
+const TEAM_LAST = codeTable('队篮足排垒');
 /** Modifiers between a team's place and its team word: 法国男子排球队, 巴西青年女队. */
 const TEAM_MODIFIERS = new Set(['男子', '女子', '青年', '少年', '国家']);
 
@@ -395,7 +395,7 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
     }
     // 网/n 球队/n: the segmenter cut the sport's character off the team word.
     const cutSport = t.text === '球队' && prev.text.length === 1 && CJK.test(prev.text);
-    if (!(TEAM_LAST.has(t.text[t.text.length - 1] ?? '') && TEAM_WORD.test(t.text)) && !cutSport) return;
+    if (!(TEAM_LAST[t.text.charCodeAt(t.text.length - 1)] && TEAM_WORD.test(t.text)) && !cutSport) return;
     // 法国/ns 男子/n 排球队/n: back over the modifiers to a place.
     let k = cutSport ? i - 2 : i - 1;
     while (k >= 0 && TEAM_MODIFIERS.has((tokens[k] as Token).text) && (tokens[k] as Token).end === (tokens[k + 1] as Token).start) k--;
@@ -408,7 +408,7 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
 }
 
 /** Suffixes of towns, villages and temples, which the segmenter often splits or glues (X/x X镇/x). */
-const SMALL_PLACE = new Set([...'镇乡村寺']);
+const SMALL_PLACE_LAST = codeTable('镇乡村寺');
 /** Tags that never sit inside such a name: function words, verbs, numbers, time and position words. */
 const NOT_IN_SMALL_PLACE = /^(p|c|u|uj|ul|ud|uz|d|v|vn|r|m|mq|q|f|t|x?eng)$/;
 
@@ -421,8 +421,7 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
-    const last = t.text[t.text.length - 1] ?? '';
-    if (!SMALL_PLACE.has(last) || !(ctx.words[i] as Word).cjk || (ctx.words[i] as Word).hit) return;
+    if (!SMALL_PLACE_LAST[t.text.charCodeAt(t.text.length - 1)] || !(ctx.words[i] as Word).cjk || (ctx.words[i] as Word).hit) return;
     if (t.text.length >= 3 && t.text.length <= 4) {
       // The segmenter's own place tag (X寺/ns) outweighs a stem that is also a word.
       const generic = GENERIC_PLACE.has(t.text) || GENERIC_PLACE.has(t.text.slice(1)); // 各乡镇, 新农村

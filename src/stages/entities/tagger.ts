@@ -10,7 +10,7 @@ import { recognizeCongresses, recognizeGluedCommittees, recognizeLevelPrefixedOr
 import { pairWordFollows, recognizeAbbreviations, spelledByAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './transliteration.js';
-import type { Word } from './words.js';
+import { codeTable, type Word } from './words.js';
 import { simplifiedReading } from '../../text/fold.js';
 
 
@@ -436,8 +436,7 @@ function gluedPlaces(ctx: TagContext, candidates: Candidate[]): { drop: Set<Cand
 /** Administrative and natural last words of foreign place names (X州, X省, X大区, X郡, X河). */
 const FOREIGN_ADMIN = /^(大区|州|省|县|区|郡|市|河)/;
 /** First characters of FOREIGN_ADMIN's words, by UTF-16 code. */
-const ADMIN_FIRST = new Uint8Array(0x10000);
-for (const ch of '大州省县区郡市河') ADMIN_FIRST[ch.charCodeAt(0)] = 1;
+const ADMIN_FIRST = codeTable('大州省县区郡市河');
 
 /**
  * 马拉里卡州, 奥斯特堡郡: a run of three or more transliteration characters before an administrative word is a

@@ -18,13 +18,14 @@ const NO_MATCHES: readonly TrieMatch<never>[] = Object.freeze([]);
 
 export class Trie<V> {
   private readonly root: Node<V> = { next: new Map() };
-  /** BMP characters that open some word: most characters of a text open none, and skip with one array read. */
-  private readonly opens = new Uint8Array(0x10000);
+  /**
+   * The root's children for characters below the surrogates, by code: most characters of a text open no word
+   * and skip with one array read, and the others start their walk without a Map lookup.
+   */
+  private readonly rootChildren: (Node<V> | undefined)[] = new Array<Node<V> | undefined>(0xd800).fill(undefined);
   size = 0;
 
   add(word: string, value: V): void {
-    const first = word.charCodeAt(0);
-    if (first >= 0 && first < 0xd800) this.opens[first] = 1;
     let node = this.root;
     for (const ch of word) {
       const code = ch.codePointAt(0) ?? 0;
@@ -32,6 +33,7 @@ export class Trie<V> {
       if (!child) {
         child = { next: new Map() };
         node.next.set(code, child);
+        if (node === this.root && code < 0xd800) this.rootChildren[code] = child;
       }
       node = child;
     }
@@ -45,10 +47,16 @@ export class Trie<V> {
    */
   matchesAt(text: string, start: number, minLength = 1): readonly TrieMatch<V>[] {
     const first = text.charCodeAt(start);
-    if (first < 0xd800 && !this.opens[first]) return NO_MATCHES;
     let node: Node<V> | undefined = this.root;
     let out: TrieMatch<V>[] | undefined;
     let i = start;
+    if (first < 0xd800) {
+      // The first step by array; the walk below goes on from there.
+      node = this.rootChildren[first];
+      if (!node) return NO_MATCHES;
+      i++;
+      if (node.value !== undefined && i - start >= minLength) out = [{ end: i, value: node.value }];
+    }
     while (i < text.length) {
       const code = text.codePointAt(i) ?? 0;
       node = node.next.get(code);

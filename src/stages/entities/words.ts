@@ -15,12 +15,21 @@ const PUNCT = /^[^\u3400-\u9fffA-Za-z0-9]+$/;
 export const LEVELS = new Set(['省', '市', '县', '区', '乡', '镇', '村', '州', '旗', '盟', '自治区', '自治州', '自治县']);
 const LEVEL_LIST = [...LEVELS];
 
+/** A table of the given characters by UTF-16 code: a test at every token or character without a string. */
+export function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let k = 0; k < chars.length; k++) table[chars.charCodeAt(k)] = 1;
+  return table;
+}
+
 /** Tables derived from one set of dictionaries, built on first use. */
 export class DictionaryTables {
   readonly orgIndex: Map<string, string[]>;
   readonly placeIndex: Map<string, string[]>;
   /** Titles of two or more characters by last character: a word ending in one is a title (县委书记). */
   readonly titleIndex: Map<string, string[]>;
+  /** Last units of the titles two UTF-16 units long. */
+  readonly twoCharTitleEnds: Set<string>;
   /** Unblocked one-character places by UTF-16 code: 1 + index into `singleList`, 0 for none. */
   private readonly singleSlot = new Uint16Array(0x10000);
   private readonly singleList: { canonical: string }[] = [];
@@ -30,6 +39,7 @@ export class DictionaryTables {
     this.orgIndex = indexSuffixes(dicts.orgSuffixes);
     this.placeIndex = indexSuffixes(dicts.placeSuffixes);
     this.titleIndex = indexSuffixes(dicts.titles.filter((t) => t.length >= 2));
+    this.twoCharTitleEnds = new Set([...dicts.titleSet].filter((t) => t.length === 2).map((t) => t.slice(1)));
     for (const [surface, hit] of dicts.surfaces) {
       if (surface.length === 1 && hit.type === 'place' && !dicts.blocked.has(surface)) {
         const code = surface.charCodeAt(0);
@@ -89,6 +99,8 @@ export class Word {
   readonly title: boolean;
   /** Every character is one of transliterated names (true for the empty word, as `every` is). */
   readonly translit: boolean;
+  /** One UTF-16 unit that ends a two-unit title (长 of 部长): the title may be cut across it (商务部/长). */
+  readonly endsTwoCharTitle: boolean;
   private lexicon?: LexiconEntry | null;
   private placeRunValue?: boolean;
   private abbreviatedValue?: boolean;
@@ -110,6 +122,7 @@ export class Word {
     this.blocked = dicts.blocked.has(text);
     this.title = dicts.titleSet.has(text);
     this.translit = [...text].every((ch) => TRANSLITERATION.has(ch));
+    this.endsTwoCharTitle = text.length === 1 && tables.twoCharTitleEnds.has(text);
   }
 
   /** jieba's main dictionary entry (frequency, POS tag). */
