@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fastConverter } from '../src/text/convert.js';
+import { convertFew, fastConverter } from '../src/text/convert.js';
 import { detectScript, foldWidth, normalizeForIndex, normalizeQuery, toScript } from '../src/text/script.js';
 import { falseFriendReading, prepareQuery } from '../src/search/query.js';
 import { loadRegional } from '../src/vocabulary.js';
@@ -74,6 +74,14 @@ describe('fast OpenCC conversion', () => {
       for (const text of [...samples, ...samples.map((s) => toScript(s, 'traditional'))]) expect(fast(text)).toBe(slow(text));
     });
   }
+
+  it('converts a few texts with tables built for them alone exactly as the full converter does', () => {
+    for (const name of ['tw2s', 's2tw']) {
+      const full = fastConverter(name);
+      const lines = [...samples, ...samples.map((s) => toScript(s, 'traditional'))].flatMap((t) => t.split('\n')).filter(Boolean);
+      expect(convertFew(name, lines)).toEqual(lines.map(full));
+    }
+  });
 
   it('detects the script of whole documents', () => {
     const doc = readFileSync(path.join(ROOT, 'corpus', readdirSync(path.join(ROOT, 'corpus'))[0] ?? ''), 'utf8');

@@ -8,7 +8,7 @@ import { RuntimeError } from '../errors.js';
 import { z } from 'zod';
 import { Figure, PassageRecord, Script } from '../schema.js';
 import { toSource } from '../text/offsets.js';
-import { toScript } from '../text/script.js';
+import { toScript, toScriptMany } from '../text/script.js';
 import { regionalSynonyms, type RegionalEntry } from '../vocabulary.js';
 import { FilterClause, toMeiliFilter } from './filter.js';
 import { Lru, prepareQuery, type PreparedQuery } from './query.js';
@@ -295,6 +295,9 @@ export async function search(ctx: SearchContext, input: SearchRequest): Promise<
   const page = request.perDoc === 0 && matched === 'all' ? kept : kept.slice(request.offset, end);
   const shown = new Map<string, number>();
   for (const hit of kept) shown.set(hit.doc, (shown.get(hit.doc) ?? 0) + 1);
+  // Passages in the other script, converted together (the first time, tables are built for them alone).
+  const convert = [...new Set(page.filter((h) => h.script !== script && displayTexts[script].get(h.text) === undefined).map((h) => h.text))];
+  toScriptMany(convert, script).forEach((shown, i) => displayTexts[script].set(convert[i] ?? '', shown));
   const hits = page.map((hit) => {
     const formatted = (hit._formatted as { norm?: string } | undefined)?.norm;
     // Counted by Meilisearch where the doc facet has the document, else among the fetched hits.
