@@ -8,7 +8,7 @@ import { jiebaLexicon } from './lexicon.js';
 import { codeTable } from './words.js';
 
 // 出 is left out: as a verb's first character it opens ordinary words (出台, 出席) far more often than 出川.
-const BEFORE_SINGLE = new Set([...'来在赴访抵离驻回返援进旅留对同']);
+const BEFORE_SINGLE = codeTable('来在赴访抵离驻回返援进旅留对同');
 /** Characters that, as a word of their own, are mostly ordinary words: 朝 "towards", 藏 "to hide", 台 "stage". */
 const ALONE_AS_WORD = new Set([...'朝藏台']);
 /** Directions after an abbreviation make a region of it (鄂西, 浙北), not a second place. */
@@ -168,8 +168,8 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
       return;
     }
     // 来浙, 在沪, 访华, 驻华使馆: the verb and the abbreviation start a word, or the abbreviation is one.
-    const single = t.text.length === 1 ? t.start : t.text.length >= 2 && BEFORE_SINGLE.has(t.text[0] ?? '') ? t.start + 1 : -1;
-    if (single < 0 || !BEFORE_SINGLE.has(text[single - 1] ?? '')) return;
+    const single = t.text.length === 1 ? t.start : t.text.length >= 2 && BEFORE_SINGLE[t.text.charCodeAt(0)] ? t.start + 1 : -1;
+    if (single < 0 || !BEFORE_SINGLE[text.charCodeAt(single - 1)]) return;
     // 在京津冀: a longer name starting here is the dictionary's to tag.
     if (ctx.dicts.trie.matchesAt(text, single, 2).length > 0) return;
     if (t.text.length > 3) return;

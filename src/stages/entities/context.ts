@@ -5,9 +5,12 @@ import type { TagContext } from './types.js';
 import { tablesOf, type Word } from './words.js';
 
 export function buildContext(text: string, tokens: Token[], dicts: EntityDictionaries): TagContext {
-  const tokenAt = new Int32Array(text.length + 1).fill(-1);
-  const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
-  const tokenOf = new Int32Array(text.length + 1).fill(-1);
+  // One buffer for the three tables: one allocation per passage instead of three.
+  const n = text.length + 1;
+  const buffer = new Int32Array(3 * n).fill(-1);
+  const tokenAt = buffer.subarray(0, n);
+  const tokenEndingAt = buffer.subarray(n, 2 * n);
+  const tokenOf = buffer.subarray(2 * n);
   const tables = tablesOf(dicts);
   const words: Word[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {

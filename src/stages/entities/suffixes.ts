@@ -162,6 +162,8 @@ const VERB_BODIES = new Set(['委员会', '联合会', '联合体', '工作组',
 
 /** Titles the segmenter glues to an organization's last word (银行行长, 公司总裁, 党组书记). */
 const TITLE_AFTER_ORG = ['行长', '总裁', '副总裁', '董事长', '总经理', '书记', '副书记', '主任', '院长', '校长', '会长', '社长', '所长', '局长', '主席', '秘书长'];
+/** Their last characters: the list is searched only for words ending in one. */
+const TITLE_AFTER_ORG_LAST = codeTable(TITLE_AFTER_ORG.map((w) => w[w.length - 1]).join(''));
 
 /** Suffixes whose head is titled X长 (部长, 局长, 社长 …). */
 const HEAD_OF = new Set([...'部局厅司社委署']);
@@ -230,7 +232,7 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
       // 王建华局长: a person before the title, not an organization.
       !(before && (before.tag === 'nt' || before.tag === 'x' || before.tag.startsWith('nr') || before.tag === 'b' || ['副', '代理', '常务', '前', '原'].includes(before.text) || HEAD_OF.has(before.text[before.text.length - 1] ?? '')));
     // 银行行长, 公司总裁, 党组书记: a multi-character suffix glued to a title; the name ends before the title.
-    const title = !titled && tok.text.length >= 4 ? TITLE_AFTER_ORG.find((w) => tok.text.endsWith(w)) : undefined;
+    const title = !titled && tok.text.length >= 4 && TITLE_AFTER_ORG_LAST[tok.text.charCodeAt(tok.text.length - 1)] ? TITLE_AFTER_ORG.find((w) => tok.text.endsWith(w)) : undefined;
     const rest = title ? tok.text.slice(0, -title.length) : '';
     const glued = rest.length >= 2 && (suffixOf(orgIndex, rest)?.length ?? 0) >= 2;
     // 规划/n 部副/n 部长/n: the segmenter glued 副 of the title to the body's last character.

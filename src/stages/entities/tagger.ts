@@ -106,7 +106,7 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
 }
 
 /** Last characters of real organization names among the segmenter's nt words (it also tags 新格局, 联合体). */
-const ORG_FINAL = new Set([...'社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台警央']);
+const ORG_FINAL = codeTable('社院部委会局厅办署司队团校所处军党盟馆厂站店庭协联科室园台警央');
 /** National teams by their short sports names: 日本女排, 巴西男足 (the segmenter tags them nt). */
 const TEAM_SHORT = /[男女][篮足排垒曲手]$/;
 /** Kinds of organization of two characters that the last character alone does not tell (大学, 中心). */
@@ -114,7 +114,7 @@ const NAMED_KINDS = /(大学|学院|中心|组织|银行|博物院)$/;
 /** Last words of named sites and buildings among the segmenter's place words. */
 const SITE = /(公园|大桥|博物院|广场|机场|[宫庙寺塔楼阁亭陵祠])$/;
 // Sites and buildings too (X宫, X庙, X公园): the segmenter's own place words ending so are named sites.
-const PLACE_FINAL = new Set([...'省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口宫庙寺塔楼阁亭园陵祠']);
+const PLACE_FINAL = codeTable('省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口宫庙寺塔楼阁亭园陵祠');
 
 /**
  * Segmenter place and organization tags (person tags are read in persons.ts). Its dictionary tags many
@@ -129,7 +129,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
     if (t.text.length < 2 || !w.cjk || w.blocked) continue;
     // 中美, 沪苏: runs of abbreviations are several places (abbreviations.ts), also before 地区 (港澳地区).
     if (w.abbreviated || (t.text.endsWith('地区') && spelledByAbbreviations(ctx, t.text.slice(0, -2)))) continue;
-    const last = t.text[t.text.length - 1] ?? '';
+    const last = t.text.charCodeAt(t.text.length - 1);
     if (t.tag === 'ns') {
       if (w.hit || NOT_PLACES.has(t.text)) continue; // known, or a common word
       // 辽宁抚顺: two known places glued into one word are two places.
@@ -152,7 +152,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
       const foreign = w.translit;
       // Named sites stay places however well known (a city's main park, a famous bridge).
       const site = t.text.length >= 3 && SITE.test(t.text);
-      if (!commonHead && (freq < 200 || site) && (PLACE_FINAL.has(last) || foreign || site)) {
+      if (!commonHead && (freq < 200 || site) && (PLACE_FINAL[last] || foreign || site)) {
         out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.pos });
       }
     } else if (t.tag === 'nt' && t.text.endsWith('政府')) {
@@ -167,7 +167,7 @@ function posCandidates(ctx: TagContext): Candidate[] {
       const head = t.text.replace(NAMED_KINDS, '');
       const proper = dicts.surfaces.has(head) || !isCommonWord(head, 300);
       if (head.length >= 2 && proper) out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
-    } else if (t.tag === 'nt' && ORG_FINAL.has(last) && !GENERIC_ORG_WORDS.has(t.text) && !/(格局|舞台|平台|讲台|站台|后台|前台|擂台|阳台)$/.test(t.text)) {
+    } else if (t.tag === 'nt' && ORG_FINAL[last] && !GENERIC_ORG_WORDS.has(t.text) && !/(格局|舞台|平台|讲台|站台|后台|前台|擂台|阳台)$/.test(t.text)) {
       out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
     }
   }
@@ -243,11 +243,11 @@ function bodyWords(ctx: TagContext): Candidate[] {
     if (t.text.length < 2 || !w.cjk || w.hit) continue;
     // 江淮, 京津: runs of place abbreviations are places, not bodies.
     if (w.placeRun) continue;
-    const last = t.text[t.text.length - 1] ?? '';
+    const last = t.text.charCodeAt(t.text.length - 1);
     // 太湖共保: abbreviations of policies and slogans are tagged j too; bodies end like bodies (妇联, 团委).
     // 宣传部/nr: the segmenter also mistakes lexicon words of bodies for names.
     const misnamed = t.tag === 'nr' && /[部局厅委处司署]$/.test(t.text) && (w.lex?.freq ?? 0) >= 50;
-    const body = (t.tag === 'nt' || t.tag === 'j' || t.tag === 'nz' || misnamed) && ORG_FINAL.has(last) && !/[东南西北中]部$/.test(t.text);
+    const body = (t.tag === 'nt' || t.tag === 'j' || t.tag === 'nz' || misnamed) && ORG_FINAL[last] && !/[东南西北中]部$/.test(t.text);
     // 党委政府: a government is named by its place alone (posCandidates).
     if (body && !GENERIC_ORG_WORDS.has(t.text) && !t.text.includes('政府')) out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
   }
@@ -401,10 +401,10 @@ function placeShapedNames(ctx: TagContext, candidates: Candidate[]): Candidate[]
   // Keyed by span (start and end in one number); a Map keeps the order spans were first seen.
   const spans = new Map<number, { start: number; end: number }>();
   const key = (x: { start: number; end: number }) => x.start * (ctx.text.length + 1) + x.end;
-  for (const c of candidates) if (c.type === 'person' && c.tier === Tier.pos) spans.set(key(c), c);
-  for (const t of ctx.tokens) if (NAME_TAGS.has(t.tag)) spans.set(key(t), t);
+  // Spans under three characters are passed over below: they are left out of the table from the start.
+  for (const c of candidates) if (c.type === 'person' && c.tier === Tier.pos && c.end - c.start >= 3) spans.set(key(c), c);
+  for (const t of ctx.tokens) if (t.end - t.start >= 3 && NAME_TAGS.has(t.tag)) spans.set(key(t), t);
   for (const c of spans.values()) {
-    if (c.end - c.start < 3) continue;
     const name = ctx.text.slice(c.start, c.end);
     if (!/^[\u3400-\u9fff]+$/.test(name)) continue;
     const ending = FOREIGN_PLACE_ENDING.exec(name)?.[0];

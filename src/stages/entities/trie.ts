@@ -13,6 +13,13 @@ export interface TrieMatch<V> {
   value: V;
 }
 
+/** Bits of the first-two-characters filter: 2^22, half a megabyte. */
+const PAIR_BITS = 1 << 22;
+
+function pairHash(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> 10;
+}
+
 /** Shared result of the (most common) lookups that match nothing; never mutated. */
 const NO_MATCHES: readonly TrieMatch<never>[] = Object.freeze([]);
 
@@ -23,9 +30,20 @@ export class Trie<V> {
    * and skip with one array read, and the others start their walk without a Map lookup.
    */
   private readonly rootChildren: (Node<V> | undefined)[] = new Array<Node<V> | undefined>(0xd800).fill(undefined);
+  /**
+   * A filter of the words' first two characters (both below the surrogates), one bit per hash: a clear bit
+   * says no word goes on from the first character to the second, and the walk stops without a Map lookup.
+   */
+  private readonly pairs = new Uint32Array(PAIR_BITS >>> 5);
   size = 0;
 
   add(word: string, value: V): void {
+    const first = word.charCodeAt(0);
+    const second = word.charCodeAt(1);
+    if (first < 0xd800 && second < 0xd800) {
+      const h = pairHash(first, second);
+      this.pairs[h >>> 5] = (this.pairs[h >>> 5] as number) | (1 << (h & 31));
+    }
     let node = this.root;
     for (const ch of word) {
       const code = ch.codePointAt(0) ?? 0;
@@ -56,6 +74,11 @@ export class Trie<V> {
       if (!node) return NO_MATCHES;
       i++;
       if (node.value !== undefined && i - start >= minLength) out = [{ end: i, value: node.value }];
+      const second = text.charCodeAt(i);
+      if (second < 0xd800) {
+        const h = pairHash(first, second);
+        if (!(((this.pairs[h >>> 5] as number) >>> (h & 31)) & 1)) return out ?? NO_MATCHES;
+      }
     }
     while (i < text.length) {
       const code = text.codePointAt(i) ?? 0;
