@@ -77,6 +77,8 @@ export const Qualifier = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx', 'rang
 export type Qualifier = z.infer<typeof Qualifier>;
 export const FigureStatus = z.enum(['target', 'actual', 'other']);
 export type FigureStatus = z.infer<typeof FigureStatus>;
+export const FigureChange = z.enum(['increase', 'decrease']);
+export type FigureChange = z.infer<typeof FigureChange>;
 
 /** A quantitative figure (DESIGN.md contract); `start`/`end` are into the original decoded text. */
 export const Figure = z.object({
@@ -92,6 +94,14 @@ export const Figure = z.object({
   metric: z.string(),
   period: z.string(),
   status: FigureStatus,
+  // The three fields below are optional so records written before them still parse; the figures stage
+  // always sets them (null when they do not apply).
+  /** ISO 4217 code of a money figure (CNY, TWD, HKD, USD …; BTC); null when not money or not known. */
+  currency: z.string().nullish(),
+  /** A change (增加/下降 N, 比上年增长 N) rather than a level; null for a level. */
+  change: FigureChange.nullish(),
+  /** What a change is measured against (上年, 2020年, 上年年初预算); null when not stated. Never the period. */
+  base: z.string().nullish(),
   sentence: z.string(),
 });
 export type Figure = z.infer<typeof Figure>;

@@ -8,15 +8,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Passage, Token } from '../../src/schema.js';
-import { clean } from '../../src/stages/clean.js';
 import { extractFigures } from '../../src/stages/figures/index.js';
-import { readSource } from '../../src/stages/read.js';
 import { cut, segment } from '../../src/stages/segment.js';
 
 if (process.argv[2] === '--quality') {
   reportQuality(process.argv[3] ?? 'tests/fixtures/figures/annotated.json');
   process.exit(0);
 }
+// Reading and cleaning are loaded only for the throughput run: the quality run needs the figures stage alone.
+const { clean } = await import('../../src/stages/clean.js');
+const { readSource } = await import('../../src/stages/read.js');
 
 const dir = process.argv[2] ?? 'corpus';
 const targetMb = Number(process.argv[3] ?? 20);

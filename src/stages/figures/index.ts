@@ -146,6 +146,9 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
         metric,
         period,
         status,
+        currency: null,
+        change: null,
+        base: null,
         sentence,
       },
     });
