@@ -136,6 +136,11 @@ describe('zhpipe CLI', () => {
       const host = JSON.parse(status.stdout).state.host as string;
       const readOnly = new Meilisearch({ host, apiKey: readFileSync(keyFile, 'utf8').trim() });
       await expect(readOnly.createIndex('nope')).rejects.toThrow();
+      // A stored key the server no longer knows (a reset database) is replaced, not used.
+      writeFileSync(keyFile, 'not-a-key-of-this-server-0123456789\n', { mode: 0o600 });
+      const again = await runCli(['search', '长三角', '--data-dir', dataDir]);
+      expect(again.stderr).toMatch(/nothing indexed yet/);
+      expect(readFileSync(keyFile, 'utf8')).not.toContain('not-a-key');
     } finally {
       await runCli(['meili', 'stop', '--data-dir', dataDir]);
     }

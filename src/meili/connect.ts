@@ -1,5 +1,7 @@
 // Where the Meilisearch server comes from (DESIGN.md): MEILI_HOST (+ MEILI_MASTER_KEY), else the managed
 // local server of the data directory, started when needed.
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
@@ -23,6 +25,25 @@ async function isServerKey(admin: Meilisearch, key: string): Promise<boolean> {
   }
 }
 
+/** Whether the server takes `key` for searching: an empty multi-search sent with it (in a header, never in a URL). */
+function searchKeyWorks(host: string, key: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const body = '{"queries":[]}';
+    const url = new URL('multi-search', host.endsWith('/') ? host : `${host}/`);
+    const req = (url.protocol === 'https:' ? https : http).request(
+      url,
+      { method: 'POST', timeout: 5000, headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${key}` } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      },
+    );
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end(body);
+  });
+}
+
 /**
  * A read-only key for the managed server, created once with the master key and stored (mode 0600) beside
  * it, so commands that only search never hold the master key's powers.
@@ -30,8 +51,9 @@ async function isServerKey(admin: Meilisearch, key: string): Promise<boolean> {
 async function searchKey(dataDir: string, admin: Meilisearch): Promise<string> {
   const file = path.join(dataDir, 'search.key');
   const stored = readKeyFile(file)?.toString('utf8').trim();
-  // Not the server's (the database was reset, or the master key changed): make a new one.
-  if (stored && (await isServerKey(admin, stored))) return stored;
+  // Not the server's (the database was reset, or the master key changed): make a new one. Checked first with
+  // one empty search (no fetch to load, no key list to read), the key list only if that fails.
+  if (stored && ((await searchKeyWorks(admin.config.host, stored)) || (await isServerKey(admin, stored)))) return stored;
   const created = await admin.createKey({ description: 'zhpipe search-only key', actions: SEARCH_ACTIONS, indexes: ['*'], expiresAt: null });
   writePrivateFile(file, created.key + '\n');
   return created.key;
