@@ -14,7 +14,26 @@ export type OffsetMap = z.infer<typeof OffsetMap>;
 export const Encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
 export type Encoding = z.infer<typeof Encoding>;
 
-/** A file as read: the original decoded text, and the text with markup removed plus its map back. */
+/**
+ * What is known about a document besides its text: from a JSONL or CSV row's columns, an HTML page's <title>
+ * and <meta>, or a date in the file name. `date` is ISO (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that
+ * is given) or null; `dateText` the date as written (kept when it could not be read as a date).
+ */
+export const DocMeta = z.object({
+  title: z.string().nullable(),
+  date: z.string().nullable(),
+  dateText: z.string().nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  author: z.string().nullable(),
+  /** Other columns of a row, as text. */
+  extra: z.record(z.string(), z.string()),
+});
+export type DocMeta = z.infer<typeof DocMeta>;
+
+export const NO_META: DocMeta = { title: null, date: null, dateText: null, source: null, url: null, author: null, extra: {} };
+
+/** A file (or one row of a JSONL/CSV file) as read: the original decoded text, and the text with markup removed plus its map back. */
 export const SourceDoc = z.object({
   doc: z.string(),
   docId: z.string(),
@@ -22,6 +41,8 @@ export const SourceDoc = z.object({
   original: z.string(),
   text: z.string(),
   map: OffsetMap,
+  /** Absent: nothing known (NO_META). */
+  meta: DocMeta.optional(),
 });
 export type SourceDoc = z.infer<typeof SourceDoc>;
 
@@ -125,6 +146,21 @@ export const Passage = z.object({
 });
 export type Passage = z.infer<typeof Passage>;
 
+/**
+ * The document's metadata on each of its passages and figures: `dateNum` (YYYYMMDD, 00 for a missing month or
+ * day) is what date filters and the date sort use, `month` (YYYY-MM) the facet. Older records lack them.
+ */
+export const DocFields = z.object({
+  title: z.string().nullable().default(null),
+  date: z.string().nullable().default(null),
+  dateText: z.string().nullable().default(null),
+  dateNum: z.number().int().nullable().default(null),
+  month: z.string().nullable().default(null),
+  source: z.string().nullable().default(null),
+  url: z.string().nullable().default(null),
+});
+export type DocFields = z.infer<typeof DocFields>;
+
 /** A passage as stored in the Meilisearch `passages` index. */
 export const PassageRecord = z.object({
   id: z.string(),
@@ -151,6 +187,9 @@ export const PassageRecord = z.object({
   units: z.array(z.string()),
   hasFigure: z.boolean(),
   hasTarget: z.boolean(),
+  ...DocFields.shape,
+  author: z.string().nullable(),
+  extra: z.record(z.string(), z.string()),
 });
 export type PassageRecord = z.infer<typeof PassageRecord>;
 
@@ -162,5 +201,6 @@ export const FigureRecord = Figure.extend({
   year: z.array(z.number().int()),
   place: z.array(z.string()),
   org: z.array(z.string()),
+  ...DocFields.shape,
 });
 export type FigureRecord = z.infer<typeof FigureRecord>;

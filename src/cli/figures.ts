@@ -7,7 +7,7 @@ import { type Figure, FigureKind, FigureStatus } from '../schema.js';
 import { loadResources } from '../pipeline/annotate.js';
 import { extractFigures } from '../stages/figures/index.js';
 import { spanToSource } from '../text/offsets.js';
-import { yearsIn } from '../pipeline/records.js';
+import { docFields, yearsIn } from '../pipeline/records.js';
 import { fieldsOf, figureMatcher, parseFilter } from '../search/filter.js';
 import { tagEntities } from '../stages/entities/index.js';
 import { collect, pipelineOf, readableDocuments } from './context.js';
@@ -67,7 +67,7 @@ export function figuresCommand(): Command {
             if (options.status && f.status !== options.status) continue;
             if (kinds.length && !kinds.includes(f.kind)) continue;
             if (units.size && !units.has(f.unit)) continue;
-            if (!matches({ ...f, doc: item.source.doc, year: figureYears(f), place, org })) continue;
+            if (!matches({ ...f, doc: item.source.doc, year: figureYears(f), place, org, ...docFields(item.source.meta) })) continue;
             const span = spanToSource(passage.map, f.start, f.end);
             // The text is what the original holds at the span (the passage may have lost a line break inside).
             rows.push({

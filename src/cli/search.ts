@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { parseFilter } from '../search/filter.js';
-import { FacetName, search, type SearchResponse } from '../search/search.js';
+import { FacetName, search, SearchRequest, type SearchResponse } from '../search/search.js';
 import { Script } from '../schema.js';
 import { loadRegional } from '../vocabulary.js';
 import { collect, connectFor, pipelineOf } from './context.js';
@@ -24,7 +24,10 @@ function render(response: SearchResponse, color: boolean): string {
       .map((piece) => (piece === '<mark>' ? (color ? '\x1b[1;33m' : '【') : piece === '</mark>' ? (color ? '\x1b[0m' : '】') : terminalSafe(unescapeHtml(piece))))
       .join('');
     const partial = hit.matched === 'partial' ? '  (partial)' : '';
-    out.push(terminalSafe(`${i + 1}. ${hit.doc}:${hit.line}  [${hit.start}-${hit.end}]  ${hit.id}${partial}`));
+    // Title, date and source first when the document has them; the file and offsets still say where it is.
+    const about = [hit.title, hit.date, hit.source].filter((v) => v).join(' · ');
+    if (about) out.push(terminalSafe(`${i + 1}. ${about}${partial}`), terminalSafe(`   ${hit.doc}:${hit.line}  [${hit.start}-${hit.end}]  ${hit.id}`));
+    else out.push(terminalSafe(`${i + 1}. ${hit.doc}:${hit.line}  [${hit.start}-${hit.end}]  ${hit.id}${partial}`));
     out.push(`   ${text}`);
     const entities = [...hit.person, ...hit.place, ...hit.org];
     if (entities.length) out.push(terminalSafe(`   · ${entities.join(' · ')}`));
@@ -52,8 +55,9 @@ export function searchCommand(): Command {
     .option('--filter <expr>', 'FIELD OP VALUE (place = 上海, year >= 2024, has:target); repeatable, AND-ed', collect)
     .option('--facets <names>', `facet counts to print: ${FacetName.options.join(',')}`)
     .option('--script <script>', 'show results in simplified or traditional (default: the query\'s script)')
+    .option('--sort <order>', 'relevance, date (oldest first) or -date (newest first)', 'relevance')
     .option('--pipeline <file>', 'pipeline definition (index names, dictionaries)', 'pipeline/default.json')
-    .action(async (query: string, options: { json?: boolean; limit: string; offset: string; perDoc: string; filter?: string[]; facets?: string; script?: string; pipeline: string }, command: Command) => {
+    .action(async (query: string, options: { json?: boolean; limit: string; offset: string; perDoc: string; filter?: string[]; facets?: string; script?: string; sort: string; pipeline: string }, command: Command) => {
       const config = pipelineOf(options.pipeline);
       const limit = Number(options.limit);
       const offset = Number(options.offset);
@@ -72,10 +76,12 @@ export function searchCommand(): Command {
         if (!parsed.success) throw new InputError(`--script ${options.script}: expected simplified or traditional`);
         script = parsed.data;
       }
+      const sort = SearchRequest.shape.sort.safeParse(options.sort);
+      if (!sort.success) throw new InputError(`--sort ${options.sort}: expected relevance, date or -date`);
       const filter = (options.filter ?? []).flatMap(parseFilter);
       const regional = loadRegional(resolveFromProject(config.dictionaries));
       const { client } = await connectFor(command, 'search');
-      const response = await search({ client, index: config.index.passages, regional }, { q: query, limit, offset, perDoc, facets, filter, ...(script ? { script } : {}) });
+      const response = await search({ client, index: config.index.passages, regional }, { q: query, limit, offset, perDoc, facets, filter, sort: sort.data, ...(script ? { script } : {}) });
       process.stdout.write(options.json ? JSON.stringify(response) + '\n' : render(response, Boolean(process.stdout.isTTY)));
     });
 }

@@ -14,7 +14,7 @@ function parseOption<T>(schema: { safeParse(v: unknown): { success: true; data: 
   return parsed.data;
 }
 
-const TABLE_COLUMNS = ['value', 'valueHi', 'unit', 'qualifier', 'metric', 'period', 'place', 'org', 'doc', 'start', 'end', 'sentence'];
+const TABLE_COLUMNS = ['value', 'valueHi', 'unit', 'qualifier', 'metric', 'period', 'place', 'org', 'date', 'source', 'doc', 'start', 'end', 'sentence'];
 
 /** Table output prints a heading per group; CSV and JSONL get a leading `group` column instead. */
 export function renderTargets(rows: FigureRow[], format: OutputFormat, groupBy: GroupBy | undefined): string {

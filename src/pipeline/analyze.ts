@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Passage, SourceDoc, Token } from '../schema.js';
 import { clean } from '../stages/clean.js';
 import { readSource, UnreadableFileError } from '../stages/read.js';
+import type { FieldNames } from '../stages/read/fields.js';
+import { readRows, rowFormatOf, type RowFormat } from '../stages/read/rows.js';
 import { segment } from '../stages/segment.js';
 import type { PipelineConfig } from './config.js';
 
@@ -135,12 +137,27 @@ export function analyzeSource(source: SourceDoc, config: PipelineConfig): Analyz
   };
 }
 
+/** The documents of a JSONL/CSV/TSV file, one per row; unreadable rows (and files) as skipped, by line. */
+function readRowFile(file: string, format: RowFormat, fields: FieldNames): Array<SourceDoc | SkippedFile> {
+  try {
+    const rows = readRows(docName(file), readFileSync(file), format, fields);
+    return [...rows.skipped.map(({ line, reason }) => ({ skipped: `${file}:${line}`, reason })), ...rows.docs.map((d) => d.source)];
+  } catch (err) {
+    if (err instanceof UnreadableFileError) return [{ skipped: file, reason: err.message }];
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code) return [{ skipped: file, reason: code === 'EACCES' ? 'permission denied' : `cannot read (${code})` }];
+    throw err;
+  }
+}
+
 /** Analyzes files and directories, yielding each document or skipped file in order. */
-export async function* analyzePaths(paths: string[], config: PipelineConfig): AsyncGenerator<AnalyzedDoc | SkippedFile> {
+export async function* analyzePaths(paths: string[], config: PipelineConfig, fields: FieldNames = {}): AsyncGenerator<AnalyzedDoc | SkippedFile> {
   const { files, missing } = listInputs(paths);
   yield* missing;
   for (const file of files) {
-    const source = readFile(file);
-    yield 'skipped' in source ? source : analyzeSource(source, config);
+    const format = rowFormatOf(file);
+    for (const source of format ? readRowFile(file, format, fields) : [readFile(file)]) {
+      yield 'skipped' in source ? source : analyzeSource(source, config);
+    }
   }
 }

@@ -10,7 +10,7 @@ import { spanToSource } from '../text/offsets.js';
 import { loadRegional, loadWords, regionalSynonyms } from '../vocabulary.js';
 import { analyzeSource } from './analyze.js';
 import { resolveFromProject, type PipelineConfig } from './config.js';
-import { lineStarts, toPassageRecord, yearsIn } from './records.js';
+import { docFields, lineStarts, toPassageRecord, yearsIn } from './records.js';
 
 /** Everything the stages load once per process: dictionaries, pushed into nodejieba. */
 export interface Resources {
@@ -67,6 +67,7 @@ export function annotate(source: SourceDoc, resources: Resources): DocumentRecor
   readySegmenter(resources);
   const analyzed = analyzeSource(source, config);
   const lines = lineStarts(source.original);
+  const fields = docFields(source.meta);
   const passages: PassageRecord[] = [];
   const figures: FigureRecord[] = [];
   for (const { passage, tokens } of analyzed.passages) {
@@ -89,10 +90,11 @@ export function annotate(source: SourceDoc, resources: Resources): DocumentRecor
         year: years.length ? years : yearsIn(f.sentence),
         place,
         org,
+        ...fields,
       };
     });
     figures.push(...passageFigures);
-    passages.push(toPassageRecord(passage, lines, { person, place, org, figures: passageFigures }));
+    passages.push(toPassageRecord(passage, lines, { person, place, org, figures: passageFigures }, source.meta));
   }
   return { passages, figures };
 }

@@ -7,9 +7,15 @@ import type { PipelineConfig } from './config.js';
 /** zhpipe's version, from package.json: a release that changes what the stages find re-annotates on ingest. */
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** A fingerprint of what decides the records: pipeline, dictionaries, zhpipe version. */
+/**
+ * The shape of the records, changed when they gain fields between releases: 2 = document metadata (title,
+ * date, source, url…) on every passage and figure, so a checkpoint from before sends every file again.
+ */
+const RECORDS_FORMAT = '2';
+
+/** A fingerprint of what decides the records: pipeline, dictionaries, zhpipe version, records format. */
 export function pipelineFingerprint(config: PipelineConfig, dictionaryDir: string): string {
-  const hash = createHash('sha256').update(VERSION).update(JSON.stringify(config));
+  const hash = createHash('sha256').update(VERSION).update(RECORDS_FORMAT).update(JSON.stringify(config));
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir).sort()) {
       const p = path.join(dir, entry);

@@ -12,7 +12,12 @@ import { InterruptedError, RuntimeError } from '../errors.js';
 import { acquireLock } from '../lockfile.js';
 import { IndexWriter, prepareIndexes } from '../stages/index.js';
 import { annotate, loadResources } from './annotate.js';
-import { exportedSources } from '../workflows/export.js';
+import { exportedSources, isExportFile } from '../workflows/export.js';
+import type { SourceDoc } from '../schema.js';
+import { UnreadableFileError } from '../stages/read.js';
+import type { FieldNames } from '../stages/read/fields.js';
+import { readRows, rowFormatOf, type RowFormat } from '../stages/read/rows.js';
+import type { WorkerTask } from './worker.js';
 import { docName, listInputs, type SkippedFile } from './analyze.js';
 import { Checkpoint } from './checkpoint.js';
 import type { PipelineConfig } from './config.js';
@@ -51,6 +56,8 @@ export interface IngestSummary {
   workers: number;
   /** Characters of text run through the stages this run (for throughput figures). */
   chars: number;
+  /** Read, but with something to say (a date not understood, a CSV row with extra fields): `file:line` or file. */
+  warnings: Array<{ file: string; reason: string }>;
 }
 
 export interface IngestOptions {
@@ -70,6 +77,8 @@ export interface IngestOptions {
    * checkpointed; the lock is released and the report written. Work in flight is dropped, not checkpointed.
    */
   signal?: AbortSignal;
+  /** Columns of JSONL/CSV files named by the user (--text-field …); the others are guessed. */
+  fields?: FieldNames;
 }
 
 /**
@@ -78,6 +87,11 @@ export interface IngestOptions {
  */
 export function defaultWorkers(): number {
   return Math.max(1, Math.floor(availableParallelism() / 2));
+}
+
+/** What a row's checkpoint entry remembers: its text and metadata (a changed title re-sends it). */
+function rowHash(source: SourceDoc): string {
+  return createHash('sha256').update(JSON.stringify([source.original, source.meta ?? null])).digest('hex');
 }
 
 export async function ingest(client: Meilisearch, paths: string[], config: PipelineConfig, options: IngestOptions = {}): Promise<IngestSummary> {
@@ -100,8 +114,9 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
 
     const writer = new IndexWriter(client, indexes, config.index);
     const { files, missing } = listInputs(paths);
-    // No more threads than files: each one loads the dictionaries.
-    const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), files.length));
+    // No more threads than documents: each one loads the dictionaries (a JSONL or CSV file holds many).
+    const documentsAtMost = files.some((f) => rowFormatOf(f)) ? Infinity : files.length;
+    const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), documentsAtMost));
     const heapMB = options.workerHeapMB ?? WORKER_HEAP_MB;
     const pool = workerPool(workers, heapMB);
     // Bounded in-flight documents keep memory flat whatever the corpus size.
@@ -120,6 +135,71 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     const skip = (file: string, reason: string) => {
       skipped.push({ skipped: file, reason });
       reports.push({ file, status: 'skipped', reason });
+    };
+    const warnings: IngestSummary['warnings'] = [];
+
+    /**
+     * One document to the workers, unless the checkpoint holds it unchanged; `done` after its records are
+     * acknowledged (or it is skipped). `file` names it in reports: a path, or `path#line` for a row.
+     */
+    const send = (file: string, doc: string, hash: string, task: WorkerTask, done: () => void): void => {
+      const known = checkpoint.get(doc);
+      if (known && checkpoint.has(doc, hash)) {
+        unchanged++;
+        passages += known.passages;
+        figures += known.figures;
+        reports.push({ file, status: 'unchanged', passages: known.passages, figures: known.figures });
+        done();
+        return;
+      }
+      void dispatch.add(async () => {
+        try {
+          const result = await pool.run(task);
+          if (!result.ok) {
+            skip(file, result.reason);
+          } else {
+            chars += result.chars;
+            if (result.warning) warnings.push({ file, reason: result.warning });
+            const report: DocumentReport = { file, status: 'not indexed', passages: result.passages.length, figures: result.figures.length };
+            reports.push(report);
+            await writer.writeDocument(result.docId, result.passages, result.figures, () => {
+              if (interrupted) return;
+              checkpoint.record({ doc, hash, passages: result.passages.length, figures: result.figures.length });
+              report.status = 'indexed';
+            });
+            sent++;
+            passages += result.passages.length;
+            figures += result.figures.length;
+          }
+          done();
+        } catch (err) {
+          // One document too big for a worker's heap costs that document, not the ingest.
+          if (!isOutOfMemory(err)) failure ??= err as Error;
+          else {
+            skip(file, `ran out of memory in its worker (heap limit ${heapMB} MB; raise it with --worker-heap-mb)`);
+            done();
+          }
+        }
+      });
+    };
+
+    /** A JSONL/CSV/TSV file: each row is a document of its own, sent as read; bad rows are skipped by line. */
+    const sendRows = async (file: string, bytes: Buffer, format: RowFormat): Promise<void> => {
+      let rows;
+      try {
+        rows = readRows(docName(file), bytes, format, options.fields);
+      } catch (err) {
+        if (!(err instanceof UnreadableFileError)) throw err;
+        skip(file, err.message);
+        return;
+      }
+      for (const { line, reason } of rows.skipped) skip(`${file}:${line}`, reason);
+      for (const { line, reason } of rows.warnings) warnings.push({ file: `${file}:${line}`, reason });
+      for (const { line, source } of rows.docs) {
+        await dispatch.onSizeLessThan(workers * 2);
+        if (failure) return;
+        send(`${file}#${line}`, source.doc, rowHash(source), { doc: source.doc, source, config }, () => undefined);
+      }
     };
 
     // The first failure of a document task stops the dispatch; in-flight tasks finish before the pool
@@ -144,7 +224,8 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
           progress(file);
           continue;
         }
-        if (file.endsWith('.jsonl')) {
+        const format = rowFormatOf(file);
+        if (format === 'jsonl' && isExportFile(bytes)) {
           // A corpus exported by `zhpipe export`: its documents are rebuilt at their original offsets.
           try {
             for await (const source of exportedSources(file)) {
@@ -162,45 +243,13 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
           progress(file);
           continue;
         }
-        const doc = docName(file);
-        const hash = createHash('sha256').update(bytes).digest('hex');
-        const known = checkpoint.get(doc);
-        if (known && checkpoint.has(doc, hash)) {
-          unchanged++;
-          passages += known.passages;
-          figures += known.figures;
-          reports.push({ file, status: 'unchanged', passages: known.passages, figures: known.figures });
+        if (format) {
+          await sendRows(file, bytes, format);
           progress(file);
           continue;
         }
-        void dispatch.add(async () => {
-          try {
-            const result = await pool.run({ doc, bytes, config });
-            if (!result.ok) {
-              skip(file, result.reason);
-            } else {
-              chars += result.chars;
-              const report: DocumentReport = { file, status: 'not indexed', passages: result.passages.length, figures: result.figures.length };
-              reports.push(report);
-              await writer.writeDocument(result.docId, result.passages, result.figures, () => {
-                if (interrupted) return;
-                checkpoint.record({ doc, hash, passages: result.passages.length, figures: result.figures.length });
-                report.status = 'indexed';
-              });
-              sent++;
-              passages += result.passages.length;
-              figures += result.figures.length;
-            }
-            progress(file);
-          } catch (err) {
-            // One document too big for a worker's heap costs that document, not the ingest.
-            if (!isOutOfMemory(err)) failure ??= err as Error;
-            else {
-              skip(file, `ran out of memory in its worker (heap limit ${heapMB} MB; raise it with --worker-heap-mb)`);
-              progress(file);
-            }
-          }
-        });
+        const hash = createHash('sha256').update(bytes).digest('hex');
+        send(file, docName(file), hash, { doc: docName(file), bytes, config }, () => progress(file));
       }
       await dispatch.onIdle();
       if (!failure) await writer.close().catch((err: Error) => (failure ??= err));
@@ -221,7 +270,7 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     checkpoint.compact();
     if (dataDir && resources.entities) saveDictionarySnapshot(dataDir, config, resources.dictionaryDir);
     const documents = reports.filter((r) => r.status === 'indexed' || r.status === 'unchanged').length;
-    return { documents, passages, figures, sent, unchanged, skipped, elapsedMs: Date.now() - started, workers, chars };
+    return { documents, passages, figures, sent, unchanged, skipped, elapsedMs: Date.now() - started, workers, chars, warnings };
   };
   try {
     const { signal } = options;

@@ -1,5 +1,6 @@
 // Turns analyzed passages into the records stored in Meilisearch (schema.ts: PassageRecord, FigureRecord).
-import type { FigureRecord, Passage, PassageRecord } from '../schema.js';
+import { NO_META, type DocFields, type DocMeta, type FigureRecord, type Passage, type PassageRecord } from '../schema.js';
+import { dateNumOf, monthOf } from '../text/dates.js';
 import { normalizeForIndex } from '../text/script.js';
 
 /** Line starts of a text, for turning offsets into 1-based line numbers. */
@@ -36,7 +37,12 @@ export interface PassageAnnotations {
 
 export const NO_ANNOTATIONS: PassageAnnotations = { person: [], place: [], org: [], figures: [] };
 
-export function toPassageRecord(passage: Passage, lines: number[], notes: PassageAnnotations): PassageRecord {
+/** The document's metadata as every passage and figure of it carries it. */
+export function docFields(meta: DocMeta = NO_META): DocFields {
+  return { title: meta.title, date: meta.date, dateText: meta.dateText, dateNum: dateNumOf(meta.date), month: monthOf(meta.date), source: meta.source, url: meta.url };
+}
+
+export function toPassageRecord(passage: Passage, lines: number[], notes: PassageAnnotations, meta: DocMeta = NO_META): PassageRecord {
   const figures = notes.figures.map(({ start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status }) => ({
     start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status,
   }));
@@ -62,5 +68,8 @@ export function toPassageRecord(passage: Passage, lines: number[], notes: Passag
     units: [...new Set(figures.map((f) => f.unit))],
     hasFigure: figures.length > 0,
     hasTarget: figures.some((f) => f.status === 'target'),
+    ...docFields(meta),
+    author: meta.author,
+    extra: meta.extra,
   };
 }

@@ -3,15 +3,18 @@ import type { DocumentRecords } from './annotate.js';
 import { annotate, loadResources, type Resources } from './annotate.js';
 import type { PipelineConfig } from './config.js';
 import { readSource, UnreadableFileError } from '../stages/read.js';
+import type { SourceDoc } from '../schema.js';
 
+/** A file's bytes to read (text or HTML), or a document already read (a row of a JSONL or CSV file). */
 export interface WorkerTask {
   doc: string;
-  bytes: Uint8Array;
+  bytes?: Uint8Array;
+  source?: SourceDoc;
   config: PipelineConfig;
 }
 
 export type WorkerResult =
-  | ({ ok: true; docId: string; chars: number } & DocumentRecords)
+  | ({ ok: true; docId: string; chars: number; warning?: string } & DocumentRecords)
   | { ok: false; reason: string };
 
 let cached: { key: string; resources: Resources } | undefined;
@@ -24,9 +27,11 @@ function resourcesFor(config: PipelineConfig): Resources {
 
 export function runTask(task: WorkerTask): WorkerResult {
   try {
-    const source = readSource(task.doc, task.bytes);
+    const source = task.source ?? readSource(task.doc, task.bytes ?? new Uint8Array());
     const records = annotate(source, resourcesFor(task.config));
-    return { ok: true, docId: source.docId, chars: source.original.length, ...records };
+    // A row's date was reported when its file was read.
+    const bad = !task.source && source.meta?.dateText != null && source.meta.date === null ? source.meta.dateText : undefined;
+    return { ok: true, docId: source.docId, chars: source.original.length, ...records, ...(bad === undefined ? {} : { warning: `date "${bad.slice(0, 60)}" not understood; kept as written (dateText), no date` }) };
   } catch (err) {
     if (err instanceof UnreadableFileError) return { ok: false, reason: err.message };
     throw err;

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { normalizeQuery } from '../text/script.js';
+import { dateRange, monthOf, normalizeDate } from '../text/dates.js';
 
-export const FilterField = z.enum(['doc', 'person', 'place', 'org', 'year', 'unit', 'kind', 'status', 'qualifier', 'period', 'heading', 'script']);
+export const FilterField = z.enum(['doc', 'person', 'place', 'org', 'year', 'unit', 'kind', 'status', 'qualifier', 'period', 'heading', 'script', 'date', 'month', 'source']);
 export type FilterField = z.infer<typeof FilterField>;
 export const FilterOp = z.enum(['=', '!=', '>', '>=', '<', '<=']);
 export type FilterOp = z.infer<typeof FilterOp>;
@@ -102,6 +103,17 @@ function parseClause(part: string): FilterClause {
     return { field: field.data, op: m[2] as FilterOp, value };
   }
   if (raw.length > 200) throw new InputError(`filter "${part.slice(0, 40)}…": the value is longer than 200 characters`);
+  // Dates and months are kept in ISO form: `date >= 2025年3月` is `date >= 2025-03`.
+  if (field.data === 'date') {
+    const iso = normalizeDate(raw);
+    if (!iso) throw new InputError(`filter "${part}": date needs a date (2025-03-14, 2025-03, 2025, 2025年3月14日 …)`);
+    return { field: 'date', op: m[2] as FilterOp, value: iso };
+  }
+  if (field.data === 'month') {
+    const month = monthOf(normalizeDate(raw));
+    if (!month || (m[2] !== '=' && m[2] !== '!=')) throw new InputError(`filter "${part}": month takes = or != and a month (month = 2025-03); for ranges use date (date >= 2025-03)`);
+    return { field: 'month', op: m[2] as FilterOp, value: month };
+  }
   return { field: field.data, op: m[2] as FilterOp, value: raw };
 }
 
@@ -174,6 +186,43 @@ const PASSAGE_FIELDS: Partial<Record<FilterField, string>> = { unit: 'units', ki
 const FIGURE_ONLY: ReadonlySet<FilterField> = new Set(['status', 'qualifier', 'period']);
 const PASSAGE_ONLY: ReadonlySet<FilterField> = new Set(['person', 'heading', 'script']);
 
+/** The dateNum range a date value covers (a day, a month, a year); values were checked when parsed. */
+function rangeOf(value: string): { lo: number; hi: number } {
+  const range = dateRange(value);
+  if (!range) throw new InputError(`filter on date: "${value}" is not a date (2025-03-14, 2025-03, 2025)`);
+  return range;
+}
+
+/**
+ * A date condition as a dateNum range (YYYYMMDD): `date = 2025-03` is the whole month, `date < 2026` before the
+ * year, `date > 2025-03` after the month. Undated passages have no dateNum and match no range.
+ */
+function dateFilter(op: FilterOp, value: string): string {
+  const { lo, hi } = rangeOf(value);
+  switch (op) {
+    case '=': return `dateNum ${lo} TO ${hi}`;
+    case '!=': return `NOT dateNum ${lo} TO ${hi}`;
+    case '>': return `dateNum > ${hi}`;
+    case '>=': return `dateNum >= ${lo}`;
+    case '<': return `dateNum < ${lo}`;
+    case '<=': return `dateNum <= ${hi}`;
+  }
+}
+
+/** The same test on one dateNum, for figures read from files. */
+function dateMatches(dateNum: number | null | undefined, op: FilterOp, value: string): boolean {
+  const { lo, hi } = rangeOf(value);
+  if (dateNum === null || dateNum === undefined) return op === '!=';
+  switch (op) {
+    case '=': return dateNum >= lo && dateNum <= hi;
+    case '!=': return dateNum < lo || dateNum > hi;
+    case '>': return dateNum > hi;
+    case '>=': return dateNum >= lo;
+    case '<': return dateNum < lo;
+    case '<=': return dateNum <= hi;
+  }
+}
+
 /** Meilisearch filter syntax from clauses (AND; `any` groups as parenthesized OR), values escaped, for the passages or the figures index. */
 export function toMeiliFilter(clauses: FilterClause[], target: 'passages' | 'figures' = 'passages'): string | undefined {
   const one = (clause: FilterClause): string => {
@@ -188,6 +237,7 @@ export function toMeiliFilter(clauses: FilterClause[], target: 'passages' | 'fig
         : quote(NAME_FIELDS.has(clause.field) ? normalizeQuery(clause.value) : clause.value);
     if (target === 'passages' && FIGURE_ONLY.has(clause.field)) throw new InputError(`filter on ${clause.field} applies to figures, not passages`);
     if (target === 'figures' && PASSAGE_ONLY.has(clause.field)) throw new InputError(`filter on ${clause.field} applies to passages, not figures`);
+    if (clause.field === 'date') return dateFilter(clause.op, String(clause.value));
     const field = target === 'passages' ? (PASSAGE_FIELDS[clause.field] ?? clause.field) : clause.field;
     return `${field} ${clause.op} ${value}`;
   };
@@ -206,6 +256,10 @@ export interface FilterableFigure {
   year: number[];
   place: string[];
   org: string[];
+  /** The document's date (YYYYMMDD), month and source, when known. */
+  dateNum?: number | null;
+  month?: string | null;
+  source?: string | null;
 }
 
 function compare(a: string | number, op: FilterOp, b: string | number): boolean {
@@ -235,10 +289,11 @@ export function figureMatcher(clauses: FilterClause[]): (figure: FilterableFigur
     }
     if ('has' in clause) return clause.has === 'target' ? (f) => f.status === 'target' : () => true;
     const { field, op } = clause;
+    if (field === 'date') return (f) => dateMatches(f.dateNum, op, String(clause.value));
     const value = typeof clause.value === 'string' && NAME_FIELDS.has(field) ? normalizeQuery(clause.value) : clause.value;
     return (f) => {
       const held = f[field as keyof FilterableFigure];
-      const values: Array<string | number> = Array.isArray(held) ? held : [held];
+      const values: Array<string | number> = Array.isArray(held) ? held : held === null || held === undefined ? [] : [held];
       return op === '!=' ? !values.some((v) => v === value) : values.some((v) => compare(v, op, value));
     };
   };

@@ -6,7 +6,7 @@
 import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams, SearchResponse as MeiliResponse } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 import { z } from 'zod';
-import { Figure, PassageRecord, Script } from '../schema.js';
+import { DocFields, Figure, PassageRecord, Script } from '../schema.js';
 import { toSource } from '../text/offsets.js';
 import { toScript, toScriptMany } from '../text/script.js';
 import { regionalSynonyms, type RegionalEntry } from '../vocabulary.js';
@@ -16,7 +16,7 @@ import { federatedSearch, MeiliResponseError, searchEach, searchIndex } from './
 
 export { prepareQuery } from './query.js';
 
-export const FacetName = z.enum(['person', 'place', 'org', 'doc', 'year', 'unit', 'kind']);
+export const FacetName = z.enum(['person', 'place', 'org', 'doc', 'year', 'unit', 'kind', 'source', 'month']);
 export type FacetName = z.infer<typeof FacetName>;
 
 export const SearchRequest = z.object({
@@ -29,6 +29,8 @@ export const SearchRequest = z.object({
   perDoc: z.number().int().min(0).max(100).default(2),
   /** Script of the results; default: the script of the query. */
   script: Script.optional(),
+  /** Relevance (default), or by the document's date: `date` oldest first, `-date` newest first (undated last). */
+  sort: z.enum(['relevance', 'date', '-date']).default('relevance'),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 
@@ -51,6 +53,8 @@ export const SearchHit = z.object({
   score: z.number().optional(),
   /** "all": the passage holds every word of the query; "partial": most of them (no passage held all). */
   matched: z.enum(['all', 'partial']),
+  /** The document's title, ISO date, source and URL (null when unknown). */
+  ...DocFields.pick({ title: true, date: true, source: true, url: true }).shape,
   /** Passages of the same document that match too but are left out by the per-document limit. */
   more: z.number().int().min(0),
 });
@@ -67,7 +71,7 @@ export type SearchResponse = z.infer<typeof SearchResponse>;
 const PRE = '\u0001';
 const POST = '\u0002';
 // Passage facets under their index names.
-const FACET_ATTRIBUTE: Record<FacetName, string> = { person: 'person', place: 'place', org: 'org', doc: 'doc', year: 'year', unit: 'units', kind: 'figureKinds' };
+const FACET_ATTRIBUTE: Record<FacetName, string> = { person: 'person', place: 'place', org: 'org', doc: 'doc', year: 'year', unit: 'units', kind: 'figureKinds', source: 'source', month: 'month' };
 
 export interface SearchContext {
   client: Meilisearch;
@@ -118,7 +122,7 @@ function unflatten(map: number[]): Array<[number, number]> {
 
 // What a hit is built from: `norm` comes back highlighted in `_formatted`, the facet-only fields (year, units,
 // figureKinds, hasFigure, …) and `docId`/`index` are not shown, so Meilisearch need not send them.
-const RESULT_FIELDS = ['id', 'doc', 'line', 'start', 'end', 'text', 'map', 'script', 'heading', 'person', 'place', 'org', 'figures'] as const;
+const RESULT_FIELDS = ['id', 'doc', 'line', 'start', 'end', 'text', 'map', 'script', 'heading', 'person', 'place', 'org', 'figures', 'title', 'date', 'source', 'url'] as const;
 export type ResultRecord = Pick<PassageRecord, (typeof RESULT_FIELDS)[number]>;
 
 // Passages in the other script are converted for display (~25 µs each); the top passages of popular queries
@@ -151,6 +155,11 @@ export function toHit(record: ResultRecord, formattedNorm: string | undefined, s
     ...(score === undefined ? {} : { score }),
     matched,
     more,
+    // Records indexed before 0.4 have no metadata fields.
+    title: record.title ?? null,
+    date: record.date ?? null,
+    source: record.source ?? null,
+    url: record.url ?? null,
   };
 }
 
@@ -169,6 +178,7 @@ function queryParams(request: Request, strategy: Strategy): SearchParams {
     matchingStrategy: strategy,
     showRankingScore: true,
     ...(filter ? { filter } : {}),
+    ...(request.sort === 'relevance' ? {} : { sort: [`dateNum:${request.sort === 'date' ? 'asc' : 'desc'}`] }),
   };
 }
 

@@ -36,6 +36,8 @@ export const SearchQuery = z
     /** At most this many passages of one document (0: no limit), as `zhpipe search --per-doc`. */
     perDoc: z.coerce.number().int().min(0).max(100).default(2),
     script: Script.optional(),
+    /** relevance (default), date (oldest first) or -date (newest first), as `zhpipe search --sort`. */
+    sort: z.enum(['relevance', 'date', '-date']).default('relevance'),
   })
   .strict();
 

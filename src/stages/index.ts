@@ -39,8 +39,9 @@ export function passageSettings(vocabulary: Vocabulary, proximity: Proximity = '
   return {
     searchableAttributes: ['norm'],
     displayedAttributes: ['*'],
-    filterableAttributes: ['id', 'doc', 'docId', 'person', 'place', 'org', 'year', 'figureKinds', 'units', 'hasFigure', 'hasTarget', 'heading', 'script'],
-    sortableAttributes: ['index', 'doc'],
+    // dateNum (YYYYMMDD) takes the date filters and the date sort; month and source are facets.
+    filterableAttributes: ['id', 'doc', 'docId', 'person', 'place', 'org', 'year', 'figureKinds', 'units', 'hasFigure', 'hasTarget', 'heading', 'script', 'dateNum', 'month', 'source'],
+    sortableAttributes: ['index', 'doc', 'dateNum'],
     localizedAttributes: [{ attributePatterns: ['norm'], locales: ['cmn'] }],
     proximityPrecision: PROXIMITY_PRECISION[proximity],
     // zhpipe reads facet counts but never searches facet values; building that index costs indexing time.
@@ -58,8 +59,8 @@ export function figureSettings(vocabulary: Vocabulary, proximity: Proximity = 'w
   return {
     searchableAttributes: ['metric', 'sentence', 'text'],
     displayedAttributes: ['*'],
-    filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'value'],
-    sortableAttributes: ['value', 'doc', 'start'],
+    filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'value', 'dateNum', 'month', 'source'],
+    sortableAttributes: ['value', 'doc', 'start', 'dateNum'],
     localizedAttributes: [{ attributePatterns: ['metric', 'sentence'], locales: ['cmn'] }],
     proximityPrecision: PROXIMITY_PRECISION[proximity],
     facetSearch: false,

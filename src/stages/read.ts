@@ -2,8 +2,10 @@
 // with an offset map back to the original. Refuses empty and binary files with a reason.
 import { createHash } from 'node:crypto';
 import { decodeHTML } from 'entities';
-import type { Encoding, SourceDoc } from '../schema.js';
+import { NO_META, type DocMeta, type Encoding, type SourceDoc } from '../schema.js';
+import { dateFromFileName } from '../text/dates.js';
 import { MappedTextBuilder } from '../text/offsets.js';
+import { readHtml } from './read/html.js';
 
 /** A file that cannot be read as text; the message names the reason, the caller names the file. */
 export class UnreadableFileError extends Error {}
@@ -91,10 +93,29 @@ export function docIdOf(doc: string): string {
   return createHash('sha256').update(doc).digest('hex').slice(0, 16);
 }
 
-/** Reads one file's bytes into a SourceDoc. Throws UnreadableFileError with the reason. */
-export function readSource(doc: string, bytes: Uint8Array): SourceDoc {
-  const { text: original, encoding } = decode(bytes);
-  if (original.trim() === '') throw new UnreadableFileError('empty file (only white space)');
+/** A document from its text as read: markup removed (with the map back), metadata attached. */
+export function sourceOf(doc: string, docId: string, original: string, encoding: Encoding, meta: DocMeta): SourceDoc {
   const { text, map } = stripMarkup(original);
-  return { doc, docId: docIdOf(doc), encoding, original, text, map };
+  return { doc, docId, encoding, original, text, map, meta };
+}
+
+const HTML_FILE = /\.x?html?$/i;
+
+/**
+ * Reads one file's bytes into a SourceDoc: an HTML page (by its name) as its article's text with the page's
+ * title and dates; any other file as text. A date in the file name stands in when nothing better is given.
+ * Throws UnreadableFileError with the reason.
+ */
+export function readSource(doc: string, bytes: Uint8Array): SourceDoc {
+  const { text: decoded, encoding } = decode(bytes);
+  if (decoded.trim() === '') throw new UnreadableFileError('empty file (only white space)');
+  const fileDate = dateFromFileName(doc);
+  if (HTML_FILE.test(doc)) {
+    const page = readHtml(decoded);
+    if (page.text.trim() === '') throw new UnreadableFileError('HTML page without text (no article found)');
+    const meta = { ...page.meta, date: page.meta.date ?? (page.meta.dateText === null ? fileDate : null) };
+    // The article's text is the document as read: offsets point into it, not into the page's markup.
+    return { doc, docId: docIdOf(doc), encoding, original: page.text, text: page.text, map: [[0, 0]], meta };
+  }
+  return sourceOf(doc, docIdOf(doc), decoded, encoding, { ...NO_META, date: fileDate });
 }

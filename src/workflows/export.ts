@@ -8,8 +8,8 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { InputError, RuntimeError } from '../errors.js';
-import { Passage, PassageRecord, type SourceDoc } from '../schema.js';
-import { readSource } from '../stages/read.js';
+import { DocFields, Passage, PassageRecord, type DocMeta, type SourceDoc } from '../schema.js';
+import { sourceOf } from '../stages/read.js';
 import { parseFilter } from '../search/filter.js';
 import { toCsv } from '../cli/output.js';
 import { pages } from './pages.js';
@@ -36,12 +36,16 @@ export const ExportLine = Passage.pick({ id: true, doc: true, docId: true, index
   entities: PassageRecord.pick({ person: true, place: true, org: true }),
   year: PassageRecord.shape.year,
   figures: PassageRecord.shape.figures,
+  /** The document's metadata (exports before 0.4 lack it: null). */
+  ...DocFields.pick({ title: true, date: true, dateText: true, source: true, url: true }).shape,
+  author: PassageRecord.shape.author.default(null),
+  extra: PassageRecord.shape.extra.default({}),
   provenance: Provenance,
 });
 export type ExportLine = z.infer<typeof ExportLine>;
 
 export const EXPORT_CSV_COLUMNS = [
-  'id', 'doc', 'docId', 'index', 'start', 'end', 'line', 'heading', 'script', 'text', 'person', 'place', 'org', 'year', 'figures',
+  'id', 'doc', 'docId', 'title', 'date', 'dateText', 'source', 'url', 'author', 'extra', 'index', 'start', 'end', 'line', 'heading', 'script', 'text', 'person', 'place', 'org', 'year', 'figures',
   'zhpipe', 'pipeline', 'pipelineHash', 'dictionariesHash', 'exportedAt', 'query', 'filter',
 ];
 
@@ -61,13 +65,20 @@ export function toExportLine(record: PassageRecord, origin: Provenance): ExportL
     entities: { person: record.person, place: record.place, org: record.org },
     year: record.year,
     figures: record.figures,
+    title: record.title ?? null,
+    date: record.date ?? null,
+    dateText: record.dateText ?? null,
+    source: record.source ?? null,
+    url: record.url ?? null,
+    author: record.author ?? null,
+    extra: record.extra ?? {},
     provenance: origin,
   };
 }
 
 function csvRow(line: ExportLine): Record<string, unknown> {
   const { entities, provenance: origin, map: _map, ...rest } = line;
-  return { ...rest, ...entities, ...origin, filter: origin.filter.join(' AND '), figures: line.figures.length ? JSON.stringify(line.figures) : '' };
+  return { ...rest, ...entities, ...origin, filter: origin.filter.join(' AND '), figures: line.figures.length ? JSON.stringify(line.figures) : '', extra: Object.keys(line.extra).length ? JSON.stringify(line.extra) : '' };
 }
 
 /** Writes to a stream and waits when its buffer is full, so a slow reader slows the export, not memory. */
@@ -114,6 +125,19 @@ export function formatOfFile(file: string): ExportFormat {
   throw new InputError(`--out ${file}: expected a .jsonl or .csv file name (or give --format)`);
 }
 
+/** Whether a .jsonl file is a zhpipe export (its first line is an export line) rather than rows of documents. */
+export function isExportFile(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.subarray(0, 1 << 20)).toString('utf8').replace(/^\uFEFF/, '');
+  const first = text.split('\n').find((line) => line.trim() !== '');
+  if (first === undefined) return false;
+  try {
+    const json: unknown = JSON.parse(first);
+    return typeof json === 'object' && json !== null && 'provenance' in json && 'map' in json && 'docId' in json;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a JSONL export back, line by line (bounded memory); bad lines are reported with their number. */
 export async function* readExport(file: string): AsyncIterable<ExportLine> {
   const input = createReadStream(file, { encoding: 'utf8' });
@@ -152,7 +176,7 @@ export async function* readExport(file: string): AsyncIterable<ExportLine> {
  * passages become newlines (paragraph breaks); gaps inside a passage (markup, entities, layout breaks the
  * clean stage removed) become an inline tag or a line break, which reading and cleaning remove again.
  */
-export function rebuildDocument(passages: ExportLine[]): { doc: string; docId: string; text: string } {
+export function rebuildDocument(passages: ExportLine[]): { doc: string; docId: string; text: string; meta: DocMeta } {
   const first = passages[0];
   if (!first) throw new InputError('rebuildDocument: no passages');
   const length = Math.max(...passages.map((p) => p.end));
@@ -181,7 +205,8 @@ export function rebuildDocument(passages: ExportLine[]): { doc: string; docId: s
       chars[p.start - 1] = ' ';
     }
   }
-  return { doc: first.doc, docId: first.docId, text: chars.join('') };
+  const meta: DocMeta = { title: first.title, date: first.date, dateText: first.dateText, source: first.source, url: first.url, author: first.author, extra: first.extra };
+  return { doc: first.doc, docId: first.docId, text: chars.join(''), meta };
 }
 
 /** Fills a gap inside a passage with something the read and clean stages drop: a tag, or a line break. */
@@ -204,6 +229,7 @@ export async function* exportedSources(file: string): AsyncIterable<SourceDoc> {
   }
   for (const passages of byDoc.values()) {
     const rebuilt = rebuildDocument(passages);
-    yield readSource(rebuilt.doc, Buffer.from(rebuilt.text, 'utf8'));
+    // Read as text whatever the original was (an HTML page's article, a row's text field), with the docId and metadata exported.
+    yield sourceOf(rebuilt.doc, rebuilt.docId, rebuilt.text, 'utf-8', rebuilt.meta);
   }
 }

@@ -7,7 +7,7 @@ import { FilterClause } from '../search/filter.js';
 import { pages } from './pages.js';
 import type { Workspace } from './workspace.js';
 
-export const GroupBy = z.enum(['metric', 'doc', 'place', 'period']);
+export const GroupBy = z.enum(['metric', 'doc', 'place', 'period', 'source', 'month']);
 export type GroupBy = z.infer<typeof GroupBy>;
 
 export const FiguresRequest = z.object({
@@ -40,15 +40,23 @@ export const FigureRow = z.object({
   sentence: z.string(),
   id: z.string(),
   passageId: z.string(),
+  /** The document's title, ISO date, month (YYYY-MM), source and URL, or null. */
+  title: z.string().nullable(),
+  date: z.string().nullable(),
+  month: z.string().nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
 });
 export type FigureRow = z.infer<typeof FigureRow>;
 
 /** Column order of CSV and table output. */
-export const FIGURE_COLUMNS = ['value', 'valueHi', 'unit', 'qualifier', 'kind', 'metric', 'period', 'status', 'place', 'org', 'doc', 'start', 'end', 'text', 'sentence'] as const;
+export const FIGURE_COLUMNS = ['value', 'valueHi', 'unit', 'qualifier', 'kind', 'metric', 'period', 'status', 'place', 'org', 'doc', 'start', 'end', 'text', 'sentence', 'title', 'date', 'source', 'url'] as const;
 
 export function toRow(record: FigureRecord): FigureRow {
   const { value, valueHi, unit, qualifier, kind, metric, period, status, place, org, year, doc, start, end, text, sentence, id, passageId } = record;
-  return { value, valueHi, unit, qualifier, kind, metric, period, status, place, org, year, doc, start, end, text, sentence, id, passageId };
+  // Figures indexed before 0.4 have no document metadata.
+  const meta = { title: record.title ?? null, date: record.date ?? null, month: record.month ?? null, source: record.source ?? null, url: record.url ?? null };
+  return { value, valueHi, unit, qualifier, kind, metric, period, status, place, org, year, doc, start, end, text, sentence, id, passageId, ...meta };
 }
 
 /** Every matching figure, in document order. */
