@@ -35,10 +35,15 @@ const TASK_TIMEOUT_MS = 10 * 60_000;
 export const MAX_TOTAL_HITS = { passages: 10_000, figures: 100_000 } as const;
 const RETRIES = 4;
 
+const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'];
+
 export function passageSettings(vocabulary: Vocabulary, proximity: Proximity = 'word'): Settings {
   return {
     searchableAttributes: ['norm'],
     displayedAttributes: ['*'],
+    // Meilisearch's order with sort moved up behind words: a search sorted by date is in date order (every
+    // hit holds every word); a search without a sort is ranked as before.
+    rankingRules: RANKING_RULES,
     // dateNum (YYYYMMDD) takes the date filters and the date sort; month and source are facets.
     filterableAttributes: ['id', 'doc', 'docId', 'person', 'place', 'org', 'year', 'figureKinds', 'units', 'hasFigure', 'hasTarget', 'heading', 'script', 'dateNum', 'month', 'source'],
     sortableAttributes: ['index', 'doc', 'dateNum'],
