@@ -4,13 +4,16 @@ import type { EntityDictionaries } from './dictionary.js';
 import type { TagContext } from './types.js';
 import { tablesOf, type Word } from './words.js';
 
+let scratch = new Int32Array(4096);
+
 export function buildContext(text: string, tokens: Token[], dicts: EntityDictionaries): TagContext {
-  // One buffer for the three tables: one allocation per passage instead of three.
+  // One buffer for the three tables, kept between passages: tagging is synchronous and no table outlives it.
   const n = text.length + 1;
-  const buffer = new Int32Array(3 * n).fill(-1);
+  if (scratch.length < 3 * n) scratch = new Int32Array(Math.max(3 * n, 2 * scratch.length));
+  const buffer = scratch.fill(-1, 0, 3 * n);
   const tokenAt = buffer.subarray(0, n);
   const tokenEndingAt = buffer.subarray(n, 2 * n);
-  const tokenOf = buffer.subarray(2 * n);
+  const tokenOf = buffer.subarray(2 * n, 3 * n);
   const tables = tablesOf(dicts);
   const words: Word[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {

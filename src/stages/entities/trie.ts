@@ -13,11 +13,11 @@ export interface TrieMatch<V> {
   value: V;
 }
 
-/** Bits of the first-two-characters filter: 2^22, half a megabyte. */
-const PAIR_BITS = 1 << 22;
+/** Bits of the first-two-characters filter: 2^19, 64 kB, small enough to stay in cache (some 8 000 pairs set). */
+const PAIR_BITS = 1 << 19;
 
 function pairHash(first: number, second: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> 10;
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> 13;
 }
 
 /** Shared result of the (most common) lookups that match nothing; never mutated. */
@@ -30,6 +30,8 @@ export class Trie<V> {
    * and skip with one array read, and the others start their walk without a Map lookup.
    */
   private readonly rootChildren: (Node<V> | undefined)[] = new Array<Node<V> | undefined>(0xd800).fill(undefined);
+  /** The same characters as bytes: a table small enough to stay in cache, read at every character of a text. */
+  private readonly opens = new Uint8Array(0xd800);
   /**
    * A filter of the words' first two characters (both below the surrogates), one bit per hash: a clear bit
    * says no word goes on from the first character to the second, and the walk stops without a Map lookup.
@@ -51,12 +53,21 @@ export class Trie<V> {
       if (!child) {
         child = { next: new Map() };
         node.next.set(code, child);
-        if (node === this.root && code < 0xd800) this.rootChildren[code] = child;
+        if (node === this.root && code < 0xd800) {
+          this.rootChildren[code] = child;
+          this.opens[code] = 1;
+        }
       }
       node = child;
     }
     if (node.value === undefined) this.size++;
     node.value = value;
+  }
+
+  /** Some word may start with these two characters (false: surely none). */
+  private pairMayStart(first: number, second: number): boolean {
+    const h = pairHash(first, second);
+    return (((this.pairs[h >>> 5] as number) >>> (h & 31)) & 1) === 1;
   }
 
   /**
@@ -70,15 +81,14 @@ export class Trie<V> {
     let i = start;
     if (first < 0xd800) {
       // The first step by array; the walk below goes on from there.
-      node = this.rootChildren[first];
-      if (!node) return NO_MATCHES;
+      if (!this.opens[first]) return NO_MATCHES;
+      const second = text.charCodeAt(start + 1);
+      const longer = !(second < 0xd800) || this.pairMayStart(first, second);
+      if (!longer && minLength > 1) return NO_MATCHES;
+      node = this.rootChildren[first] as Node<V>;
       i++;
       if (node.value !== undefined && i - start >= minLength) out = [{ end: i, value: node.value }];
-      const second = text.charCodeAt(i);
-      if (second < 0xd800) {
-        const h = pairHash(first, second);
-        if (!(((this.pairs[h >>> 5] as number) >>> (h & 31)) & 1)) return out ?? NO_MATCHES;
-      }
+      if (!longer) return out ?? NO_MATCHES;
     }
     while (i < text.length) {
       const code = text.codePointAt(i) ?? 0;
