@@ -623,11 +623,23 @@ function splitNameRun(ctx: TagContext, from: number, to: number): RunPiece[] | n
 
 /** First characters of RUN_END, by UTF-16 code. */
 const RUN_END_FIRST = codeTable(RUN_END.map((w) => w[0]).join(''));
+/** Where each word of RUN_END first occurs in the run being read (-1: nowhere); one scan fills it. */
+const runEndAt = new Int32Array(RUN_END.length);
 
-/** Some character of `run` from `from` on could start an end word. */
-function endWordFrom(run: string, from: number): boolean {
-  for (let k = from; k < run.length; k++) if (RUN_END_FIRST[run.charCodeAt(k)]) return true;
-  return false;
+/** Fills runEndAt for `run` (run.indexOf of each end word); false when none occurs from the fifth character on. */
+function findEndWords(run: string): boolean {
+  runEndAt.fill(-1);
+  let late = false;
+  for (let p = 0; p < run.length; p++) {
+    if (!RUN_END_FIRST[run.charCodeAt(p)]) continue;
+    for (let k = 0; k < RUN_END.length; k++) {
+      if ((runEndAt[k] as number) < 0 && run.startsWith(RUN_END[k] as string, p)) {
+        runEndAt[k] = p;
+        if (p >= 4) late = true;
+      }
+    }
+  }
+  return late;
 }
 
 /** Headline runs: 陈吉宁信长星王浩梁言顺龚正许昆林刘捷王清宪出席 → eight names. */
@@ -637,10 +649,10 @@ function headlineRuns(ctx: TagContext, out: Candidate[]): void {
     const runStart = m.index ?? 0;
     const run = m[0];
     // An end word found before the fifth character is skipped below: a run without one further on has none.
-    if (!endWordFrom(run, 4)) continue;
+    if (!findEndWords(run)) continue;
     // Try each end word; the names are what stands before it.
-    for (const endWord of RUN_END) {
-      const at = run.indexOf(endWord);
+    for (let k = 0; k < RUN_END.length; k++) {
+      const at = runEndAt[k] as number;
       if (at < 4) continue;
       const pieces = splitNameRun(ctx, runStart, runStart + at);
       if (!pieces || pieces.length < 2) continue;

@@ -164,6 +164,8 @@ const VERB_BODIES = new Set(['委员会', '联合会', '联合体', '工作组',
 const TITLE_AFTER_ORG = ['行长', '总裁', '副总裁', '董事长', '总经理', '书记', '副书记', '主任', '院长', '校长', '会长', '社长', '所长', '局长', '主席', '秘书长'];
 /** Their last characters: the list is searched only for words ending in one. */
 const TITLE_AFTER_ORG_LAST = codeTable(TITLE_AFTER_ORG.map((w) => w[w.length - 1]).join(''));
+/** Last characters of the words recognizeOrgSuffixes cuts before reading their suffix: 长, 副 and those above. */
+const ORG_WORD_TAIL = codeTable(['长', '副', ...TITLE_AFTER_ORG.map((w) => w[w.length - 1])].join(''));
 
 /** Suffixes whose head is titled X长 (部长, 局长, 社长 …). */
 const HEAD_OF = new Set([...'部局厅司社委署']);
@@ -222,6 +224,8 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
   const { tokens, text, dicts } = ctx;
   const orgIndex = suffixIndex(dicts.orgSuffixes);
   tokens.forEach((tok, i) => {
+    // A word that ends in no suffix, and in none of 长, 副 or a title's last character, is left as it is below.
+    if (!(ctx.words[i] as Word).orgSuffix && !ORG_WORD_TAIL[tok.text.charCodeAt(tok.text.length - 1)]) return;
     // 丹麦渔业部长, 江南日报社长: the head of an organization glued to its title; the name ends before 长.
     const before = tokens[i - 1];
     const titled =
@@ -382,7 +386,7 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
     !!t && CJK.test(t.text) && t.text.length >= 2 && t.text.length <= 4 && !FUNCTION_CHARS.test(t.text[0] ?? '') && !BREAK_WORDS.has(t.text) && !isCommonWord(t.text, 300) && ['n', 'nz', 'nr', 'nrt', 'x', 'j', 'nt'].includes(t.tag) && dicts.surfaces.get(t.text)?.type !== 'person';
   tokens.forEach((t, i) => {
     // X队/x: the segmenter's unknown word of a name and 队.
-    if (t.tag === 'x' && /^[\u4e00-\u9fff]{2,4}队$/.test(t.text) && club({ ...t, text: t.text.slice(0, -1) })) {
+    if (t.tag === 'x' && t.text.endsWith('队') && /^[\u4e00-\u9fff]{2,4}队$/.test(t.text) && club({ ...t, text: t.text.slice(0, -1) })) {
       out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.rule });
       return;
     }
@@ -486,6 +490,8 @@ export function recognizeLevelPrefixedOrgs(ctx: TagContext, candidates: Candidat
   tokens.forEach((t, i) => {
     // 区党委/n: the segmenter's one word of a level and a body.
     const level = (ctx.words[i] as Word).level;
+    // Kinds of body (BODY_CHARS) are one character and levels one or three: other words start no rule below.
+    if (!level && t.text.length !== 1 && t.text.length !== 3) return;
     if (level && !(ctx.words[i] as Word).hit && bodyWord(ctx, t.text.slice(level.length)) && t.text.length - level.length >= 2) {
       push(t.start, t.end);
       return;

@@ -330,7 +330,9 @@ function compoundOrgs(ctx: TagContext, candidates: Candidate[]): Candidate[] {
   const endingAt = new Map<number, Candidate[]>();
   for (const c of candidates) {
     if (c.type === 'person') continue;
-    endingAt.set(c.end, [...(endingAt.get(c.end) ?? []), c]);
+    const list = endingAt.get(c.end);
+    if (list) list.push(c);
+    else endingAt.set(c.end, [c]);
   }
   // Grow from each organization over what ends where it starts; repeat for chains (部 + 司 + 处).
   // 安徽科大讯飞: a company keeps its own name; a place before it says where it is.
@@ -353,7 +355,11 @@ function compoundOrgs(ctx: TagContext, candidates: Candidate[]): Candidate[] {
       }
     }
     out.push(...next);
-    for (const m of next) endingAt.set(m.end, [...(endingAt.get(m.end) ?? []), m]);
+    for (const m of next) {
+      const list = endingAt.get(m.end);
+      if (list) list.push(m);
+      else endingAt.set(m.end, [m]);
+    }
     frontier = next;
   }
   return out;
