@@ -45,7 +45,9 @@ export const ExportLine = Passage.pick({ id: true, doc: true, docId: true, index
 export type ExportLine = z.infer<typeof ExportLine>;
 
 export const EXPORT_CSV_COLUMNS = [
-  'id', 'doc', 'docId', 'title', 'date', 'dateText', 'source', 'url', 'author', 'extra', 'index', 'start', 'end', 'line', 'heading', 'script', 'text', 'person', 'place', 'org', 'year', 'figures',
+  'id', 'doc', 'docId', 'index', 'start', 'end', 'line', 'heading', 'script', 'text', 'person', 'place', 'org', 'year', 'figures',
+  // The document's metadata after the passage's own columns, so readers of older exports find theirs in place.
+  'title', 'date', 'dateText', 'source', 'url', 'author', 'extra',
   'zhpipe', 'pipeline', 'pipelineHash', 'dictionariesHash', 'exportedAt', 'query', 'filter',
 ];
 
