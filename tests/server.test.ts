@@ -74,7 +74,7 @@ describe('API answers', () => {
     const { status, body } = await getJson(`/api/facets?q=${encodeURIComponent('长三角')}`);
     expect(status).toBe(200);
     const facets = body.facets as Record<string, Record<string, number>>;
-    expect(Object.keys(facets).sort()).toEqual(['doc', 'kind', 'org', 'person', 'place', 'unit', 'year']);
+    expect(Object.keys(facets).sort()).toEqual(['doc', 'kind', 'month', 'org', 'person', 'place', 'source', 'unit', 'year']);
     const docs = Object.values(facets.doc ?? {});
     expect(docs.reduce((a, b) => a + b, 0)).toBe(body.total);
   });
