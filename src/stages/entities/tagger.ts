@@ -90,7 +90,10 @@ function dictionaryCandidates(ctx: TagContext): Candidate[] {
   const { text, dicts } = ctx;
   for (let i = 0; i < text.length; i++) {
     // One-character abbreviations only in context (abbreviations.ts).
-    for (const m of dicts.trie.matchesAt(text, i, 2)) {
+    const matches = dicts.trie.matchesAt(text, i, 2);
+    // Indexed, not for-of: this runs at every character, and most positions match nothing.
+    for (let k = 0; k < matches.length; k++) {
+      const m = matches[k] as (typeof matches)[number];
       const len = m.end - i;
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
       const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
