@@ -6,11 +6,15 @@ import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
 import { endsWord, startsWord } from './context.js';
 import { TRANSLITERATION } from './transliteration.js';
-import { codeTable, type Word } from './words.js';
+import { codeTable, wordClass, type Word } from './words.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Words that follow a name in news text; the name before them is a person. */
 const AFTER_NAME = new Set(['说', '表示', '指出', '认为', '强调', '介绍', '称', '告诉', '同志', '先生', '女士', '主持', '致辞', '讲话', '透露', '坦言', '感慨', '回忆', '笑着说', '摄', '说道', '问道', '答道', '提出', '建议', '希望', '发现', '宣布', '承认', '否认', '回答', '解释', '补充', '敦促', '重申', '声称', '宣称', '谈到', '警告']);
+/** A speech verb or a title (相伟说, 习近平同志, 书记): the word before it may be a name. */
+const SPEECH_OR_TITLE = wordClass((text, dicts) => AFTER_NAME.has(text) || dicts.titleSet.has(text));
+/** A one-character surname (王, 李): a word of its own that may start a name cut by the segmenter. */
+const SURNAME_CHAR = wordClass((text, dicts) => text.length === 1 && dicts.surnames.has(text));
 /** Verbs that end a headline run of names (陈吉宁信长星…王清宪出席). */
 const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '会谈', '看望', '调研', '考察', '率队', '分别', '等', '在', '共同', '一同', '见证', '签署', '发言', '慰问', '出访', '视察'];
 /** Characters that almost never end a given name; a 3-char guess ending in one is cut to 2. */
@@ -283,7 +287,7 @@ function beforeTitle(ctx: TagContext, i: number): boolean {
 function splitNames(ctx: TagContext, out: Candidate[]): void {
   const { tokens, text, dicts } = ctx;
   tokens.forEach((t, i) => {
-    if (t.text.length !== 1 || !dicts.surnames.has(t.text)) return;
+    if (!(ctx.words[i] as Word).is(SURNAME_CHAR)) return;
     // 张/q 增斌/x: a surname the segmenter tagged as another word, before an unknown word or a name.
     if (t.tag !== 'nr' && !otherTagSurname(ctx, i) && !beforeTitle(ctx, i)) return;
     // 高/a 颜/nr 值, 共/d 富/nr 工: a character glued before the "surname" makes it part of a word.
@@ -360,7 +364,7 @@ function gluedSurnames(ctx: TagContext, out: Candidate[]): void {
       out.push(person(t.start, t.start + 1, text, Tier.pos));
       return;
     }
-    if (t.text.length !== 1 || t.tag === 'nr' || !dicts.surnames.has(t.text)) return;
+    if (t.tag === 'nr' || !(ctx.words[i] as Word).is(SURNAME_CHAR)) return;
     const opens = i === 0 || (ctx.words[i - 1] as Word).punct;
     if (opens && titleOrHonorificAfter(ctx, i) && !!next && next.text.length >= 2) out.push(person(t.start, t.end, text, Tier.pos));
   });
@@ -483,7 +487,7 @@ function afterTitles(ctx: TagContext, out: Candidate[]): void {
 function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
   const { text, tokens } = ctx;
   tokens.forEach((t, i) => {
-    if ((!AFTER_NAME.has(t.text) && !(ctx.words[i] as Word).title) || i === 0) return;
+    if (!(ctx.words[i] as Word).is(SPEECH_OR_TITLE) || i === 0) return;
     const prev = tokens[i - 1];
     if (!prev || prev.end !== t.start) return;
     if (prev.text.endsWith('老')) return;

@@ -6,7 +6,7 @@ import { Tier } from './types.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { indexSuffixes, suffixOf } from './dictionary.js';
 import { titleFollows } from './context.js';
-import { codeTable, LEVELS, type Word } from './words.js';
+import { codeTable, LEVELS, wordClass, type Word } from './words.js';
 
 const indexes = new WeakMap<string[], Map<string, string[]>>();
 /** Suffix lists indexed by last character, built once per dictionary. */
@@ -464,6 +464,8 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
 /** One-character kinds of body that name the body of the text before its party organ (局党组, 厂党委). */
 const BODY_CHARS = new Set([...'厅局部委院校厂站所社行处司']);
 const PARTY_ORGANS = new Set(['党组', '党委', '党支部', '党总支', '团委', '纪委', '工会']);
+const BODY_CHAR = wordClass((text) => BODY_CHARS.has(text));
+const LEVEL_WORD = wordClass((text) => LEVELS.has(text));
 
 /** True when `word` is a body by itself: a known organization, or a bare kind of body of two or more characters (医院, 团支部). */
 function bodyWord(ctx: TagContext, word: string): boolean {
@@ -498,8 +500,8 @@ export function recognizeLevelPrefixedOrgs(ctx: TagContext, candidates: Candidat
     }
     const next = tokens[i + 1];
     // 局/n 党组, 厂/n 党委: the party organ of the body the text is about.
-    if (BODY_CHARS.has(t.text) && next && next.start === t.end && PARTY_ORGANS.has(next.text)) return push(t.start, next.end);
-    if (!LEVELS.has(t.text)) return;
+    if ((ctx.words[i] as Word).is(BODY_CHAR) && next && next.start === t.end && PARTY_ORGANS.has(next.text)) return push(t.start, next.end);
+    if (!(ctx.words[i] as Word).is(LEVEL_WORD)) return;
     if (!next || next.start !== t.end) return;
     // 青石/n 镇/n 供销社: a name glued before the level makes the place (青石镇), and the body is that place's.
     const prev = tokens[i - 1];

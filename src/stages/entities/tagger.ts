@@ -10,7 +10,7 @@ import { recognizeCongresses, recognizeGluedCommittees, recognizeLevelPrefixedOr
 import { pairWordFollows, recognizeAbbreviations, spelledByAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './transliteration.js';
-import { codeTable, type Word } from './words.js';
+import { codeTable, wordClass, type Word } from './words.js';
 import { simplifiedReading } from '../../text/fold.js';
 
 
@@ -193,6 +193,7 @@ function splitKnownPlaces(ctx: TagContext, start: number, end: number): Candidat
 
 /** Verbs and prepositions of place: what follows them is where something happens (在亚喀巴, 抵达利马). */
 const TO_PLACE = new Set(['在', '到', '抵达', '访问', '前往', '途经', '飞抵', '来自', '位于', '返回', '离开', '赴', '于']);
+const TO_PLACE_WORD = wordClass((text) => TO_PLACE.has(text));
 
 /** A word spelled like a foreign name right after 在/抵达/访问 … is a foreign place, not a person. */
 function foreignPlaces(ctx: TagContext): Candidate[] {
@@ -200,7 +201,7 @@ function foreignPlaces(ctx: TagContext): Candidate[] {
   ctx.tokens.forEach((t, i) => {
     const prev = ctx.tokens[i - 1];
     const w = ctx.words[i] as Word;
-    if (!prev || prev.end !== t.start || !TO_PLACE.has(prev.text) || t.text.length < 2 || w.hit) return;
+    if (!prev || prev.end !== t.start || !(ctx.words[i - 1] as Word).is(TO_PLACE_WORD) || t.text.length < 2 || w.hit) return;
     if (!/^(x|nrt|nr|ns|nz)$/.test(t.tag) || !w.translit || w.abbreviated) return;
     out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
   });
@@ -263,6 +264,7 @@ const FACILITY = /(机场|车站|火车站|客运站|体育馆|体育场|体育�
 const SITE_WORD = new Set([...'楼阁亭塔寺庙宫']);
 /** Facility words that a proper name of any kind may head (闵行体育馆, 金茂大厦, 杭甬铁路): not a describing noun. */
 const FACILITY_WORD = /^(机场|车站|火车站|体育馆|体育场|体育中心|展览中心|会展中心|纪念馆|公园|广场|大桥|隧道|码头|大厦|铁路|公路|运河|水库|大坝)$/;
+const FACILITY_WORD_CLASS = wordClass((text) => FACILITY_WORD.test(text));
 /** Tags of a word that can name a facility before its kind: proper nouns, unknown words, abbreviations (places: facilities()). */
 const FACILITY_HEAD = /^(nr|nrt|nz|x|j)$/;
 
@@ -274,7 +276,7 @@ function namedFacilities(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text } = ctx;
   tokens.forEach((t, i) => {
-    if (!FACILITY_WORD.test(t.text)) return;
+    if (!(ctx.words[i] as Word).is(FACILITY_WORD_CLASS)) return;
     let first = i;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
       const p = tokens[k] as Token;

@@ -22,6 +22,23 @@ export function codeTable(chars: string): Uint8Array {
   return table;
 }
 
+/** A test of a whole word that a rule asks of every token; run once per distinct word (wordClass). */
+type WordTest = (text: string, dicts: EntityDictionaries) => boolean;
+const classTests: WordTest[] = [];
+let wordsMade = false;
+
+/**
+ * Registers a class of words for the rules (speech verbs, one-character surnames, facility words …) and
+ * returns its bit for Word.is: each word is tested once, when it enters the table, instead of at every
+ * token by every rule. Classes are defined as the rule modules load, before any word is made.
+ */
+export function wordClass(test: WordTest): number {
+  if (wordsMade) throw new Error('wordClass: word classes must be defined before the first word is read');
+  if (classTests.length >= 31) throw new Error('wordClass: at most 31 word classes');
+  classTests.push(test);
+  return 1 << (classTests.length - 1);
+}
+
 /** Tables derived from one set of dictionaries, built on first use. */
 export class DictionaryTables {
   readonly orgIndex: Map<string, string[]>;
@@ -101,6 +118,8 @@ export class Word {
   readonly translit: boolean;
   /** One UTF-16 unit that ends a two-unit title (长 of 部长): the title may be cut across it (商务部/长). */
   readonly endsTwoCharTitle: boolean;
+  /** Bits of the word classes (wordClass) this word is in. */
+  private readonly classes: number;
   private lexicon?: LexiconEntry | null;
   private placeRunValue?: boolean;
   private abbreviatedValue?: boolean;
@@ -123,6 +142,15 @@ export class Word {
     this.title = dicts.titleSet.has(text);
     this.translit = [...text].every((ch) => TRANSLITERATION.has(ch));
     this.endsTwoCharTitle = text.length === 1 && tables.twoCharTitleEnds.has(text);
+    wordsMade = true;
+    let classes = 0;
+    for (let k = 0; k < classTests.length; k++) if ((classTests[k] as WordTest)(text, dicts)) classes |= 1 << k;
+    this.classes = classes;
+  }
+
+  /** In the word class of `bit` (from wordClass). */
+  is(bit: number): boolean {
+    return (this.classes & bit) !== 0;
   }
 
   /** jieba's main dictionary entry (frequency, POS tag). */
