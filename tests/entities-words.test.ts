@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDictionaries, defaultDictionaryDir, prepareSegmenter, readDictionarySources, tagEntities } from '../src/stages/entities/index.js';
 import { hanAt } from '../src/stages/entities/context.js';
 import { Trie } from '../src/stages/entities/trie.js';
+import { wordClass } from '../src/stages/entities/words.js';
 import { segment } from '../src/stages/segment.js';
 
 /** The shipped dictionaries, built afresh (a new word table), with `user` as user.txt. */
@@ -49,6 +50,15 @@ describe('word features, computed once per distinct word', () => {
     const second = lines.map((l, i) => tagEntities(l, tokens[i] ?? [], dicts));
     expect(first.flat().length).toBeGreaterThan(1000);
     expect(second).toEqual(first);
+  });
+});
+
+describe('word classes', () => {
+  it('are refused once words have been read, when a word already in the table would lack the new class', () => {
+    const dicts = shipped();
+    prepareSegmenter(dicts);
+    tagEntities('上海', segment('上海'), dicts);
+    expect(() => wordClass((text) => text === '上海')).toThrow(/before the first word/);
   });
 });
 
