@@ -41,10 +41,22 @@ describe('zhpipe figures', () => {
     const rows = (await run([file])).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows.map((r) => r.text)).toEqual(['超7万个', '1.9之内', '84.5%', '10.4个百\n分点']);
     for (const r of rows) {
-      expect(Object.keys(r)).toEqual(['doc', 'start', 'end', 'text', 'value', 'valueHi', 'unit', 'kind', 'qualifier', 'metric', 'period', 'status', 'sentence']);
+      expect(Object.keys(r)).toEqual(['doc', 'start', 'end', 'text', 'value', 'valueHi', 'unit', 'currency', 'kind', 'qualifier', 'change', 'base', 'metric', 'period', 'status', 'sentence']);
       expect(ORIGINAL.slice(r.start as number, r.end as number)).toBe(r.text);
     }
-    expect(rows[0]).toMatchObject({ value: 70000, unit: '个', kind: 'count', qualifier: 'gt', metric: '新建公共充电桩', period: '全年', status: 'target' });
+    expect(rows[0]).toMatchObject({ value: 70000, unit: '个', kind: 'count', qualifier: 'gt', metric: '新建公共充电桩', period: '全年', status: 'target', currency: null, change: null, base: null });
+    expect(rows[3]).toMatchObject({ unit: '百分点', change: 'increase', base: '2018年', period: '2024年' });
+  });
+
+  it('gives bare 元 the currency of the document region, though its passage names none (issue 20)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zhpipe-figures-'));
+    const file = path.join(dir, 'tw.txt');
+    writeFileSync(file, '行政院今天核定長照計畫。\n\n補助經費共計20億元，較上年增加3億元。\n');
+    const rows = (await run([file])).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((r) => [r.text, r.unit, r.currency, r.change, r.base])).toEqual([
+      ['20億元', '元', 'TWD', null, null],
+      ['3億元', '元', 'TWD', 'increase', '上年'],
+    ]);
   });
 
   it('filters by status, kind and unit', async () => {
@@ -57,7 +69,7 @@ describe('zhpipe figures', () => {
 
   it('writes CSV as UTF-8 with a BOM and a header', async () => {
     const out = await run([corpusFile(), '--format', 'csv']);
-    expect(out.startsWith('\uFEFFdoc,start,end,text,value,valueHi,unit,kind,qualifier,metric,period,status,sentence\n')).toBe(true);
+    expect(out.startsWith('\uFEFFdoc,start,end,text,value,valueHi,unit,currency,kind,qualifier,change,base,metric,period,status,sentence\n')).toBe(true);
   });
 
   it('refuses an unknown kind as bad usage', async () => {

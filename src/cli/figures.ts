@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { type Figure, FigureKind, FigureStatus } from '../schema.js';
 import { loadResources } from '../pipeline/annotate.js';
-import { extractFigures } from '../stages/figures/index.js';
+import { documentRegion, extractFigures } from '../stages/figures/index.js';
 import { spanToSource } from '../text/offsets.js';
 import { docFields, yearsIn } from '../pipeline/records.js';
 import { fieldsOf, figureMatcher, parseFilter } from '../search/filter.js';
@@ -13,7 +13,7 @@ import { tagEntities } from '../stages/entities/index.js';
 import { collect, pipelineOf, readableDocuments } from './context.js';
 import { OutputFormat, RowWriter } from './output.js';
 
-export const FIGURE_FIELDS = ['doc', 'start', 'end', 'text', 'value', 'valueHi', 'unit', 'kind', 'qualifier', 'metric', 'period', 'status', 'sentence'] as const;
+export const FIGURE_FIELDS = ['doc', 'start', 'end', 'text', 'value', 'valueHi', 'unit', 'currency', 'kind', 'qualifier', 'change', 'base', 'metric', 'period', 'status', 'sentence'] as const;
 // A terminal is narrow: the table leaves out the offsets and the sentence, which CSV and JSONL keep.
 const TABLE_FIELDS = ['text', 'value', 'valueHi', 'unit', 'kind', 'qualifier', 'status', 'metric', 'period', 'doc'];
 
@@ -58,12 +58,14 @@ export function figuresCommand(): Command {
       const out = new RowWriter(options.format, [...FIGURE_FIELDS], TABLE_FIELDS);
       for await (const item of readableDocuments(paths, { ...config, stages })) {
         const rows: Figure[] = [];
+        // Bare 元 takes the currency of the whole document's region, not only of its passage.
+        const region = documentRegion(item.source.text);
         for (const { passage, tokens } of item.passages) {
           const mentions = needsNames && resources.entities ? tagEntities(passage.text, tokens, resources.entities) : [];
           const names = (type: string) => [...new Set(mentions.filter((m) => m.type === type).map((m) => m.canonical))];
           const place = names('place');
           const org = names('org');
-          for (const f of extractFigures(passage.text, tokens, { dictionaries: resources.dictionaryDir })) {
+          for (const f of extractFigures(passage.text, tokens, { dictionaries: resources.dictionaryDir, region })) {
             if (options.status && f.status !== options.status) continue;
             if (kinds.length && !kinds.includes(f.kind)) continue;
             if (units.size && !units.has(f.unit)) continue;
@@ -78,8 +80,11 @@ export function figuresCommand(): Command {
               value: f.value,
               valueHi: f.valueHi,
               unit: f.unit,
+              currency: f.currency ?? null,
               kind: f.kind,
               qualifier: f.qualifier,
+              change: f.change ?? null,
+              base: f.base ?? null,
               metric: f.metric,
               period: f.period,
               status: f.status,

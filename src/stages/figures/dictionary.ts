@@ -18,6 +18,8 @@ export interface Unit {
   factor: number;
   max: number;
   prefix: boolean;
+  /** ISO 4217 code of a currency unit (currency=…), else null. */
+  currency: string | null;
 }
 
 export type CueRole =
@@ -69,13 +71,14 @@ function parseUnits(file: string): Pick<Dictionaries, 'units' | 'longestUnit' | 
   for (const [rawText, kind, ...opts] of lines(file)) {
     if (!rawText || !kind || !KINDS.has(kind)) throw new Error(`${file}: bad entry "${rawText} ${kind ?? ''}"`);
     const text = foldText(rawText);
-    const entry: Unit = { text, kind: kind as UnitKindName, unit: rawText, factor: 1, max: Infinity, prefix: false };
+    const entry: Unit = { text, kind: kind as UnitKindName, unit: rawText, factor: 1, max: Infinity, prefix: false, currency: null };
     for (const opt of opts) {
       const [key, value = ''] = opt.split('=');
       if (key === 'unit') entry.unit = value === '-' ? '' : value;
       else if (key === 'factor') entry.factor = Number(value);
       else if (key === 'max') entry.max = Number(value);
       else if (key === 'prefix') entry.prefix = true;
+      else if (key === 'currency' && /^[A-Z]{3}$/.test(value)) entry.currency = value;
       else throw new Error(`${file}: unknown option "${opt}" for "${rawText}"`);
       if (!Number.isFinite(entry.factor) || Number.isNaN(entry.max)) throw new Error(`${file}: bad number in "${opt}"`);
     }

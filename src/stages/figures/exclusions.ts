@@ -16,7 +16,7 @@ function isYear(q: Quantity, s: string): boolean {
   const n = q.num;
   if (n.valueHi !== null || n.decimal || n.fraction) return false;
   if (n.sequence) return s.slice(n.start, n.end).length === 4 || s.slice(n.start, n.end).length === 2;
-  return !n.chinese && n.integerDigits === 4 && n.value >= 1000 && n.value <= 2999 && !s.slice(n.start, n.end).includes(',');
+  return !n.chinese && n.integerDigits === 4 && n.value >= 1000 && n.value <= 2999 && !/[, ]/.test(s.slice(n.start, n.end));
 }
 
 /** Why quantity q is not a figure, or null when it is one. */
@@ -83,6 +83,9 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
     if (surname && surname.end === n.start && surname.text.length === 1 && surname.tag === 'nr') return 'name';
   }
   if (insideTitle(s, q.start, q.end)) return 'inside a title';
+  const layout = layoutMark(q, s);
+  if (layout) return layout;
+  if (apposition(q, s)) return 'apposition';
   // Slogans and names in quotes: “两个大局”, “4小时产业圈”.
   if (OPEN_QUOTES.includes(s[q.start - 1] ?? '\u0000')) {
     const close = s.slice(q.end, q.end + 8);
@@ -91,9 +94,9 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
   if (!q.unitEntry && n.fraction === null) {
     // 十八大, 一极三区 are names; 2亿多 (Arabic with a Chinese multiplier) is a figure.
     if (n.chinese && !/[0-9]/.test(numText)) return 'bare Chinese numeral';
-    if (n.integerDigits >= 7 && !numText.includes(',') && !n.decimal) return 'code';
+    if (n.integerDigits >= 7 && !/[, ]/.test(numText) && !n.decimal) return 'code';
     // A bare number of three or more digits naming something (12345热线, 110报警, 985高校) is a code.
-    if (n.integerDigits >= 3 && !numText.includes(',') && !n.decimal && isHan(s.charCodeAt(q.end))) return 'code';
+    if (n.integerDigits >= 3 && !/[, ]/.test(numText) && !n.decimal && isHan(s.charCodeAt(q.end))) return 'code';
     // List markers: 1. 2、 at the start of a line or sentence.
     if (/^[、.．)）]/.test(s[q.end] ?? '') && (n.start === 0 || /[\n。；;:：\s]/.test(before))) return 'list marker';
   }
@@ -120,4 +123,50 @@ function insideTitle(s: string, start: number, end: number): boolean {
   const after = s.slice(end, end + 40);
   const close = after.indexOf('》');
   return close >= 0 && after.lastIndexOf('《', close) < 0;
+}
+
+const DASH_END = /[-—–]\s*$/;
+const DASH_START = /^\s*[-—–]/;
+
+/**
+ * Layout that text taken from PDF keeps: a page number alone on its line (12, - 12 -, 第 5 页, 5 / 20) or
+ * between dashes where the cleaner glued it to the next line, and footnote markers ([1], 〔2〕, 注3).
+ * Only bare numbers: a unit or a qualifier makes a figure.
+ */
+function layoutMark(q: Quantity, s: string): string | null {
+  const n = q.num;
+  if (q.unitEntry || n.fraction !== null || q.cueStart !== n.start || q.valueHi !== null) return null;
+  const lineStart = s.lastIndexOf('\n', n.start - 1) + 1;
+  const nl = s.indexOf('\n', n.end);
+  const lineEnd = nl < 0 ? s.length : nl;
+  // Bounded: a page mark is short.
+  const before = s.slice(Math.max(lineStart, n.start - 12), n.start);
+  const after = s.slice(q.end, Math.min(lineEnd, q.end + 12));
+  const wholeBefore = n.start - lineStart <= 12;
+  const wholeAfter = lineEnd - q.end <= 12;
+  if (wholeBefore && wholeAfter && /^[\s\-—–]*(第\s*|[0-9]+\s*\/\s*)?$/.test(before) && /^\s*(页\s*)?([-—–]*|\/\s*[0-9]+)\s*$/.test(after)) return 'page number';
+  if (DASH_END.test(before) && DASH_START.test(after) && (wholeBefore || /^\s*[-—–]\s*$/.test(before.slice(-3)))) return 'page number';
+  if (/第\s*$/.test(before) && /^\s*页/.test(after)) return 'page number';
+  const open = s[n.start - 1] ?? '';
+  const close = s[q.end] ?? '';
+  if (/^[[〔【(（]$/.test(open) && /^[\]〕】)）]$/.test(close) && n.integerDigits <= 3 && !n.decimal && /[\p{L}\p{N}%。，,]/u.test(s[n.start - 2] ?? '')) return 'footnote';
+  if (open === '注' && /^[:：\s]/.test(close)) return 'footnote';
+  return null;
+}
+
+const LIST_JOIN = /和|与|及|以及|、/;
+
+/**
+ * A small count in Chinese numerals that sums up the list right before it (一体化和高质量两个关键词, A、B、C三个
+ * 方面) restates the list: it is no figure.
+ */
+function apposition(q: Quantity, s: string): boolean {
+  const n = q.num;
+  if (!n.chinese || q.value < 2 || q.value > 10 || q.qualifier !== 'eq' || /[0-9]/.test(s.slice(n.start, n.end))) return false;
+  let from = n.start;
+  while (from > 0 && n.start - from < 40 && !/[,，;；。:：!！?？\n]/.test(s[from - 1] ?? '')) from--;
+  const clause = s.slice(from, q.start).replace(/(这|等)$/, '');
+  if (!LIST_JOIN.test(clause)) return false;
+  const items = clause.split(new RegExp(LIST_JOIN.source, 'g')).filter((x) => x.trim() !== '');
+  return items.length === q.value;
 }

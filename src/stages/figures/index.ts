@@ -3,17 +3,24 @@
 import type { Figure, FigureKind, Token } from '../../schema.js';
 import { type Dictionaries, loadDictionaries } from './dictionary.js';
 import { notFigure } from './exclusions.js';
+import { changeOf } from './change.js';
 import { findMetric } from './metric.js';
-import { type Period, findPeriods, insidePeriod, periodFor } from './period.js';
-import { type Quantity, scanQuantities } from './quantities.js';
+import { type Period, findPeriods, insidePeriod, periodFor, periodText } from './period.js';
+import { REGION_CURRENCY, type Region, isTraditional, regionOf } from './region.js';
+import { type Quantity, foldFigures, scanQuantities } from './quantities.js';
 import { mergeRanges } from './ranges.js';
 import { type Sentences, sentenceAt, splitSentences } from './sentences.js';
 import { findStatus } from './status.js';
 import { LazyWords, TokenIndex, repairTokens } from './tokens.js';
-import { foldText } from '../../text/fold.js';
 
 export { parseNumbers, type ParsedNumber, type ParseOptions } from './quantities.js';
 export { loadDictionaries } from './dictionary.js';
+export type { Region } from './region.js';
+
+/** The region of a whole document (for the currency of bare 元): see region.ts. */
+export function documentRegion(text: string): Region | null {
+  return regionOf(text, foldFigures(text));
+}
 
 /** A figure with offsets into the passage text; the caller adds `doc` and maps offsets to the source. */
 export type LocalFigure = Omit<Figure, 'doc'>;
@@ -21,7 +28,17 @@ export type LocalFigure = Omit<Figure, 'doc'>;
 export interface FigureOptions {
   /** Folder holding units.txt and figure-cues.txt (default: the repository's dictionaries/). */
   dictionaries?: string | URL;
+  /**
+   * The document's region (documentRegion), which gives bare 元 its currency; default: the passage's own
+   * (regionOf), which may not tell a traditional passage without names of places or institutions.
+   */
+  region?: Region | null;
 }
+
+/** Currencies whose unit is written …元 or …币: their figures report unit 元 (港元 → 元, HKD). */
+const YUAN = /(元|币)$/;
+/** A period that says "now": a change against a base is no statement about it (较2020年增加了7家). */
+const NOW = /^(目前|当前|现在|现阶段|现时|如今|至今|迄今)$/;
 
 /**
  * Does `between` (the text from the figure before to this one) end with a change verb (提升, 下降 …, maybe
@@ -72,7 +89,7 @@ function linkChanges(s: string, figures: { q: Quantity; fig: LocalFigure; senten
  */
 export function extractFigures(text: string, tokens: Token[], options: FigureOptions = {}): LocalFigure[] {
   const dict: Dictionaries = loadDictionaries(options.dictionaries);
-  const s = foldText(text);
+  const s = foldFigures(text);
   // The word index waits until a word is asked for: a passage without quantities never asks (the scan
   // reads words only to check a cue before a number). Traditional passages come segmented from their
   // simplified copy (stages/segment.ts), so their words match the simplified cues.
@@ -94,11 +111,12 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
   let lastMetric = { sentence: -1, metric: '', end: 0 };
   const lastByUnit = new Map<string, { sentence: number; metric: string }>();
   let floor = 0;
+  let region = options.region;
   for (const q of quantities) {
     const prevEnd = floor;
     if (q.end <= q.start || q.end > text.length) continue;
     if (notFigure(q, s, index, dict)) continue;
-    periods ??= findPeriods(s);
+    periods ??= findPeriods(s, isTraditional(text, s));
     sentences ??= splitSentences(text);
     if (insidePeriod(periods, q.num.start, q.num.end)) continue;
     if (!Number.isFinite(q.value) || (q.valueHi !== null && !Number.isFinite(q.valueHi))) continue;
@@ -125,8 +143,19 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     if (metric && q.unit) lastByUnit.set(q.unit, { sentence: si, metric });
     if (metric) lastMetric = { sentence: si, metric, end: q.end };
     floor = q.end;
-    const p = periodFor(periods, s, q.start, q.end, sStart, sEnd);
-    const period = p ? text.slice(p.start, p.end) : '';
+    let clauseStart = q.start;
+    while (clauseStart > sStart && !/[,，;；:：]/.test(s[clauseStart - 1] ?? '')) clauseStart--;
+    const { change, base } = changeOf(s, index, dict, q.start, clauseStart, sStart);
+    let p = periodFor(periods, s, q.start, q.end, sStart, sEnd);
+    if (p && base && p.start < clauseStart && NOW.test(s.slice(p.start, p.end))) p = null;
+    const period = p ? periodText(text.slice(p.start, p.end)) : '';
+    let unit = q.unit;
+    let currency: string | null = null;
+    if (q.kind === 'money' && q.num.fraction === null) {
+      region = region === undefined ? regionOf(text, s) : region;
+      currency = q.currency ?? (q.unit === '元' && region ? REGION_CURRENCY[region] : null);
+      if (q.currency && YUAN.test(q.unit) && q.currency !== 'BTC') unit = '元';
+    }
     const kind = kindOf(q, s, sentence, metric);
     const status = findStatus({ index, dict, start: q.start, end: q.end, sentenceStart: sStart, period: p ? s.slice(p.start, p.end) : '' });
     let start = q.start;
@@ -140,15 +169,15 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
         text: text.slice(start, q.end),
         value: tidy(q.value, kind),
         valueHi: q.valueHi === null ? null : tidy(q.valueHi, kind),
-        unit: q.unit,
+        unit,
         kind,
         qualifier: q.qualifier,
         metric,
         period,
         status,
-        currency: null,
-        change: null,
-        base: null,
+        currency,
+        change,
+        base,
         sentence,
       },
     });

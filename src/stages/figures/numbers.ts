@@ -90,13 +90,26 @@ function readArabic(s: string, pos: number): Arabic {
     p += 4;
     intDigits += 3;
   }
+  // A space as thousands separator (4 800萬, 67 000個; thin spaces reach here as spaces): one to three
+  // digits, then groups of exactly three after one space each.
+  if (!separators && intDigits <= 3) {
+    while (
+      s.charCodeAt(p) === SPACE &&
+      isAsciiDigit(s.charCodeAt(p + 1)) && isAsciiDigit(s.charCodeAt(p + 2)) && isAsciiDigit(s.charCodeAt(p + 3)) &&
+      !isAsciiDigit(s.charCodeAt(p + 4)) && s.charCodeAt(p + 4) !== 47 && s.charCodeAt(p + 4) !== 58
+    ) {
+      separators = true;
+      p += 4;
+      intDigits += 3;
+    }
+  }
   let decimal = false;
   if (s.charCodeAt(p) === 46 && isAsciiDigit(s.charCodeAt(p + 1))) {
     decimal = true;
     p += 1;
     while (p < s.length && isAsciiDigit(s.charCodeAt(p))) p++;
   }
-  let value = Number(s.slice(pos, p).replace(/,/g, ''));
+  let value = Number(s.slice(pos, p).replace(/[, ]/g, ''));
   // Exponent (2.5e3, 1.2E-4) only when the letter is not the start of a word (5G, 3M are codes).
   const e = s.charCodeAt(p);
   if (e === 101 || e === 69) {
@@ -106,7 +119,7 @@ function readArabic(s: string, pos: number): Arabic {
     const digitsAt = q;
     while (q < s.length && isAsciiDigit(s.charCodeAt(q)) && q - digitsAt < 4) q++;
     if (q > digitsAt && !isAsciiDigit(s.charCodeAt(q)) && !isLatinLetter(s.charCodeAt(q))) {
-      value = Number(s.slice(pos, q).replace(/,/g, ''));
+      value = Number(s.slice(pos, q).replace(/[, ]/g, ''));
       p = q;
       decimal = true;
     }

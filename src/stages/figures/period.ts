@@ -16,13 +16,29 @@ const PATTERNS = [
   `(?:今年|去年|明年|前年|全年|当年|本年|同年|上年|次年|年内)(?:${QUARTER}|${MONTH})?(?:以来)?`,
   `(?:第?[一二三四]季度|前三季度|上半年|下半年)`,
   // 3年内, 5年来, 近三年, 未来5年, 过去一年
-  `(?:${D}{1,2}|${CN}{1,3}|半)(?:多|余)?(?:个)?(?:年|个月|周|天)(?:多|余)?(?:内|来|以来|间|之内|之间|前)`,
+  `(?<![0-9.])(?:${D}{1,3}|${CN}{1,3}|半)(?:多|余)?(?:个)?(?:年|个月|周|天)(?:多|余)?(?:内|来|以来|间|之内|之间|前)`,
   `(?:近|未来|过去|今后|前)(?:${D}{1,2}|${CN}{1,3})(?:个)?(?:年|个月|周|天)`,
   '(?:近年来|近几年|这些年|多年来|每年|年均|当前|目前|现阶段)',
   // five-year plans: “十四五”时期, 十五五规划
   `“?十[一二三四五六]五”?(?:时期|期间|末|初|开局之年|规划期)?`,
 ];
 const PERIOD = new RegExp(PATTERNS.join('|'), 'g');
+// ROC (民國) years: 民國113年, and in Taiwan text 113年 alone (100–149: 2011–2060); not a span (100年来, 近100年).
+const ROC_YEAR = `(?<![0-9.近约超逾满达第])(?:民国)?1[0-4][0-9]年(?!来|内|以来|间|之内|之间|前|后|多|余|的|历史|之)`;
+const ROC = `(?:到|至|截至|截止到?|自|从|于|在)?${ROC_YEAR}(?:度|${QUARTER}|${MONTH}(?:${DAY}|底|末|初|中旬|上旬|下旬)?)?(?:间|期间)?${SINCE}`;
+const PERIOD_ROC = new RegExp([ROC, ...PATTERNS].join('|'), 'g');
+const ROC_NAMED = /民国1[0-4][0-9]年/;
+const ROC_DIGITS = /(民[國国])?(1[0-4][0-9])年/;
+
+/**
+ * A period holding an ROC year, written as 民國N年 with the Gregorian year after it (113年 → 民國113年(2024年)),
+ * so that year filters find it; other periods as written.
+ */
+export function periodText(written: string): string {
+  const m = ROC_DIGITS.exec(written);
+  if (!m || !/^(?:[到至自從从於于在]|截至|截止到?)?(民[國国])?1[0-4][0-9]年(?![來来內内間间之前後后多餘余]|以[來来])/.test(written)) return written;
+  return written.replace(ROC_DIGITS, `${m[1] ?? '民國'}${m[2]}年(${Number(m[2]) + 1911}年)`);
+}
 
 export interface Period {
   start: number;
@@ -31,15 +47,18 @@ export interface Period {
   base: boolean;
 }
 
-const BASE_BEFORE = /(较|比|与|同比|相比|相较于?|低于|高于)$/;
+const BASE_BEFORE = /(较|比|与|同比|相比|相较于?|低于|高于) *$/;
 
-/** All period expressions in folded text, in order, not overlapping. */
-export function findPeriods(s: string): Period[] {
+/**
+ * All period expressions in folded text, in order, not overlapping. `roc`: the text is in traditional script,
+ * where 113年 is an ROC year; 民國113年 is read as one anywhere.
+ */
+export function findPeriods(s: string, roc = false): Period[] {
   const out: Period[] = [];
-  for (const m of s.matchAll(PERIOD)) {
+  for (const m of s.matchAll(roc || ROC_NAMED.test(s) ? PERIOD_ROC : PERIOD)) {
     const start = m.index ?? 0;
     if (m[0].length === 0) continue;
-    out.push({ start, end: start + m[0].length, base: BASE_BEFORE.test(s.slice(Math.max(0, start - 3), start)) });
+    out.push({ start, end: start + m[0].length, base: BASE_BEFORE.test(s.slice(Math.max(0, start - 4), start)) });
   }
   return out;
 }

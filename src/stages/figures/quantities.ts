@@ -29,6 +29,8 @@ export interface Quantity {
   cueStart: number;
   /** Has a post cue (以上, 左右). */
   postCue: boolean;
+  /** ISO code of the currency named (港元, NT$, 元人民币); null for bare 元 and for what is not money. */
+  currency: string | null;
 }
 
 const SPACE = 0x20;
@@ -41,6 +43,15 @@ function skipSpaces(s: string, pos: number, max = 4): number {
   let p = pos;
   while (p < s.length && p - pos < max && s.charCodeAt(p) === SPACE) p++;
   return p;
+}
+
+// Layout spaces other than U+0020 (no-break, thin, figure, en/em spaces; PDF text is full of them) read as
+// one space, so they separate thousands (4 800萬) and follow a qualifier (超過 40%) like a space does.
+const LAYOUT_SPACES = /[\u00a0\u2002-\u200a\u202f\u205f]/g;
+
+/** The figures stage's matching copy of a text: foldText, and layout spaces as plain spaces (same length). */
+export function foldFigures(text: string): string {
+  return foldText(text).replace(LAYOUT_SPACES, ' ');
 }
 
 /** Longest unit written at pos that may follow a number of value `value`. */
@@ -185,7 +196,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
   if (unit) {
     p = unitEnd;
     // 两年半, 三天半, 三成半.
-    const halves = unit.kind === 'duration' || unit.kind === 'measure' || unit.kind === 'money' || unit.text === '成';
+    const halves = unit.kind === 'duration' || unit.kind === 'measure' || unit.kind === 'money' || unit.kind === 'multiple' || unit.text === '成';
     if (s[p] === '半' && halves && !half) {
       half = true;
       p += 1;
@@ -239,9 +250,13 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
     }
   }
   let pre: Qualifier | null = null;
-  let cue = cueEndingAt(dict, s, start, 'pre');
+  // One or two layout spaces may stand between a qualifier and its number (超過 40%).
+  let cueEnd = start;
+  while (cueEnd > 0 && start - cueEnd < 2 && s.charCodeAt(cueEnd - 1) === SPACE) cueEnd--;
+  if (cueEnd < start && !cueEndingAt(dict, s, cueEnd, 'pre')) cueEnd = start;
+  let cue = cueEndingAt(dict, s, cueEnd, 'pre');
   if (!cue) {
-    const link = cueEndingAt(dict, s, start, 'link');
+    const link = cueEndingAt(dict, s, cueEnd, 'link');
     if (link) {
       const before = cueEndingAt(dict, s, link.start, 'pre');
       // Only qualifiers that are not verbs themselves reach over a linking verb (至少达到, 约为).
@@ -257,6 +272,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
   let valueHi = num.valueHi === null ? null : half ? num.valueHi + 0.5 : num.valueHi;
   let kind: Quantity['kind'] = null;
   let unitName = '';
+  let currency: string | null = null;
   const chosen = unit ?? prefix;
   if (num.fraction === 'percent' || num.fraction === 'permille') {
     value = num.value;
@@ -266,7 +282,9 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
     kind = 'ratio';
   } else if (chosen) {
     kind = chosen.kind;
-    unitName = prefix && unit?.text === '元' ? prefix.unit : chosen.unit;
+    const named = prefix && unit?.text === '元' ? prefix : chosen;
+    unitName = named.unit;
+    currency = named.currency ?? (named === prefix ? null : prefix?.currency ?? null);
     value = value * chosen.factor + change;
     if (valueHi !== null) valueHi *= chosen.factor;
   }
@@ -285,6 +303,7 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
     qualifier,
     cueStart: start,
     postCue,
+    currency,
   };
 }
 
@@ -445,7 +464,7 @@ function insideWord(q: Quantity, index: TokenIndex): boolean {
  */
 export function parseNumbers(text: string, options: ParseOptions = {}): ParsedNumber[] {
   const dict = loadDictionaries(options.dictionaries);
-  const folded = foldText(text);
+  const folded = foldFigures(text);
   const index = new TokenIndex(segment(folded), text.length);
   return scanQuantities(folded, dict, { words: index }).filter((q) => !insideWord(q, index)).map((q) => ({
     start: q.start,
