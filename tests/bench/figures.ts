@@ -76,7 +76,7 @@ console.log(`ratio read+clean+segment+figures / nodejieba cut: ${(pipeline / jie
 interface Annotated {
   source: string;
   text: string;
-  figures: { text: string; value?: number; unit?: string; kind?: string; qualifier?: string; status?: string; metric?: string; metricIncludes?: string }[];
+  figures: { text: string; value?: number; unit?: string; currency?: string; kind?: string; qualifier?: string; change?: string; base?: string; status?: string; period?: string; metric?: string; metricIncludes?: string }[];
 }
 
 /**
@@ -89,7 +89,7 @@ function reportQuality(file: string): void {
   let found = 0;
   let expected = 0;
   let matched = 0;
-  const fields = ['value', 'unit', 'kind', 'qualifier', 'status', 'metric'] as const;
+  const fields = ['value', 'unit', 'currency', 'kind', 'qualifier', 'change', 'base', 'status', 'period', 'metric'] as const;
   const right = new Map<string, [number, number]>(fields.map((f) => [f, [0, 0]]));
   for (const c of cases) {
     const got = extractFigures(c.text, segment(c.text));

@@ -7,8 +7,8 @@ import type { Dictionaries } from './dictionary.js';
 import { foldWord } from '../../text/fold.js';
 import { type TokenIndex, isNominal, isPunct, isQuote, isVerb } from './tokens.js';
 
-const MAX_TOKENS = 8;
-const MAX_CHARS = 20;
+const MAX_TOKENS = 12;
+const MAX_CHARS = 24;
 const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上年', '比上', '较上', '与', '和', '环比', '相较', '高于', '低于', '快于', '慢于', '多于', '少于']);
 const SHARE = new Set(['占', '占据', '占到']);
 /** Time words (今年), quarters (第二季) and rates (每日) that may stand between a metric and its figure. */
@@ -19,6 +19,7 @@ const PERIOD_UNIT = /^(季|季度|月|月份|年|年度|期|届)$/;
 const PERIOD_NOUN = /^(本|今|上|去|明|下)?(年度|财年|季度)$/;
 const PER = /^每[日天年月周季人户]?$/;
 const NUMERAL_START = /^[0-9〇零一二三四五六七八九十百千万亿两]/;
+const JOINER = /^(、|和|及|与|以及)$/;
 
 function isStatusCue(dict: Dictionaries | undefined, t: Token): boolean {
   const roles = dict?.cues.get(foldWord(t.text));
@@ -56,7 +57,11 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
     const prevTok = tokens[k - 1];
     // A measure-word tag away from any number is the segmenter's guess for a noun (充电桩 → 充电/v 桩/q).
     const looseQ = t.tag === 'q' && (!prevTok || !NUMERAL_START.test(prevTok.text));
-    let take = isNominal(t) || looseQ || (t.tag === 'a' && first <= i);
+    // Items of one name joined by 、 和 及 与 (电力、热力生产和供应业, 石油和天然气开采业): the whole name,
+    // when a noun stands on both sides.
+    const prevJoined = tokens[k - 1];
+    const joiner = first <= i && JOINER.test(t.text) && prevJoined !== undefined && prevJoined.end === t.start && isNominal(prevJoined) && !NUMERAL_START.test(prevJoined.text) && isNominal(tokens[first] as Token);
+    let take = isNominal(t) || looseQ || (t.tag === 'a' && first <= i) || joiner;
     // A linking verb or status word (共有, 达到, 计划) is not inside the phrase, unless it opens the clause
     // as a modifier (累计公共充电桩).
     const opensClause = k === 0 || isPunct(tokens[k - 1] as Token);
@@ -77,7 +82,9 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
       const prev2 = tokens[k - 2];
       if ((subject || first <= i) && !take && !isStatusCue(dict, t) && !(dict && skippable(dict, t)) && prev && (isNominal(prev) || (isVerb(prev) && prev2 !== undefined && isNominal(prev2)))) take = true;
     }
-    if (!take || isPredicate(dict, t)) break;
+    // A noun-tagged verb joined to the name's next item (生产/vn 和 供应业) is part of the name, not its predicate.
+    const joinedItem = t.tag === 'vn' && first === k + 1 && JOINER.test((tokens[k + 1] as Token).text);
+    if (!take || (isPredicate(dict, t) && !joinedItem)) break;
     chars += t.text.length;
     if (chars > MAX_CHARS) break;
     first = k;
@@ -259,6 +266,8 @@ function backwardMetric(m: MetricInput): string {
   const tokens = m.index.tokens;
   let i = m.index.at(m.start - 1);
   while (i >= 0 && (tokens[i] as Token).end > m.start) i--;
+  // Layout spaces before the figure (僱用 23萬人, PDF text).
+  while (i >= 0 && /^\s+$/.test((tokens[i] as Token).text)) i--;
   // Skip linking verbs, cues and comparisons (较2018年) between the phrase and the figure.
   let linked = false;
   for (let guard = 0; i >= 0 && guard < 12; guard++) {
@@ -298,7 +307,9 @@ function backwardMetric(m: MetricInput): string {
     // A comparison base (较2018年, 比去年同期) within a few words.
     let k = i;
     while (k >= 0 && i - k < 4 && !COMPARE.has((tokens[k] as Token).text) && !isPunct(tokens[k] as Token)) k--;
-    if (k >= 0 && k < i && COMPARE.has((tokens[k] as Token).text)) {
+    // 和 and 与 open a comparison only with 相比 after them (与上年相比); else they join a name (石油和天然气开采业).
+    const joins = k >= 0 && /^(和|与)$/.test((tokens[k] as Token).text) && !tokens.slice(k + 1, i + 1).some((x) => /^(相比|相较|比较|持平)$/.test(x.text));
+    if (k >= 0 && k < i && COMPARE.has((tokens[k] as Token).text) && !joins) {
       i = k - 1;
       continue;
     }
@@ -326,6 +337,16 @@ function backwardMetric(m: MetricInput): string {
   }
   while (first <= i && (tokens[first] as Token).start < m.sentenceStart) first++;
   if (first > i) return '';
+  // The subject of an item of an enumeration (其中，国有控股企业实现利润总额X亿元；股份制企业实现…): a noun
+  // phrase opening the clause before the main verb is part of what is measured.
+  const verb = tokens[first - 1];
+  if (verb && isPredicate(m.dict, verb) && first - 2 >= 0) {
+    const subj = nounPhraseBack(tokens, first - 2, false, m.dict);
+    const opener = tokens[subj - 1];
+    if (subj <= first - 2 && (tokens[subj] as Token).start >= m.sentenceStart && (!opener || isPunct(opener) || opener.text === '其中')) {
+      return foldSafeJoin(m.text, tokens[subj] as Token, tokens[first - 2] as Token, tokens[first] as Token, tokens[i] as Token);
+    }
+  }
   const startTok = tokens[first] as Token;
   const phrase = m.text.slice(startTok.start, (tokens[i] as Token).end);
   // A linking verb glued to the last word (營收達) is not part of the metric.
@@ -333,6 +354,11 @@ function backwardMetric(m: MetricInput): string {
   const roles = m.dict.cues.get(tail);
   if (phrase.length > 2 && roles?.has('link')) return phrase.slice(0, -1);
   return phrase;
+}
+
+/** Subject and measure as one metric, the main verb between them left out (国有控股企业利润总额). */
+function foldSafeJoin(text: string, subjFirst: Token, subjLast: Token, first: Token, last: Token): string {
+  return text.slice(subjFirst.start, subjLast.end) + text.slice(first.start, last.end);
 }
 
 /** The metric of a figure, or '' when none can be read. */

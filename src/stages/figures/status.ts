@@ -3,6 +3,8 @@
 // (figure-cues.txt); without one, a period opened by 到 (到2025年) marks a target, else the figure is actual.
 // Forecasts and estimates (预计, 预估, 预期, 可望) count as targets: like a goal they state a figure that
 // is not yet a reported result, and analysts read them alongside targets.
+// A rate (每年, 每名) in the figure's clause makes it other (a rule or a capacity) unless a planning word
+// before it in the sentence (计划每年安排…) makes it a target.
 // Status comes from the figure's own clause first. A word in an earlier clause of the sentence carries
 // over only when it governs what follows: a verb or adverb (拟, 要, 将, 已), or a noun with a verb after it
 // in its clause (目标是, 计划未来五年兴建). A noun that ends its clause (锚定更高目标,…) is an object, and
@@ -88,6 +90,8 @@ export function findStatus(m: StatusInput): FigureStatus {
   let ownClause = true;
   let modal = false;
   let ownPredicate = false;
+  // A rate in the figure's clause (每年安排20亿元) is other unless a plan governs it (计划每年安排…).
+  let rate = false;
   for (let steps = 0; i >= 0 && steps < MAX_LOOKBACK; i--, steps++) {
     const t = tokens[i] as Token;
     if (t.start < m.sentenceStart) break;
@@ -110,6 +114,11 @@ export function findStatus(m: StatusInput): FigureStatus {
       modal = true;
       continue;
     }
+    if (s === 'other' && ownClause && perUnit(word) && !modal) {
+      rate = true;
+      continue;
+    }
+    if (rate && s && s !== 'target') return 'other';
     if (modal && s && s !== 'target') return 'other';
     if (s && !(word === '将' && baObject(tokens, i, m.start, m.end))) return s;
     // Two-word cues the segmenter splits (比 上年, 数据 显示).
@@ -120,5 +129,5 @@ export function findStatus(m: StatusInput): FigureStatus {
     }
   }
   if (/^(到|至)/.test(m.period) || /^(明年|未来|今后)/.test(m.period)) return 'target';
-  return modal ? 'other' : 'actual';
+  return modal || rate ? 'other' : 'actual';
 }
