@@ -70,3 +70,15 @@ describe('zhpipe figures --filter', () => {
     expect(stderr).toMatch(/filter on heading applies to passages, not figures/);
   });
 });
+
+describe('filters on the currency and change of figures', () => {
+  it('keeps the figures of one currency, or the changes', () => {
+    const base: FilterableFigure = { doc: 'a', unit: '元', kind: 'money', status: 'actual', qualifier: 'eq', period: '', year: [], place: [], org: [] };
+    const hkd = figureMatcher(parseFilter('currency = HKD'));
+    expect(hkd({ ...base, currency: 'HKD' })).toBe(true);
+    expect(hkd({ ...base, currency: 'CNY' })).toBe(false);
+    const up = figureMatcher(parseFilter('change = increase'));
+    expect(up({ ...base, change: 'increase' })).toBe(true);
+    expect(up({ ...base, change: null })).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { FigureRecord, PassageRecord, SourceDoc } from '../schema.js';
 import { dictionarySynonyms, dictionaryWords, loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries } from '../stages/entities/index.js';
-import { extractFigures } from '../stages/figures/index.js';
+import { documentRegion, extractFigures } from '../stages/figures/index.js';
 import { addWords } from '../stages/segment.js';
 import type { Vocabulary } from '../stages/index.js';
 import { spanToSource } from '../text/offsets.js';
@@ -68,6 +68,8 @@ export function annotate(source: SourceDoc, resources: Resources): DocumentRecor
   const analyzed = analyzeSource(source, config);
   const lines = lineStarts(source.original);
   const fields = docFields(source.meta);
+  // Bare 元 takes the currency of the document's region, which the whole text tells better than one passage.
+  const region = config.stages.includes('figures') ? documentRegion(source.text) : null;
   const passages: PassageRecord[] = [];
   const figures: FigureRecord[] = [];
   for (const { passage, tokens } of analyzed.passages) {
@@ -76,7 +78,7 @@ export function annotate(source: SourceDoc, resources: Resources): DocumentRecor
     const person = names('person');
     const place = names('place');
     const org = names('org');
-    const local = config.stages.includes('figures') ? extractFigures(passage.text, tokens, { dictionaries: resources.dictionaryDir }) : [];
+    const local = config.stages.includes('figures') ? extractFigures(passage.text, tokens, { dictionaries: resources.dictionaryDir, region }) : [];
     const passageFigures: FigureRecord[] = local.map((f) => {
       const span = spanToSource(passage.map, f.start, f.end);
       const years = yearsIn(f.period);

@@ -43,8 +43,8 @@ export function docFields(meta: DocMeta = NO_META): DocFields {
 }
 
 export function toPassageRecord(passage: Passage, lines: number[], notes: PassageAnnotations, meta: DocMeta = NO_META): PassageRecord {
-  const figures = notes.figures.map(({ start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status }) => ({
-    start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status,
+  const figures = notes.figures.map(({ start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status, currency, change, base }) => ({
+    start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status, currency, change, base,
   }));
   return {
     id: passage.id,

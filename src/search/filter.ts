@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { normalizeQuery } from '../text/script.js';
 import { dateRange, monthOf, normalizeDate } from '../text/dates.js';
 
-export const FilterField = z.enum(['doc', 'person', 'place', 'org', 'year', 'unit', 'kind', 'status', 'qualifier', 'period', 'heading', 'script', 'date', 'month', 'source']);
+export const FilterField = z.enum(['doc', 'person', 'place', 'org', 'year', 'unit', 'kind', 'status', 'qualifier', 'period', 'heading', 'script', 'date', 'month', 'source', 'currency', 'change']);
 export type FilterField = z.infer<typeof FilterField>;
 export const FilterOp = z.enum(['=', '!=', '>', '>=', '<', '<=']);
 export type FilterOp = z.infer<typeof FilterOp>;
@@ -183,7 +183,7 @@ function quote(value: string): string {
 
 // The passages index keeps figure facets under other names; some figure fields exist only on figures.
 const PASSAGE_FIELDS: Partial<Record<FilterField, string>> = { unit: 'units', kind: 'figureKinds' };
-const FIGURE_ONLY: ReadonlySet<FilterField> = new Set(['status', 'qualifier', 'period']);
+const FIGURE_ONLY: ReadonlySet<FilterField> = new Set(['status', 'qualifier', 'period', 'currency', 'change']);
 const PASSAGE_ONLY: ReadonlySet<FilterField> = new Set(['person', 'heading', 'script']);
 
 /** The dateNum range a date value covers (a day, a month, a year); values were checked when parsed. */
@@ -260,6 +260,9 @@ export interface FilterableFigure {
   dateNum?: number | null;
   month?: string | null;
   source?: string | null;
+  /** ISO currency of money, and increase / decrease of a change (issue 20). */
+  currency?: string | null;
+  change?: string | null;
 }
 
 function compare(a: string | number, op: FilterOp, b: string | number): boolean {

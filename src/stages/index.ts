@@ -64,7 +64,7 @@ export function figureSettings(vocabulary: Vocabulary, proximity: Proximity = 'w
   return {
     searchableAttributes: ['metric', 'sentence', 'text'],
     displayedAttributes: ['*'],
-    filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'value', 'dateNum', 'month', 'source'],
+    filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'value', 'dateNum', 'month', 'source', 'currency', 'change'],
     sortableAttributes: ['value', 'doc', 'start', 'dateNum'],
     localizedAttributes: [{ attributePatterns: ['metric', 'sentence'], locales: ['cmn'] }],
     proximityPrecision: PROXIMITY_PRECISION[proximity],
