@@ -5,8 +5,9 @@
 // a search can be bookmarked, shared and reloaded, and the back button steps back through it.
 'use strict';
 
-const FACETS = ['place', 'org', 'person', 'year', 'doc', 'kind', 'unit'];
-const FACET_LABEL = { place: '地点 place', org: '机构 org', person: '人物 person', year: '年份 year', doc: '文档 doc', kind: '数字类型 kind', unit: '单位 unit' };
+const FACETS = ['source', 'place', 'org', 'person', 'year', 'doc', 'kind', 'unit', 'month'];
+const FACET_LABEL = { source: '来源 source', place: '地点 place', org: '机构 org', person: '人物 person', year: '年份 year', doc: '文档 doc', kind: '数字类型 kind', unit: '单位 unit', month: '月份 month' };
+const SORTS = ['relevance', '-date', 'date'];
 // Facets shown before "more"; Meilisearch sends up to 200 values of each.
 const FACET_SHOWN = 12;
 const FIGURE_FIELDS = new Set(['doc', 'place', 'org', 'year', 'unit', 'kind']);
@@ -21,7 +22,7 @@ const NO_METRIC = '（未标指标）';
 
 const state = {
   // In the URL:
-  q: '', filters: [], offset: 0, script: 'auto', tab: 'search', passage: null, status: 'target',
+  q: '', filters: [], offset: 0, script: 'auto', tab: 'search', passage: null, status: 'target', sort: 'relevance',
   // Of this view only:
   shownScript: 'simplified', figRows: [], figTruncated: 0, figKey: null, sort: { key: 'doc', desc: false },
   facets: {}, facetOpen: {}, facetNeedle: {},
@@ -90,6 +91,7 @@ function readUrl() {
   state.tab = u.get('tab') === 'figures' ? 'figures' : 'search';
   state.passage = u.get('p') || null;
   state.status = STATUSES.includes(u.get('status')) ? u.get('status') : 'target';
+  state.sort = SORTS.includes(u.get('sort')) ? u.get('sort') : 'relevance';
 }
 
 function urlOf() {
@@ -100,6 +102,7 @@ function urlOf() {
   if (state.script !== 'auto') u.set('script', state.script);
   if (state.tab !== 'search') u.set('tab', state.tab);
   if (state.status !== 'target') u.set('status', state.status);
+  if (state.sort !== 'relevance') u.set('sort', state.sort);
   if (state.passage) u.set('p', state.passage);
   const query = u.toString();
   return location.pathname + (query ? `?${query}` : '');
@@ -117,6 +120,7 @@ async function render() {
   $('q').value = state.q;
   for (const radio of document.querySelectorAll('input[name=script]')) radio.checked = radio.value === state.script;
   $('fig-status').value = state.status;
+  $('sort').value = state.sort;
   const figures = state.tab === 'figures';
   $('view-search').hidden = figures;
   $('view-figures').hidden = !figures;
@@ -140,13 +144,14 @@ let searchGeneration = 0;
 async function runSearch() {
   const generation = ++searchGeneration;
   try {
-    const res = await api('/api/search', { q: state.q, filter: filterExprs(), facets: FACETS.join(','), limit: PAGE, offset: state.offset, script: scriptParam() });
+    const res = await api('/api/search', { q: state.q, filter: filterExprs(), facets: FACETS.join(','), limit: PAGE, offset: state.offset, script: scriptParam(), sort: state.sort === 'relevance' ? undefined : state.sort });
     const data = await res.json();
     if (generation !== searchGeneration) return;
     state.shownScript = data.query.script;
     renderSummary(data);
     renderHits(data.hits);
     renderFacets(data.facets);
+    renderHistogram(data.facets.month || {});
     renderPager(data.total);
   } catch (err) {
     showError(err.message);
@@ -182,6 +187,9 @@ function renderHits(hits) {
     const more = hit.more > 0 && !hits.slice(i + 1).some((h) => h.doc === hit.doc)
       ? [el('div', { class: 'more' }, `本文还有 ${hit.more} 段匹配`)] : [];
     return el('li', { class: hit.matched === 'partial' ? 'hit partial' : 'hit', 'data-id': hit.id },
+      hit.title || hit.date || hit.source ? el('div', { class: 'docmeta' },
+        hit.url ? el('a', { href: hit.url, target: '_blank', rel: 'noopener noreferrer', class: 'title' }, hit.title || hit.url) : el('span', { class: 'title' }, hit.title || ''),
+        hit.date ? el('span', { class: 'date' }, hit.date) : null, hit.source ? el('span', { class: 'source' }, hit.source) : null) : null,
       el('div', { class: 'meta' }, el('span', { class: 'doc' }, `${hit.doc}:${hit.line}`), el('span', {}, `[${hit.start}–${hit.end}]`),
         ...(hit.matched === 'partial' ? [el('span', { class: 'badge' }, '部分匹配')] : []),
         el('button', { class: 'open', type: 'button', onclick: () => navigate(() => { state.passage = hit.id; }) }, '查看段落')),
@@ -233,6 +241,29 @@ function fillFacet(list, name, all) {
   }
   if (needle && matching.length === 0) rows.push(el('li', { class: 'muted' }, '没有匹配的值'));
   list.replaceChildren(...rows);
+}
+
+/** Hits per month (the month facet) as bars; a click filters to that month, a second click lifts it. */
+function renderHistogram(months) {
+  const entries = Object.entries(months).sort((a, b) => a[0].localeCompare(b[0]));
+  const box = $('histogram');
+  if (entries.length < 2) { box.replaceChildren(); box.hidden = true; return; }
+  box.hidden = false;
+  const max = Math.max(...entries.map((e) => e[1]));
+  const width = 720;
+  const height = 90;
+  const w = width / entries.length;
+  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height + 16}`, role: 'img', 'aria-label': 'hits per month' });
+  entries.forEach(([month, n], i) => {
+    const h = Math.max(2, (height * n) / max);
+    const on = state.filters.some((f) => f.field === 'month' && f.value === month);
+    const bar = svgEl('rect', { x: i * w + 1, y: height - h, width: Math.max(1, w - 2), height: h, class: on ? 'bar on' : 'bar', 'data-month': month });
+    bar.append(svgEl('title', {}, `${month}: ${n} 段`));
+    bar.addEventListener('click', () => toggleFilter('month', month));
+    svg.append(bar);
+    if (i === 0 || i === entries.length - 1 || entries.length <= 12) svg.append(svgEl('text', { x: i * w + w / 2, y: height + 13, 'text-anchor': 'middle' }, month));
+  });
+  box.replaceChildren(svg);
 }
 
 function renderPager(total) {
@@ -457,6 +488,7 @@ for (const radio of document.querySelectorAll('input[name=script]')) {
 $('tab-search').addEventListener('click', () => navigate(() => { state.tab = 'search'; }));
 $('tab-figures').addEventListener('click', () => navigate(() => { state.tab = 'figures'; state.passage = null; }));
 $('close-passage').addEventListener('click', () => navigate(() => { state.passage = null; }));
+$('sort').addEventListener('change', () => navigate(() => { state.sort = $('sort').value; state.offset = 0; }));
 $('fig-status').addEventListener('change', () => navigate(() => { state.status = $('fig-status').value; }));
 for (const id of ['fig-filter', 'fig-min', 'fig-max']) $(id).addEventListener('input', renderFigures);
 $('chart-by').addEventListener('change', () => renderChart(visibleRows()));
