@@ -255,10 +255,10 @@ describe.skipIf(!found)('web page over dated documents', () => {
     await expect.poll(() => page.locator('.hit .docmeta .date').allTextContents()).toEqual(['2025-03-05', '2025-02-20', '2025-01-10']);
     expect(new URL(page.url()).searchParams.get('sort')).toBe('-date');
     await expect.poll(() => page.locator('#histogram rect.bar').count()).toBe(3);
+    await page.screenshot({ path: path.join(SHOTS, 'dated.png') });
     await page.locator('#histogram rect[data-month="2025-02"]').click();
     await expect.poll(() => page.locator('.hit').count()).toBe(1);
     expect(await page.locator('.hit .docmeta .title').textContent()).toBe('充电桩进小区');
     expect(new URL(page.url()).searchParams.getAll('f')).toEqual(['month:2025-02']);
-    await page.screenshot({ path: path.join(SHOTS, 'dated.png') });
   });
 });
