@@ -96,7 +96,7 @@ describe('saved corpus definitions', () => {
 describe('zhpipe targets', () => {
   it('prints CSV with a BOM and only targets', async () => {
     const out = await run(targetsCommand(), ['targets', '--format', 'csv', '--pipeline', pipelineFile]);
-    expect(out.startsWith('\uFEFFvalue,valueHi,unit,qualifier,kind,metric,period,status,place,org,doc,start,end,text,sentence\n')).toBe(true);
+    expect(out.startsWith('\uFEFFvalue,valueHi,unit,qualifier,kind,metric,period,status,place,org,doc,start,end,text,sentence,title,date,source,url\n')).toBe(true);
     expect(out).toMatch(/\n70000,,个,gt,count,新建公共充电桩,全年,target,长三角,,corpus\//);
     expect(out).not.toContain('进出口总额占全国');
   });
