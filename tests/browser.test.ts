@@ -22,6 +22,18 @@ const SHOTS = process.env.ZHPIPE_SCREENSHOTS ? path.resolve(ROOT, process.env.ZH
 const found = existsSync(CHROMIUM);
 if (!found) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_BIN)`);
 
+/** Debian's Chromium, headless, with a fresh profile and without the background networking this machine refuses. */
+async function launchChromium(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(tempDir('zhpipe-chromium-'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    acceptDownloads: true,
+    viewport: { width: 1440, height: 900 },
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
 describe.skipIf(!found)('web page in Chromium', () => {
   let server: Server;
   let context: BrowserContext;
@@ -34,14 +46,7 @@ describe.skipIf(!found)('web page in Chromium', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    context = await chromium.launchPersistentContext(tempDir('zhpipe-chromium-'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      acceptDownloads: true,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium());
   }, 120_000);
 
   afterAll(async () => {
@@ -233,13 +238,7 @@ describe.skipIf(!found)('web page over dated documents', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    context = await chromium.launchPersistentContext(tempDir('zhpipe-chromium-'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchChromium());
   }, 120_000);
 
   afterAll(async () => {
