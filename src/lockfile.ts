@@ -62,6 +62,12 @@ function holderOf(file: string): Holder {
   return pid !== process.pid && isAlive(pid) ? { pid } : 'dead';
 }
 
+/** The pid of the live process holding `file` (NaN for a lock just being written), else undefined. */
+export function liveHolder(file: string): number | undefined {
+  const holder = holderOf(file);
+  return typeof holder === 'object' ? holder.pid : undefined;
+}
+
 /** Removes `file` if its holder is still dead, under the `.break` lock; false when someone else is breaking it. */
 function breakDeadLock(file: string): boolean {
   const guard = `${file}.break`;

@@ -3,13 +3,16 @@ import { Command } from 'commander';
 import { ingest, type IngestSummary } from '../pipeline/ingest.js';
 import { InputError } from '../errors.js';
 import { WORKER_HEAP_MB } from '../pipeline/pool.js';
+import { parseShard } from '../pipeline/shard.js';
 import { FieldRole, type FieldNames } from '../stages/read/fields.js';
 import { connectFor, dataDirOf, pipelineOf } from './context.js';
 import { terminalSafe } from './output.js';
 import { progressOption, progressReporter, progressSeconds } from './progress.js';
 
 function formatSummary(summary: IngestSummary): string {
+  const { shard } = summary;
   const lines = [
+    ...(shard ? [`shard ${shard.index}/${shard.count}: ${shard.documents} document(s) of the input fell in this shard, ${shard.others} in the other shard(s)`] : []),
     `indexed ${summary.documents} document(s), ${summary.passages} passage(s), ${summary.figures} figure(s) in ${(summary.elapsedMs / 1000).toFixed(1)} s` +
       (summary.unchanged ? ` (${summary.unchanged} unchanged since the last ingest, ${summary.sent} sent)` : ''),
   ];
@@ -31,6 +34,7 @@ export function ingestCommand(): Command {
     .option('--worker-heap-mb <MB>', 'JS heap limit of each worker; a document that needs more is skipped and reported', String(WORKER_HEAP_MB))
     .option('--report <file>', 'write a JSON report of every file (indexed, unchanged, skipped with reason)')
     .option('--no-resume', 'send every document again, ignoring the checkpoint of acknowledged ones')
+    .option('--shard <K/N>', 'ingest only shard K of N (by a hash of each document\'s id), beside the other shards\' processes, with a checkpoint of its own')
     .option('--text-field <column>', 'JSONL/CSV: the column holding the text (default: text, content, body, 正文, 内容 …)')
     .option('--title-field <column>', 'JSONL/CSV: the title column (default: title, headline, 标题 …)')
     .option('--date-field <column>', 'JSONL/CSV: the publication date column (default: date, published, 发布时间, 日期 …)')
@@ -39,7 +43,7 @@ export function ingestCommand(): Command {
     .option('--author-field <column>', 'JSONL/CSV: the author column (default: author, byline, 作者 …)')
     .option('--id-field <column>', 'JSONL/CSV: a column identifying each row across re-ingests (default: id, uuid …; else the url, else the line)')
     .addOption(progressOption())
-    .action(async (paths: string[], options: { pipeline: string; json?: boolean; workers?: string; workerHeapMb: string; report?: string; resume: boolean; progress: string } & Partial<Record<`${FieldRole}Field`, string>>, command: Command) => {
+    .action(async (paths: string[], options: { pipeline: string; json?: boolean; workers?: string; workerHeapMb: string; report?: string; resume: boolean; progress: string; shard?: string } & Partial<Record<`${FieldRole}Field`, string>>, command: Command) => {
       const config = pipelineOf(options.pipeline);
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
@@ -56,6 +60,7 @@ export function ingestCommand(): Command {
         if (name.trim() === '') throw new InputError(`--${role}-field: expected a column name`);
         fields[role] = name.trim();
       }
+      const shard = options.shard === undefined ? undefined : parseShard(options.shard);
       const every = progressSeconds(options.progress);
       const { client } = await connectFor(command);
       // stdout keeps only the summary, so it can be piped; progress goes to stderr.
@@ -75,6 +80,7 @@ export function ingestCommand(): Command {
           workerHeapMB,
           ...(workers ? { workers } : {}),
           ...(options.report ? { report: options.report } : {}),
+          ...(shard ? { shard } : {}),
           onProgress: (p) => progress.update({ done: p.done, total: p.total, detail: `${p.passages} passages`, current: p.file }),
         });
       } finally {

@@ -37,8 +37,9 @@ export class Checkpoint {
     return new Checkpoint(undefined);
   }
 
-  static for(dataDir: string, index: string, fingerprint: string): Checkpoint {
-    return new Checkpoint(path.join(dataDir, 'checkpoints', `${index}-${fingerprint}.jsonl`));
+  /** A shard's checkpoint (`suffix`, see shard.ts) is a file of its own: shards run at the same time. */
+  static for(dataDir: string, index: string, fingerprint: string, suffix?: string): Checkpoint {
+    return new Checkpoint(path.join(dataDir, 'checkpoints', `${index}-${fingerprint}${suffix ? `.${suffix}` : ''}.jsonl`));
   }
 
   get size(): number {

@@ -1,22 +1,22 @@
 // `zhpipe ingest`: files → CPU stages in worker threads → batched, pipelined writes to Meilisearch.
 // Bad files are skipped with their reason; acknowledged documents are checkpointed, so an interrupted
-// ingest re-run sends only what is missing; one ingest at a time per data directory.
+// ingest re-run sends only what is missing; one ingest at a time per data directory, or per shard (shard.ts).
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import PQueue from 'p-queue';
 import { writeFileAtomic } from '../atomic-write.js';
 import { InterruptedError, RuntimeError } from '../errors.js';
-import { acquireLock } from '../lockfile.js';
-import { IndexWriter, prepareIndexes } from '../stages/index.js';
+import { acquireLock, liveHolder } from '../lockfile.js';
+import { IndexWriter, prepareIndexes, type Vocabulary } from '../stages/index.js';
 import { annotate, loadResources } from './annotate.js';
 import { exportedSources, isExportFile } from '../workflows/export.js';
 import type { SourceDoc } from '../schema.js';
-import { UnreadableFileError } from '../stages/read.js';
+import { docIdOf, UnreadableFileError } from '../stages/read.js';
 import type { FieldNames } from '../stages/read/fields.js';
-import { readRows, rowFormatOf, type RowFormat } from '../stages/read/rows.js';
+import { readRows, rowDocName, rowFormatOf, type RowFormat } from '../stages/read/rows.js';
 import type { WorkerTask } from './worker.js';
 import { docName, listInputs, type SkippedFile } from './analyze.js';
 import { Checkpoint } from './checkpoint.js';
@@ -24,6 +24,7 @@ import type { PipelineConfig } from './config.js';
 import { isOutOfMemory, WORKER_HEAP_MB, workerPool } from './pool.js';
 import { pipelineFingerprint, VERSION } from './fingerprint.js';
 import { saveDictionarySnapshot } from './reindex.js';
+import { inShard, shardSuffix, type Shard } from './shard.js';
 
 export interface IngestProgress {
   /** Files handled so far (indexed, unchanged or skipped), of `total`. */
@@ -58,6 +59,11 @@ export interface IngestSummary {
   chars: number;
   /** Read, but with something to say (a date not understood, a CSV row with extra fields): `file:line` or file. */
   warnings: Array<{ file: string; reason: string }>;
+  /**
+   * With a shard: which one ran (`index` of `count`), the input's documents that fell in it (whatever became
+   * of them) and those left to the other shards.
+   */
+  shard?: { index: number; count: number; documents: number; others: number };
 }
 
 export interface IngestOptions {
@@ -79,6 +85,12 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** Columns of JSONL/CSV files named by the user (--text-field …); the others are guessed. */
   fields?: FieldNames;
+  /**
+   * Only this shard's documents (by a hash of their doc id), with a lock and checkpoint of its own, so the
+   * other shards can run at the same time. Problems are reported by one shard: a file's by the shard of its
+   * name, a row's by the shard of its line.
+   */
+  shard?: Shard;
 }
 
 /**
@@ -94,26 +106,99 @@ function rowHash(source: SourceDoc): string {
   return createHash('sha256').update(JSON.stringify([source.original, source.meta ?? null])).digest('hex');
 }
 
+const INGEST_LOCK = /^ingest\.lock(?:\.shard-(\d+)-of-(\d+))?$/;
+
+/**
+ * One ingest per data directory, or per shard: shards K/N of one N run side by side (their documents are
+ * disjoint), never beside a run split another way (1/2 beside 1/4, or beside a whole run), whose documents overlap.
+ */
+function lockIngest(dataDir: string, shard: Shard | undefined): () => void {
+  const suffix = shardSuffix(shard);
+  const what = (index: string | undefined, count: string | undefined) => (index ? `an ingest of shard ${index}/${count}` : 'another ingest');
+  const release = acquireLock(
+    path.join(dataDir, suffix ? `ingest.lock.${suffix}` : 'ingest.lock'),
+    (pid) => `${what(shard && String(shard.index), shard && String(shard.count))} (pid ${pid}) is running on ${dataDir}; wait for it to finish and run this one again`,
+  );
+  // Taken first, looked for second: of two runs that start together, at least one sees the other's lock.
+  const count = suffix && shard ? shard.count : 1;
+  for (const name of readdirSync(dataDir)) {
+    const m = INGEST_LOCK.exec(name);
+    if (!m || Number(m[2] ?? 1) === count) continue;
+    const pid = liveHolder(path.join(dataDir, name));
+    if (pid === undefined) continue;
+    release();
+    throw new RuntimeError(`${what(m[1], m[2])} (pid ${pid}) is running on ${dataDir}, over documents this run shares with it; wait for it to finish and run this one again`);
+  }
+  return release;
+}
+
+/**
+ * Shards that start together both find no index and both create it; the later creation fails as
+ * index_already_exists, which only means the other was first: prepared again, the settings are compared.
+ * Each lost race leaves one more index existing, so with two indexes the third attempt cannot lose one.
+ */
+async function prepareShared(client: Meilisearch, config: PipelineConfig, vocabulary: Vocabulary): ReturnType<typeof prepareIndexes> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prepareIndexes(client, config.index, vocabulary);
+    } catch (err) {
+      if (!(err instanceof RuntimeError && err.message.includes('index_already_exists')) || attempt >= 3) throw err;
+    }
+  }
+}
+
+/** Runs `fn` under `file` as a lock, waiting (up to a minute) while another process holds it. */
+async function whenFree<T>(file: string, fn: () => T): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    let release: () => void;
+    try {
+      release = acquireLock(file, (pid) => `${file} is held by pid ${pid}`);
+    } catch (err) {
+      if (!(err instanceof RuntimeError) || attempt >= 600) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
+    try {
+      return fn();
+    } finally {
+      release();
+    }
+  }
+}
+
 export async function ingest(client: Meilisearch, paths: string[], config: PipelineConfig, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const { dataDir } = options;
-  const release = dataDir
-    ? acquireLock(path.join(dataDir, 'ingest.lock'), (pid) => `another ingest (pid ${pid}) is running on ${dataDir}; wait for it to finish and run this one again`)
-    : () => undefined;
+  const { dataDir, shard } = options;
+  const release = dataDir ? lockIngest(dataDir, shard) : () => undefined;
+  // Documents of the input (files, rows) in this shard and outside it, left to the others.
+  let inside = 0;
+  let others = 0;
+  const mine = (id: string): boolean => {
+    const ours = inShard(id, shard);
+    if (ours) inside++;
+    else others++;
+    return ours;
+  };
+  /** Whether a problem with `name` (a file or `file#line`) is this shard's to report. */
+  const reportsOn = (name: string): boolean => inShard(docIdOf(docName(name)), shard);
   const reports: DocumentReport[] = [];
   // Set when interrupted: no document is checkpointed after the count the user was told.
   let interrupted = false;
   const run = async (): Promise<IngestSummary> => {
     // The workers segment; this thread needs only the vocabulary (and nodejieba for zhpipe exports, on demand).
     const resources = loadResources(config, { segmenter: false });
-    const indexes = await prepareIndexes(client, config.index, resources.vocabulary);
-    const checkpoint = dataDir ? Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, resources.dictionaryDir)) : Checkpoint.none();
+    const indexes = await prepareShared(client, config, resources.vocabulary);
+    const checkpoint = dataDir ? Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, resources.dictionaryDir), shardSuffix(shard)) : Checkpoint.none();
     if (options.resume === false) checkpoint.clear();
     // An emptied or recreated index makes the checkpoint a lie.
     if (checkpoint.size > 0 && (await indexes.passages.getStats()).numberOfDocuments === 0) checkpoint.clear();
 
     const writer = new IndexWriter(client, indexes, config.index);
-    const { files, missing } = listInputs(paths);
+    const listed = listInputs(paths);
+    // A plain file is one document named by its path: one outside the shard is not even read. JSONL/CSV
+    // files are read by every shard, which each take their rows.
+    const files = listed.files.filter((f) => rowFormatOf(f) || mine(docIdOf(docName(f))));
+    const missing = listed.missing.filter((m) => reportsOn(m.skipped));
     // No more threads than documents: each one loads the dictionaries (a JSONL or CSV file holds many).
     const documentsAtMost = files.some((f) => rowFormatOf(f)) ? Infinity : files.length;
     const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), documentsAtMost));
@@ -135,6 +220,10 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     const skip = (file: string, reason: string) => {
       skipped.push({ skipped: file, reason });
       reports.push({ file, status: 'skipped', reason });
+    };
+    /** A whole JSONL/CSV file's problem, reported by the shard of its name. */
+    const skipRows = (file: string, reason: string) => {
+      if (reportsOn(file)) skip(file, reason);
     };
     const warnings: IngestSummary['warnings'] = [];
 
@@ -190,12 +279,14 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
         rows = readRows(docName(file), bytes, format, options.fields);
       } catch (err) {
         if (!(err instanceof UnreadableFileError)) throw err;
-        skip(file, err.message);
+        skipRows(file, err.message);
         return;
       }
-      for (const { line, reason } of rows.skipped) skip(`${file}:${line}`, reason);
-      for (const { line, reason } of rows.warnings) warnings.push({ file: `${file}:${line}`, reason });
+      const ours = ({ line }: { line: number }) => reportsOn(rowDocName(file, line));
+      for (const { line, reason } of rows.skipped.filter(ours)) skip(`${file}:${line}`, reason);
+      for (const { line, reason } of rows.warnings.filter(ours)) warnings.push({ file: `${file}:${line}`, reason });
       for (const { line, source } of rows.docs) {
+        if (!mine(source.docId)) continue;
         await dispatch.onSizeLessThan(workers * 2);
         if (failure) return;
         send(`${file}#${line}`, source.doc, rowHash(source), { doc: source.doc, source, config }, () => undefined);
@@ -213,14 +304,14 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
         try {
           const size = statSync(file).size;
           if (size > maxBytes) {
-            skip(file, `too large (${(size / 1048576).toFixed(1)} MB > ${config.read.maxFileMB} MB; raise read.maxFileMB in the pipeline to read it)`);
+            skipRows(file, `too large (${(size / 1048576).toFixed(1)} MB > ${config.read.maxFileMB} MB; raise read.maxFileMB in the pipeline to read it)`);
             progress(file);
             continue;
           }
           bytes = readFileSync(file);
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
-          skip(file, code === 'EACCES' ? 'permission denied' : `cannot read (${code})`);
+          skipRows(file, code === 'EACCES' ? 'permission denied' : `cannot read (${code})`);
           progress(file);
           continue;
         }
@@ -229,6 +320,7 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
           // A corpus exported by `zhpipe export`: its documents are rebuilt at their original offsets.
           try {
             for await (const source of exportedSources(file)) {
+              if (!mine(source.docId)) continue;
               const records = annotate(source, resources);
               await writer.writeDocument(source.docId, records.passages, records.figures);
               reports.push({ file: `${file}#${source.doc}`, status: 'indexed', passages: records.passages.length, figures: records.figures.length });
@@ -238,7 +330,7 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
             }
           } catch (err) {
             if (err instanceof RuntimeError) throw err;
-            skip(file, `not a zhpipe export: ${(err as Error).message}`);
+            skipRows(file, `not a zhpipe export: ${(err as Error).message}`);
           }
           progress(file);
           continue;
@@ -268,9 +360,12 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
       );
     }
     checkpoint.compact();
-    if (dataDir && resources.entities) saveDictionarySnapshot(dataDir, config, resources.dictionaryDir);
+    // Shards that finish together take turns (the snapshot is a directory, replaced whole).
+    if (dataDir && resources.entities) await whenFree(path.join(dataDir, 'dictionary-snapshots.lock'), () => saveDictionarySnapshot(dataDir, config, resources.dictionaryDir));
     const documents = reports.filter((r) => r.status === 'indexed' || r.status === 'unchanged').length;
-    return { documents, passages, figures, sent, unchanged, skipped, elapsedMs: Date.now() - started, workers, chars, warnings };
+    const summary: IngestSummary = { documents, passages, figures, sent, unchanged, skipped, elapsedMs: Date.now() - started, workers, chars, warnings };
+    if (shard) summary.shard = { index: shard.index, count: shard.count, documents: inside, others };
+    return summary;
   };
   try {
     const { signal } = options;
