@@ -4,7 +4,7 @@ import { Meilisearch } from 'meilisearch';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, meiliEnv, runCli, tempDir, uniqueIndexes, withoutProgress, writePipeline } from './helpers.js';
+import { CORPUS, CORPUS_DOCUMENTS, meiliEnv, runCli, tempDir, uniqueIndexes, withoutProgress, writePipeline } from './helpers.js';
 
 describe('zhpipe CLI', () => {
   it('prints help', async () => {
@@ -25,7 +25,7 @@ describe('zhpipe CLI', () => {
     const ingest = await runCli(['ingest', CORPUS, '--pipeline', pipeline, '--data-dir', dir], { env: meiliEnv() });
     expect(withoutProgress(ingest.stderr)).toBe('');
     expect(ingest.code).toBe(0);
-    expect(ingest.stdout).toMatch(/indexed 5 document\(s\), \d+ passage\(s\)/);
+    expect(ingest.stdout).toMatch(new RegExp(`indexed ${CORPUS_DOCUMENTS} document\\(s\\), \\d+ passage\\(s\\)`));
     const search = await runCli(['search', '充電樁', '--json', '--pipeline', pipeline], { env: meiliEnv() });
     expect(search.code).toBe(0);
     const response = JSON.parse(search.stdout);

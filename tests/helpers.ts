@@ -1,6 +1,6 @@
 // Shared test helpers: temporary directories, unique index names, and running the real CLI.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
@@ -10,6 +10,11 @@ import type { Proximity } from '../src/schema.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CORPUS = path.join(ROOT, 'corpus');
+/** Documents of the bundled corpus: each text file is one, each line of its JSONL sample another. */
+export const CORPUS_DOCUMENTS = readdirSync(CORPUS).reduce(
+  (n, f) => n + (f.endsWith('.jsonl') ? readFileSync(path.join(CORPUS, f), 'utf8').split('\n').filter((l) => l.trim()).length : 1),
+  0,
+);
 const BIN = path.join(ROOT, 'src/bin/zhpipe.js');
 
 export function tempDir(prefix = 'zhpipe-test-'): string {

@@ -9,6 +9,8 @@ export const JudgedQuery = z.object({
   q: z.string(),
   script: z.enum(['simplified', 'traditional', 'regional', 'absent']),
   terms: z.array(z.string()),
+  /** Other wordings that make a passage relevant too, each a list of terms it must all hold (电动车 covers e-scooters). */
+  alsoRelevant: z.array(z.array(z.string())).optional(),
 });
 export type JudgedQuery = z.infer<typeof JudgedQuery>;
 
@@ -22,9 +24,17 @@ export interface PassageText {
   text: string;
 }
 
-/** Ids of passages relevant to a query: those whose simplified text holds every term. */
+/** Ids of passages relevant to a query: those whose simplified text holds every term (of one of its wordings). */
 export function relevant(query: JudgedQuery, passages: PassageText[]): Set<string> {
-  return new Set(passages.filter((p) => query.terms.length > 0 && query.terms.every((t) => normalizeForIndex(p.text).includes(normalizeForIndex(t)))).map((p) => p.id));
+  const wordings = [query.terms, ...(query.alsoRelevant ?? [])].filter((terms) => terms.length > 0);
+  return new Set(
+    passages
+      .filter((p) => {
+        const text = normalizeForIndex(p.text);
+        return wordings.some((terms) => terms.every((t) => text.includes(normalizeForIndex(t))));
+      })
+      .map((p) => p.id),
+  );
 }
 
 export interface ScriptScore {

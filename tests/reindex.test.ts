@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PipelineConfig } from '../src/pipeline/config.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { reindex } from '../src/pipeline/reindex.js';
-import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes } from './helpers.js';
+import { CORPUS, CORPUS_DOCUMENTS, ROOT, tempDir, testClient, uniqueIndexes } from './helpers.js';
 
 const client = testClient();
 
@@ -42,7 +42,7 @@ describe('reindex --changed', () => {
 
     // The ingest checkpoint follows the dictionaries: nothing is sent again.
     const again = await ingest(client, [CORPUS], config, { dataDir, workers: 1 });
-    expect(again.unchanged).toBe(5);
+    expect(again.unchanged).toBe(CORPUS_DOCUMENTS);
   });
 
   it('refuses --changed before anything was ingested with these dictionaries', async () => {
