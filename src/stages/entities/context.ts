@@ -6,7 +6,7 @@ import { tablesOf, type Word } from './words.js';
 
 let scratch = new Int32Array(4096);
 
-export function buildContext(text: string, tokens: Token[], dicts: EntityDictionaries): TagContext {
+export function buildContext(text: string, tokens: Token[], dicts: EntityDictionaries, document: string = text): TagContext {
   // One buffer for the three tables, kept between passages: tagging is synchronous and no table outlives it.
   const n = text.length + 1;
   if (scratch.length < 3 * n) scratch = new Int32Array(Math.max(3 * n, 2 * scratch.length));
@@ -23,7 +23,7 @@ export function buildContext(text: string, tokens: Token[], dicts: EntityDiction
     for (let k = t.start; k < t.end && k < text.length; k++) tokenOf[k] = i;
     words[i] = tables.word(t.text);
   }
-  return { text, tokens, dicts, tokenAt, tokenEndingAt, tokenOf, words, tables };
+  return { text, document, tokens, dicts, tokenAt, tokenEndingAt, tokenOf, words, tables };
 }
 
 /** 县委书记, 政协主席: the segmenter glued a title to the name before it; the name still ends at `at`. */

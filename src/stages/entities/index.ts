@@ -5,7 +5,7 @@ import type { EntityDictionaries } from './dictionary.js';
 
 export { loadEntityDictionaries, buildDictionaries, readDictionarySources, parseEntityFile, defaultDictionaryDir, USER_FILE } from './dictionary.js';
 export type { EntityDictionaries, EntityEntry, SurfaceHit, DictionarySources } from './dictionary.js';
-export { tagEntities } from './tagger.js';
+export { tagEntities, type TagOptions } from './tagger.js';
 export type { LocalMention } from './types.js';
 export { changedNames, dictionaryFingerprint } from './changes.js';
 export { addEntry, removeEntry, listEntries, validateName } from './user-dictionary.js';

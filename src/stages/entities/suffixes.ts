@@ -73,6 +73,8 @@ function placeLikeToken(ctx: TagContext, t: Token): boolean {
 
 /** A segmenter place, or a place of the dictionaries of two or more characters. */
 function placeLike(t: Token, w: Word): boolean {
+  // 非上市/ns, 非营利/ns: the segmenter's place tag on a negated modifier.
+  if (!w.hit && DESCRIPTIVE_HEAD.test(t.text)) return false;
   return t.tag === 'ns' || (t.text.length >= 2 && w.hit?.type === 'place');
 }
 
@@ -180,7 +182,14 @@ function properWord(ctx: TagContext, word: string): boolean {
   return !!tag && ['ns', 'nt', 'nz', 'nr', 'nrt', 'j'].includes(tag);
 }
 
+/**
+ * Heads that describe a kind instead of naming one: a negation (非上市), a manner or a type (开放式, 全国性,
+ * 新型, 国家级, 各类). The segmenter tags some proper (非上市/ns, 开放式/nz); a body after them is described.
+ */
+export const DESCRIPTIVE_HEAD = /^(非|无|多|泛)[\u3400-\u9fff]+$|^[\u3400-\u9fff]+(式|性|型|级|类|化)$/;
+
 function properHead(ctx: TagContext, t: Token, personOk = false): boolean {
+  if (DESCRIPTIVE_HEAD.test(t.text) && !ctx.dicts.surfaces.has(t.text)) return false;
   if (HEAD_WORDS.has(t.text)) return true;
   // 史密斯公司, 王记集团: companies are often named after a person or a family.
   if (personOk && t.tag.startsWith('nr') && CJK.test(t.text) && t.text.length >= 2) return true;
@@ -190,6 +199,16 @@ function properHead(ctx: TagContext, t: Token, personOk = false): boolean {
   if (['ns', 'nt', 'nz', 'x', 'j', 'eng'].includes(t.tag) && /[\u3400-\u9fffA-Za-z]/.test(t.text)) return true;
   return t.text.length >= 2 && ctx.dicts.surfaces.has(t.text);
 }
+
+/** A known place of the country's own gazetteers (香港, 杭州), not a country, a continent or a world city. */
+function domesticPlace(ctx: TagContext, t: Token): boolean {
+  const hit = ctx.dicts.surfaces.get(t.text);
+  if (t.text.length < 2 || hit?.type !== 'place') return false;
+  return !/^(world|countries)/.test(ctx.dicts.entries.get(hit.canonical)?.file ?? '');
+}
+
+/** Kinds of body that a place before them only locates: 香港银行 are banks in Hong Kong. */
+const GENERIC_KINDS = new Set(['银行', '公司', '企业', '集团', '机构', '中心']);
 
 /** Kinds of company and factory, which take a person's, a family's or a brand's name (史密斯公司, 红旗机械厂). */
 const COMPANY_KINDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团', '集团公司', '厂']);
@@ -275,8 +294,14 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (first === i && !ministry && (ownHead === 0 || !properWord(ctx, t.text.slice(0, ownHead)))) return;
     const start = (tokens[first] as Token).start;
     const name = text.slice(start, t.end);
-    // 国家队, 国家实验室: a generic head word and a suffix describe, they do not name.
+    // 国家队, 国家实验室: a generic head word and a suffix describe, they do not name; so does one before a
+    // word of the lexicon that ends in the suffix (国际 + 金融中心: an international financial centre).
     if (HEAD_WORDS.has(name.slice(0, name.length - suffix.length))) return;
+    if (t.text.length > suffix.length && GENERIC_KINDS.has(suffix) && isCommonWord(t.text, 1) && HEAD_WORDS.has(name.slice(0, name.length - t.text.length))) return;
+    // 香港银行, 日本公司: a place and a bare generic kind say where banks or companies are, they name none
+    // (a bank named so, 上海银行, is a word of the segmenter's or the dictionaries'). A country or a
+    // continent and 银行 is how national banks are named (日本银行, 美洲银行): those stand.
+    if (first === i - 1 && t.text === suffix && GENERIC_KINDS.has(suffix) && domesticPlace(ctx, tokens[first] as Token)) return;
     if (name.length < (single ? 3 : 4) && !(ownHead > 0 && name.length >= 3)) return;
     if (!described && (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队', '厂', '党', '团'].includes(suffix.slice(-1)))) {
       // Short suffixes need a proper head: a place (江苏省交通运输厅) or a known or unknown proper noun.
@@ -307,7 +332,7 @@ export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
       return;
     }
     // One word ending in an administrative suffix (杨舍镇); natural features (江 山 湖) end many personal names.
-    if (ADMIN_SUFFIX.has(suffix) && !t.text.endsWith('地区') && t.text.length >= 3 && t.text.length <= 6 && w.cjk && ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) && !GENERIC_PLACE.has(t.text) && !GENERIC_PLACE.has(t.text.slice(1))) {
+    if (ADMIN_SUFFIX.has(suffix) && !DESCRIPTIVE_HEAD.test(t.text) && !t.text.endsWith('地区') && t.text.length >= 3 && t.text.length <= 6 && w.cjk && ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) && !GENERIC_PLACE.has(t.text) && !GENERIC_PLACE.has(t.text.slice(1))) {
       out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
     }
   });
@@ -336,15 +361,18 @@ export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
   return out;
 }
 
-/** Party congresses: 十五大, 中共十九大, 党的二十大 (a congress is named as an organization in news NER). */
-export function recognizeCongresses(ctx: TagContext): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of ctx.text.matchAll(/(?:中共)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学型会概批多小量家众型楼厦])/g)) {
+/**
+ * Party congresses and their sessions: 十五大, 中共十九大, 党的二十大. They are events, not organizations
+ * nor persons (the segmenter tags 二十大 nrt), and the entity types hold no events: these spans are kept
+ * free of mentions (14th five-year plan, 十四五, is neither and no congress).
+ */
+export function congressSpans(ctx: TagContext): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of ctx.text.matchAll(/(?:中共|党的)?(?:十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学型会概批多小量家众型楼厦])/g)) {
     const start = m.index ?? 0;
-    const end = start + m[0].length;
     // 十大: a ranking ("top ten"), not a congress; congresses from the 11th on are meant.
-    if (m[0] === '十大' || (ctx.tokenAt[start] ?? -1) < 0) continue;
-    out.push({ start, end, type: 'org', canonical: m[0], tier: Tier.rule });
+    if (m[0] === '十大') continue;
+    out.push({ start, end: start + m[0].length });
   }
   return out;
 }

@@ -5,8 +5,8 @@ import type { EntityDictionaries } from './dictionary.js';
 import type { Candidate, LocalMention, TagContext } from './types.js';
 import { buildContext as context, endsWord, startsWord, titleFollows } from './context.js';
 import { Tier } from './types.js';
-import { recognizePersons } from './persons.js';
-import { recognizeCongresses, recognizeGluedCommittees, recognizeLevelPrefixedOrgs, recognizeListedOrgs, recognizeMissions, recognizeOrgUnits, recognizePeriodicals, recognizeQuotedOrgs, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
+import { incrediblePersons, recognizePersons } from './persons.js';
+import { DESCRIPTIVE_HEAD, congressSpans, recognizeGluedCommittees, recognizeLevelPrefixedOrgs, recognizeListedOrgs, recognizeMissions, recognizeOrgUnits, recognizePeriodicals, recognizeQuotedOrgs, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes.js';
 import { pairWordFollows, recognizeAbbreviations, spelledByAbbreviations } from './abbreviations.js';
 import { isCommonWord, jiebaLexicon } from './lexicon.js';
 import { TRANSLITERATION } from './transliteration.js';
@@ -134,7 +134,8 @@ function posCandidates(ctx: TagContext): Candidate[] {
     if (w.abbreviated || (t.text.endsWith('地区') && spelledByAbbreviations(ctx, t.text.slice(0, -2)))) continue;
     const last = t.text.charCodeAt(t.text.length - 1);
     if (t.tag === 'ns') {
-      if (w.hit || NOT_PLACES.has(t.text)) continue; // known, or a common word
+      // 非上市/ns: a negated or typed modifier is no place.
+      if (w.hit || NOT_PLACES.has(t.text) || DESCRIPTIVE_HEAD.test(t.text)) continue; // known, or a common word
       // 辽宁抚顺: two known places glued into one word are two places.
       const split = splitKnownPlaces(ctx, t.start, t.end);
       if (split) {
@@ -513,15 +514,31 @@ export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+export interface TagOptions {
+  /**
+   * The whole document the passage belongs to: a name guessed without a title or a verb of saying counts
+   * as a person when the document names it twice (a passage alone is its own document otherwise).
+   */
+  document?: string;
+}
+
+/** The simplified reading of the last document seen: a document's passages are tagged one after another. */
+let lastDocument: { text: string; reading: string } | undefined;
+function documentReading(text: string): string {
+  if (lastDocument?.text !== text) lastDocument = { text, reading: simplifiedReading(text) };
+  return lastDocument.reading;
+}
+
 /**
  * Tags persons, places and organizations in `text` (one passage) given its segmenter tokens.
  * Offsets index into `text`; map them to the document with spanToSource(passage.map, …).
  */
-export function tagEntities(text: string, tokens: Token[], dicts: EntityDictionaries): LocalMention[] {
+export function tagEntities(text: string, tokens: Token[], dicts: EntityDictionaries, options: TagOptions = {}): LocalMention[] {
   // The lexicons and rules are simplified: a traditional passage is read through its simplified copy (same
   // offsets), as the segmenter read it; mentions keep the passage's own characters.
   const reading = simplifiedReading(text);
-  const ctx = context(reading, tokens, dicts);
+  const ctx = context(reading, tokens, dicts, options.document === undefined ? reading : documentReading(options.document));
+
   const candidates = [
     ...dictionaryCandidates(ctx),
     ...countryFullNames(ctx),
@@ -531,7 +548,6 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
     ...recognizePersons(ctx),
     ...recognizeOrgSuffixes(ctx),
     ...recognizePlacePrefixedOrgs(ctx),
-    ...recognizeCongresses(ctx),
     ...recognizePeriodicals(ctx),
     ...recognizeTeams(ctx),
     ...recognizeQuotedOrgs(ctx),
@@ -550,7 +566,10 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   const glued = gluedPlaces(ctx, candidates);
   // 东京时间, 格林尼治时间: a clock, not the place.
   const clocks = candidates.filter((c) => c.type === 'place' && reading.startsWith('时间', c.end));
-  const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop, ...clocks]);
+  // 十八大, 党的二十大: congresses are events; no mention overlaps them.
+  const congresses = congressSpans(ctx);
+  const inCongress = candidates.filter((c) => congresses.some((g) => c.start < g.end && g.start < c.end));
+  const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop, ...clocks, ...incrediblePersons(ctx, candidates), ...inCongress]);
   const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place'), ...glued.add];
   return resolve(kept, dicts, reading).map((c) => {
     const surface = reading.slice(c.start, c.end);

@@ -24,6 +24,8 @@ export interface Candidate {
 /** What every recognizer gets: the text, its tokens, and helpers over them. */
 export interface TagContext {
   text: string;
+  /** The whole document the passage is part of, in the same reading (the passage itself when not given). */
+  document: string;
   tokens: Token[];
   dicts: EntityDictionaries;
   /** Token index starting at a text index, or -1. */
