@@ -44,9 +44,11 @@ export function passageSettings(vocabulary: Vocabulary, proximity: Proximity = '
     // Meilisearch's order with sort moved up behind words: a search sorted by date is in date order (every
     // hit holds every word); a search without a sort is ranked as before.
     rankingRules: RANKING_RULES,
-    // dateNum (YYYYMMDD) takes the date filters and the date sort; month and source are facets.
+    // Only what is filtered or faceted (each costs indexing time): id and docId by passage views, re-index
+    // and stale-record removal; the rest by user filters and facets; dateNum (YYYYMMDD) takes the date filters
+    // and the date sort, the only sort.
     filterableAttributes: ['id', 'doc', 'docId', 'person', 'place', 'org', 'year', 'figureKinds', 'units', 'hasFigure', 'hasTarget', 'heading', 'script', 'dateNum', 'month', 'source'],
-    sortableAttributes: ['index', 'doc', 'dateNum'],
+    sortableAttributes: ['dateNum'],
     localizedAttributes: [{ attributePatterns: ['norm'], locales: ['cmn'] }],
     proximityPrecision: PROXIMITY_PRECISION[proximity],
     // zhpipe reads facet counts but never searches facet values; building that index costs indexing time.
@@ -60,17 +62,19 @@ export function passageSettings(vocabulary: Vocabulary, proximity: Proximity = '
   };
 }
 
-export function figureSettings(vocabulary: Vocabulary, proximity: Proximity = 'word'): Settings {
+/**
+ * The figures index is read by filters only: a query goes through the passages index (a figure's sentence is
+ * part of its passage; searching it here too was most of this index's cost, issue 23), so it holds no searchable
+ * text, and with none, no word positions: proximity precision does not apply.
+ */
+export function figureSettings(): Settings {
   return {
-    searchableAttributes: ['metric', 'sentence', 'text'],
+    searchableAttributes: [],
     displayedAttributes: ['*'],
-    filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'value', 'dateNum', 'month', 'source', 'currency', 'change'],
-    sortableAttributes: ['value', 'doc', 'start', 'dateNum'],
-    localizedAttributes: [{ attributePatterns: ['metric', 'sentence'], locales: ['cmn'] }],
-    proximityPrecision: PROXIMITY_PRECISION[proximity],
+    // User filters, `passageId` (queries through passages, re-index), id and docId (stale-record removal).
+    filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'dateNum', 'month', 'source', 'currency', 'change'],
+    sortableAttributes: [],
     facetSearch: false,
-    dictionary: vocabulary.words,
-    synonyms: vocabulary.synonyms,
     typoTolerance: { enabled: false },
     pagination: { maxTotalHits: MAX_TOTAL_HITS.figures },
     faceting: { maxValuesPerFacet: 500 },
@@ -158,7 +162,7 @@ async function prepareIndex(client: Meilisearch, uid: string, settings: Settings
 
 export async function prepareIndexes(client: Meilisearch, names: IndexNames & { proximity?: Proximity }, vocabulary: Vocabulary): Promise<{ passages: Index; figures: Index }> {
   const passages = await withRetry('preparing the passages index', () => prepareIndex(client, names.passages, passageSettings(vocabulary, names.proximity)));
-  const figures = await withRetry('preparing the figures index', () => prepareIndex(client, names.figures, figureSettings(vocabulary, names.proximity)));
+  const figures = await withRetry('preparing the figures index', () => prepareIndex(client, names.figures, figureSettings()));
   return { passages, figures };
 }
 

@@ -21,6 +21,8 @@ export interface PageRequest {
   max?: number;
   /** The index's `pagination.maxTotalHits` (default: what zhpipe sets, MAX_TOTAL_HITS). */
   hitLimit?: number;
+  /** Only these fields of each record (default: all). */
+  fields?: string[];
 }
 
 /** A missing index means nothing was ingested yet: say so instead of Meilisearch's error. */
@@ -46,8 +48,9 @@ export async function* pages<T extends Record<string, unknown>>(request: PageReq
   const index = request.client.index<T>(request.index);
   const query = request.q.trim() ? prepareQuery(request.q, request.regional).simplified : '';
   const missing = explainMissingIndex(request.index);
+  const fields = request.fields as Array<Extract<keyof T, string>> | undefined;
   const search = (offset: number, limit: number, where: string | undefined) =>
-    index.search<T>(query, { offset, limit, matchingStrategy: 'all', ...(where ? { filter: where } : {}) }).catch(missing);
+    index.search<T>(query, { offset, limit, matchingStrategy: 'all', ...(where ? { filter: where } : {}), ...(fields ? { attributesToRetrieve: fields } : {}) }).catch(missing);
 
   const hitLimit = request.hitLimit ?? MAX_TOTAL_HITS[request.target];
   if (query) {
@@ -59,7 +62,7 @@ export async function* pages<T extends Record<string, unknown>>(request: PageReq
   }
   let count = 0;
   // A search among a page's ids is itself held to the hit limit, so a page may not exceed it.
-  for await (const batch of documentPages<T>(index, filter, query ? Math.min(size, hitLimit) : size, query ? ['id' as Extract<keyof T, string>] : undefined, missing)) {
+  for await (const batch of documentPages<T>(index, filter, query ? Math.min(size, hitLimit) : size, query ? ['id' as Extract<keyof T, string>] : fields, missing)) {
     if (!query) {
       const taken = batch.slice(0, max - count);
       count += taken.length;

@@ -1,104 +1,166 @@
-// npm run bench:meili [-- --docs 300] [--rounds 2] [--variants word,attribute,no-prefix] [--threads 1,2]
-// Meilisearch indexing time of the same records under each variant of the index settings: `word` and
-// `attribute` are the `index.proximity` settings, `no-prefix` is `word` with Meilisearch's prefix search off.
-// --threads: the servers' indexing threads (`--max-indexing-threads`; default what zhpipe gives its managed
-// server, half the cores), one server each. The corpus is recombined into --docs articles (every third in
-// traditional script), annotated once, then written to fresh indexes, variants and servers taking turns for
-// --rounds rounds. Prints the seconds Meilisearch spent on the batches and, for the first round, its slowest
-// indexing phases.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run bench:meili [-- --mb 1] [--rounds 3] [--threads N] [--passages word,attribute] [--figures none,word,attribute]
+// What each index setting costs Meilisearch and what it buys search (issue 23), on the news-like bench corpus
+// (tests/bench/news-corpus.ts: People's Daily NER sentences read at run time from ../shared/bench, + corpus/),
+// annotated once and written to fresh indexes, variants taking turns for --rounds rounds (medians printed).
+// - Passages: `proximityPrecision` byWord (`word`) or byAttribute (`attribute`), zhpipe's other settings as
+//   they are. Ranking quality: the judged queries (tests/judged.ts: recall@10 per script, 144 queries; the
+//   relevant passages are those holding every term) run through zhpipe's search on the first round's index.
+// - Figures: `none`, zhpipe's settings (no searchable text: a query goes through the passages index), or the
+//   settings before issue 23 (metric, sentence and figure text searchable) with byWord (`word`) or byAttribute
+//   (`attribute`). Quality: for every judged query, the figures found against the figures whose metric or
+//   sentence holds every term — `none` through zhpipe's listFigures (passages, then their figures), the others
+//   by searching the figures index as zhpipe did before.
+// Cost: Meilisearch CPU seconds (utime + stime of its process, read before and after each index's documents,
+// one index at a time) and the seconds its batches took.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { Meilisearch, type Batch, type Settings } from 'meilisearch';
+import { Meilisearch, type Settings } from 'meilisearch';
 import { indexingThreads, startServer } from '../../src/meili/server.js';
 import { annotate, loadResources } from '../../src/pipeline/annotate.js';
 import { PipelineConfig } from '../../src/pipeline/config.js';
 import type { FigureRecord, PassageRecord, Proximity } from '../../src/schema.js';
+import { prepareQuery, search } from '../../src/search/search.js';
 import { figureSettings, passageSettings } from '../../src/stages/index.js';
 import { readSource } from '../../src/stages/read.js';
-import { toScript } from '../../src/text/script.js';
+import { normalizeForIndex } from '../../src/text/script.js';
+import { loadRegional, regionalSynonyms } from '../../src/vocabulary.js';
+import { holdsEvery, listFigures } from '../../src/workflows/targets.js';
+import { evaluate, formatEvaluation, loadJudged, type Evaluation } from '../judged.js';
 import { durationSeconds } from './durations.js';
+import { cpuSeconds, median } from './meili-proc.js';
+import { writeNewsCorpus } from './news-corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const option = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 };
-const docs = Number(option('--docs', '300'));
-const rounds = Number(option('--rounds', '2'));
+const mb = Number(option('--mb', '1'));
+const rounds = Number(option('--rounds', '3'));
+const threads = Number(option('--threads', String(indexingThreads())));
+const load = () => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
 
-/** Each variant's settings for an index, from the settings ingest gives it. */
-const VARIANTS = {
-  word: { proximity: 'word', extra: {} },
-  attribute: { proximity: 'attribute', extra: {} },
-  'no-prefix': { proximity: 'word', extra: { prefixSearch: 'disabled' } },
-} satisfies Record<string, { proximity: Proximity; extra: Settings }>;
-type Variant = keyof typeof VARIANTS;
-const variants = option('--variants', 'word,attribute').split(',');
-for (const v of variants) if (!(v in VARIANTS)) throw new Error(`--variants: unknown variant "${v}" (${Object.keys(VARIANTS).join(', ')})`);
+const PASSAGE_VARIANTS = ['word', 'attribute'] as const satisfies readonly Proximity[];
+const FIGURE_VARIANTS = ['none', 'word', 'attribute'] as const;
+type FigureVariant = (typeof FIGURE_VARIANTS)[number];
+const pick = <T extends string>(name: string, all: readonly T[]): T[] => {
+  const wanted = option(name, all.join(',')).split(',');
+  for (const v of wanted) if (!all.includes(v as T)) throw new Error(`${name}: unknown variant "${v}" (${all.join(', ')})`);
+  return wanted as T[];
+};
+const passageVariants = pick('--passages', PASSAGE_VARIANTS);
+const figureVariants = pick('--figures', FIGURE_VARIANTS);
+
 const config = PipelineConfig.parse({ name: 'bench', stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries') });
 const resources = loadResources(config);
-const seeds = readdirSync(path.join(ROOT, 'corpus')).map((f) => readFileSync(path.join(ROOT, 'corpus', f), 'utf8'));
+const regional = loadRegional(path.join(ROOT, 'dictionaries'));
+const vocabulary = resources.vocabulary;
+
+/** The figures index's settings per variant: zhpipe's, or those before issue 23 with a proximity precision. */
+function figureVariant(variant: FigureVariant): Settings {
+  if (variant === 'none') return figureSettings();
+  return {
+    ...figureSettings(),
+    searchableAttributes: ['metric', 'sentence', 'text'],
+    filterableAttributes: [...((figureSettings().filterableAttributes ?? []) as string[]), 'value'],
+    sortableAttributes: ['value', 'doc', 'start', 'dateNum'],
+    localizedAttributes: [{ attributePatterns: ['metric', 'sentence'], locales: ['cmn'] }],
+    proximityPrecision: variant === 'word' ? 'byWord' : 'byAttribute',
+    dictionary: vocabulary.words,
+    synonyms: vocabulary.synonyms,
+  };
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'zhpipe-bench-meili-'));
+const corpus = writeNewsCorpus(path.join(work, 'corpus'), mb);
 const passages: PassageRecord[] = [];
 const figures: FigureRecord[] = [];
-for (let i = 0; i < docs; i++) {
-  let text = (seeds[i % seeds.length] ?? '').replace(/[0-9]+/g, (d) => String(Number(d) + i));
-  if (i % 3 === 2) text = toScript(text, 'traditional');
-  const records = annotate(readSource(`a${i}.txt`, Buffer.from(text)), resources);
+for (const f of readdirSync(corpus.dir).sort()) {
+  const records = annotate(readSource(f, readFileSync(path.join(corpus.dir, f))), resources);
   passages.push(...records.passages);
   figures.push(...records.figures);
 }
-console.log(`${passages.length} passages, ${figures.length} figures (${docs} articles)`);
+console.log(`${(corpus.bytes / 1024 / 1024).toFixed(2)} MB, ${corpus.files} documents: ${passages.length} passages, ${figures.length} figures; Meilisearch with ${threads} indexing thread(s); ${load()}`);
 
-const threadCounts = option('--threads', String(indexingThreads())).split(',').map(Number);
-for (const t of threadCounts) if (!Number.isInteger(t) || t < 1) throw new Error(`--threads: "${t}" is not a thread count`);
-const servers = await Promise.all(threadCounts.map((t) => startServer(mkdtempSync(path.join(tmpdir(), 'zhpipe-bench-meili-')), { detached: false, indexingThreads: t })));
-const clients = servers.map((server) => new Meilisearch({ host: server.host, apiKey: server.apiKey }));
+const server = await startServer(path.join(work, 'meili'), { detached: false, indexingThreads: threads });
+const client = new Meilisearch({ host: server.host, apiKey: server.apiKey });
 
-/** Seconds Meilisearch spent indexing `records` into a fresh index with `settings`, and its batches. */
-async function indexing(client: Meilisearch, uid: string, settings: Settings, records: object[]): Promise<[number, Batch[]]> {
+/** Meilisearch CPU seconds and batch seconds for `records` written to a fresh index with `settings`. */
+async function indexing(uid: string, settings: Settings, records: object[]): Promise<{ cpu: number; batches: number }> {
   await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
   await client.index(uid).updateSettings(settings).waitTask({ timeout: 600_000 });
+  const before = cpuSeconds(server.pid);
   const tasks = [];
-  for (let k = 0; k < records.length; k += 1000) tasks.push(await client.index(uid).addDocuments(records.slice(k, k + 1000)));
+  for (let k = 0; k < records.length; k += config.index.batchSize) tasks.push(await client.index(uid).addDocuments(records.slice(k, k + config.index.batchSize)));
   for (const t of tasks) await client.tasks.waitForTask(t.taskUid, { timeout: 600_000, interval: 50 });
+  const cpu = cpuSeconds(server.pid) - before;
   const { results } = await client.batches.getBatches({ indexUids: [uid], limit: 1000 });
-  const writes = results.filter((b) => b.details?.receivedDocuments);
-  return [writes.reduce((n, b) => n + durationSeconds(b.duration), 0), writes];
+  return { cpu, batches: results.filter((b) => b.details?.receivedDocuments).reduce((n, b) => n + durationSeconds(b.duration), 0) };
 }
 
-/** The slowest leaf phases of the batches' progress traces. */
-function phases(batches: Batch[]): string {
-  const total = new Map<string, number>();
-  for (const b of batches) {
-    for (const [phase, d] of Object.entries((b.stats as { progressTrace?: Record<string, string> }).progressTrace ?? {})) {
-      const m = /^([\d.]+)(s|ms|µs)$/.exec(d);
-      if (m && phase.startsWith('processing tasks > indexing > ') && phase.split(' > ').length === 3) {
-        total.set(phase.slice(30), (total.get(phase.slice(30)) ?? 0) + Number(m[1]) / (m[2] === 's' ? 1 : m[2] === 'ms' ? 1e3 : 1e6));
-      }
-    }
+/** Ranking quality of a passages index: the judged queries through zhpipe's search. */
+function passageQuality(uid: string): Promise<Evaluation> {
+  const ctx = { client, index: uid, regional };
+  return evaluate(async (q) => (await search(ctx, { q, limit: 10, perDoc: 0 })).hits.map((h) => h.id), passages.map((p) => ({ id: p.id, text: p.text })));
+}
+
+/** Figures found for every judged query against the figures whose metric or sentence holds every term. */
+async function figureQuality(variant: FigureVariant, passagesUid: string, figuresUid: string): Promise<{ found: number; relevant: number; hit: number }> {
+  const synonyms = regionalSynonyms(regional);
+  const holds = (f: FigureRecord, terms: string[][]) => holdsEvery(normalizeForIndex(`${f.metric}\n${f.sentence}`), terms, synonyms);
+  const ws = { client, config: { ...config, index: { ...config.index, passages: passagesUid, figures: figuresUid } }, regional, dictionariesDir: path.join(ROOT, 'dictionaries') };
+  let found = 0;
+  let relevant = 0;
+  let hit = 0;
+  for (const { q, script } of loadJudged()) {
+    if (script === 'absent') continue;
+    const { terms, simplified } = prepareQuery(q, regional);
+    const expected = new Set(figures.filter((f) => holds(f, terms)).map((f) => f.id));
+    const ids =
+      variant === 'none'
+        ? (await listFigures(ws, { q })).map((r) => r.id)
+        : (await client.index(figuresUid).search(simplified, { limit: 100_000, matchingStrategy: 'all', attributesToRetrieve: ['id'] })).hits.map((h) => String(h['id']));
+    found += ids.length;
+    relevant += expected.size;
+    hit += ids.filter((id) => expected.has(id)).length;
   }
-  return [...total].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([p, s]) => `${p} ${s.toFixed(1)} s`).join(', ');
+  return { found, relevant, hit };
 }
 
 try {
-  const sums = new Map<string, number>();
+  const cost = new Map<string, Array<{ cpu: number; batches: number }>>();
+  const note = (label: string, c: { cpu: number; batches: number }) => cost.set(label, [...(cost.get(label) ?? []), c]);
+  const quality: string[] = [];
   let n = 0;
-  const runs = threadCounts.flatMap((threads, s) => (variants as Variant[]).map((name) => ({ name, threads, client: clients[s] as Meilisearch })));
-  const label = (r: { name: string; threads: number }) => (threadCounts.length > 1 ? `${r.name}, ${r.threads} thread(s)` : r.name);
   for (let round = 0; round < rounds; round++) {
-    for (const run of runs) {
-      const { proximity, extra } = VARIANTS[run.name];
-      const [p, pb] = await indexing(run.client, `p${n}`, { ...passageSettings(resources.vocabulary, proximity), ...extra }, passages);
-      const [f, fb] = await indexing(run.client, `f${n++}`, { ...figureSettings(resources.vocabulary, proximity), ...extra }, figures);
-      sums.set(label(run), (sums.get(label(run)) ?? 0) + p + f);
-      console.log(`round ${round + 1}  ${label(run).padEnd(9)}  passages ${p.toFixed(1)} s  figures ${f.toFixed(1)} s  total ${(p + f).toFixed(1)} s`);
-      if (round === 0) console.log(`  slowest phases: ${phases([...pb, ...fb])}`);
+    const line: string[] = [];
+    for (const v of passageVariants) {
+      const uid = `p_${v}_${n++}`;
+      const c = await indexing(uid, passageSettings(vocabulary, v), passages);
+      note(`passages ${v}`, c);
+      line.push(`passages ${v} ${c.cpu.toFixed(1)} s CPU (${c.batches.toFixed(1)} s batches)`);
+      if (round === 0) quality.push(formatEvaluation(`passages, proximity ${v}: judged queries through zhpipe search`, await passageQuality(uid)));
+      if (round > 0) await client.index(uid).delete().waitTask();
     }
+    for (const v of figureVariants) {
+      const uid = `f_${v}_${n++}`;
+      const c = await indexing(uid, figureVariant(v), figures);
+      note(`figures ${v}`, c);
+      line.push(`figures ${v} ${c.cpu.toFixed(1)} s CPU (${c.batches.toFixed(1)} s batches)`);
+      if (round === 0) {
+        const q = await figureQuality(v, `p_${passageVariants[0] ?? 'word'}_0`, uid);
+        quality.push(`figures ${v}: ${q.found} found for the judged queries, ${q.hit} of ${q.relevant} figures whose metric or sentence holds every term (recall ${(q.hit / (q.relevant || 1)).toFixed(3)}, precision ${(q.hit / (q.found || 1)).toFixed(3)})`);
+      }
+      await client.index(uid).delete().waitTask();
+    }
+    console.log(`round ${round + 1}: ${line.join(', ')}; ${load()}`);
   }
-  const labels = runs.map(label);
-  const first = sums.get(labels[0] ?? '') ?? 0;
-  console.log(`mean over ${rounds} round(s): ${labels.map((v) => `${v} ${((sums.get(v) ?? 0) / rounds).toFixed(1)} s (${(first / (sums.get(v) || 1)).toFixed(2)}x)`).join(', ')}`);
+  console.log(`\nMeilisearch cost, medians over ${rounds} round(s):`);
+  for (const [label, list] of cost) console.log(`  ${label.padEnd(20)} CPU ${median(list.map((c) => c.cpu)).toFixed(1).padStart(5)} s   batches ${median(list.map((c) => c.batches)).toFixed(1).padStart(5)} s`);
+  console.log('\nQuality (first round):');
+  for (const q of quality) console.log(q);
 } finally {
-  await Promise.all(servers.map((server) => server.stop()));
+  await server.stop();
+  rmSync(work, { recursive: true, force: true });
 }
