@@ -56,6 +56,25 @@ describe('clean: paragraphs broken by layout are rebuilt', () => {
     expect(passages.map((p) => p.text)).toEqual(['第一段写完了。', '第二段另起一行,内容更长一些。']);
   });
 
+  it('joins the first body line of a PDF page, cut mid-word before any sentence end, to the lines after it', () => {
+    const text = '年度報告\n\n二〇二四年，香港經濟穩步復甦，香港貿易\n發展局在亞太地區舉辦推廣活動，並與香港交易\n所合作。';
+    const passages = fromText(text);
+    expect(passages.map((p) => [p.text, p.heading])).toEqual([
+      ['年度報告', true],
+      ['二〇二四年，香港經濟穩步復甦，香港貿易發展局在亞太地區舉辦推廣活動，並與香港交易所合作。', false],
+    ]);
+    // The joined passage maps back over the removed breaks: its span is the three lines of the source.
+    const body = passages[1] as Passage;
+    expect(text.slice(body.start, body.end)).toBe(text.slice(text.indexOf('二〇'), text.length));
+    const at = body.text.indexOf('貿易發展局');
+    expect([toSource(body.map, at + 2), toSource(body.map, at + 3)]).toEqual([text.indexOf('\n發') + 1, text.indexOf('\n發') + 2]);
+  });
+
+  it('keeps a headline with a comma apart from a byline or a line without running text', () => {
+    const passages = fromText('推動區域合作，打造高質量發展新高地\n本報記者 張三\n\n今年以來，各地推進合作。');
+    expect(passages.map((p) => p.text)).toEqual(['推動區域合作，打造高質量發展新高地', '本報記者 張三', '今年以來，各地推進合作。']);
+  });
+
   it('never joins a dateline onto the line before', () => {
     const passages = fromText('开头的句子已经结束。\n\n会议强调要推动科技创新和产业创新跨区域协同发展\n\n本报讯 6月7日上午,论坛在南京举行。');
     expect(passages.at(-1)?.text.startsWith('本报讯')).toBe(true);

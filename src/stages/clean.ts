@@ -97,17 +97,22 @@ function paragraphs(text: string, lines: Line[]): Paragraph[] {
     const prev = out[out.length - 1];
     const prevLine = prev?.lines[prev.lines.length - 1];
     const prevText = prevLine ? text.slice(prevLine.start, prevLine.end) : '';
-    const joins =
-      inBody &&
+    const open =
       prev !== undefined &&
-      !prev.heading &&
       !line.marked &&
       !line.afterDrop &&
       !DATELINE.test(content) &&
       !endsParagraph(prevText) &&
       (goesOn(prevText) || [...prevText].length >= MIN_RUNNING_LINE);
+    // Before the first sentence, a line that reads as running text (a clause break inside, cut off
+    // mid-sentence) followed by more running text (a clause break or a sentence end) is the body's first
+    // line, not a headline: 二〇二四年，香港經濟穩步復甦，香港貿易 / 發展局在亞太地區舉辦…，並….
+    const bodyStarts = !inBody && open && !prev.lines[0]?.marked && CLAUSE.test(prevText) && (sentence || CLAUSE.test(content));
+    const joins = open && (bodyStarts || (inBody && !prev.heading));
     if (joins && prev) {
       prev.lines.push(line);
+      prev.heading = false;
+      if (sentence) inBody = true;
       continue;
     }
     if (sentence) inBody = true;

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { EntityType } from '../../schema.js';
 import { InputError } from '../../errors.js';
 import { Trie } from './trie.js';
+import { foldWord } from '../../text/fold.js';
+import { TRADITIONAL_ONLY } from '../../text/script-table.js';
 
 export interface EntityEntry {
   /** The canonical name. */
@@ -136,31 +138,71 @@ export function readDictionarySources(dir: string): DictionarySources {
   };
 }
 
+/**
+ * A name as the stage reads it: each Han character as a traditional passage reads (simplifiedReading, the
+ * same table), so 證監會 in a file matches 證監會 and 证监会 in text alike.
+ */
+export function nameReading(name: string): string {
+  let out = '';
+  for (const ch of name) out += ch >= '\u3400' && ch <= '\u9fff' ? foldWord(ch) : ch;
+  return out;
+}
+
+let traditionalOnly: Set<string> | undefined;
+
+/**
+ * The canonical form of a name as written in a file: a name in traditional script (it holds a character
+ * simplified Chinese never writes: 會, 區) has its simplified reading as canonical, like every mention of
+ * traditional text; any other name stays as written (乾县 is not 干县).
+ */
+export function canonicalForm(name: string): string {
+  traditionalOnly ??= new Set(TRADITIONAL_ONLY);
+  for (const ch of name) if (traditionalOnly.has(ch)) return nameReading(name);
+  return name;
+}
+
+/** Region words after a place that leave it one place (亚太地区, 台湾地区): indexed with every place name. */
+const REGION_WORDS = ['地区'];
+
 /** Builds the lookup tables from file contents (pure; tests build dictionaries from strings). */
 export function buildDictionaries(sources: DictionarySources): EntityDictionaries {
   const entries = new Map<string, EntityEntry>();
   const blocked = new Set<string>();
   for (const { file, text } of sources.entityFiles) {
     const parsed = parseEntityFile(text, file);
-    for (const e of parsed.entries) {
-      const prev = entries.get(e.name);
+    for (const raw of parsed.entries) {
+      // Files may write names in either script; the same name in both scripts is one entry.
+      const name = canonicalForm(raw.name);
+      const e = { ...raw, name, aliases: [...new Set(raw.aliases.map(canonicalForm))].filter((a) => a !== name) };
+      const prev = entries.get(name);
       // Same name twice: the later file decides the type; aliases accumulate.
-      entries.set(e.name, prev ? { ...e, aliases: [...new Set([...prev.aliases, ...e.aliases])] } : e);
+      entries.set(name, prev ? { ...e, aliases: [...new Set([...prev.aliases, ...e.aliases])] } : e);
     }
-    for (const b of parsed.blocked) blocked.add(b);
+    for (const b of parsed.blocked) blocked.add(canonicalForm(b));
   }
-  for (const b of blocked) entries.delete(b);
+  for (const b of [...blocked]) {
+    entries.delete(b);
+    blocked.add(nameReading(b));
+  }
 
   const surfaces = new Map<string, SurfaceHit>();
+  // Every surface also under its reading (乾县 and 干县 of traditional text); the written form comes first.
+  const add = (surface: string, hit: SurfaceHit) => {
+    for (const s of [surface, nameReading(surface)]) if (!surfaces.has(s) && !blocked.has(s)) surfaces.set(s, hit);
+  };
   // Canonical names first, so an alias never shadows another entry's own name.
-  for (const e of entries.values()) surfaces.set(e.name, { type: e.type, canonical: e.name, primary: true });
-  for (const e of entries.values()) {
-    for (const a of e.aliases) {
-      if (!surfaces.has(a) && !blocked.has(a)) surfaces.set(a, { type: e.type, canonical: e.name, primary: false });
-    }
-  }
+  for (const e of entries.values()) add(e.name, { type: e.type, canonical: e.name, primary: true });
+  for (const e of entries.values()) for (const a of e.aliases) add(a, { type: e.type, canonical: e.name, primary: false });
   const trie = new Trie<SurfaceHit>();
   for (const [surface, hit] of surfaces) trie.add(surface, hit);
+  // 亚太地区: a place and a region word are one place, longer than the place alone. Only in the trie (the
+  // longest match), not a word of the segmenter or of search.
+  // A run of one-character abbreviations (港澳地区, 京津冀地区) stays several places (abbreviations.ts).
+  const abbreviations = (s: string) => [...s].every((ch) => surfaces.get(ch)?.type === 'place');
+  for (const [surface, hit] of surfaces) {
+    if (hit.type !== 'place' || surface.length < 2 || abbreviations(surface)) continue;
+    for (const w of REGION_WORDS) if (!surfaces.has(surface + w)) trie.add(surface + w, { ...hit, primary: false });
+  }
 
   const surnameList = parseListFile(sources.lists['surnames.txt'] ?? '');
   const byLengthDesc = (a: string, b: string) => b.length - a.length;
