@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { inject } from 'vitest';
 import { PipelineConfig } from '../src/pipeline/config.js';
+import { readRows } from '../src/stages/read/rows.js';
 import type { Proximity } from '../src/schema.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -15,6 +16,16 @@ export const CORPUS_DOCUMENTS = readdirSync(CORPUS).reduce(
   (n, f) => n + (f.endsWith('.jsonl') ? readFileSync(path.join(CORPUS, f), 'utf8').split('\n').filter((l) => l.trim()).length : 1),
   0,
 );
+
+/** The text of a bundled document as ingest read it (offsets point into it): a file, or one JSONL row (`file#line`). */
+export function bundledOriginal(doc: string): string {
+  const [file = '', line] = doc.split('#');
+  const bytes = readFileSync(path.join(ROOT, file));
+  if (line === undefined) return bytes.toString('utf8');
+  const row = readRows(file, bytes, 'jsonl').docs.find((d) => d.line === Number(line));
+  if (!row) throw new Error(`${doc}: no such row`);
+  return row.source.original;
+}
 const BIN = path.join(ROOT, 'src/bin/zhpipe.js');
 
 export function tempDir(prefix = 'zhpipe-test-'): string {

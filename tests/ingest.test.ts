@@ -1,15 +1,14 @@
 // Ingest and search against the real Meilisearch started for the test run.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadResources } from '../src/pipeline/annotate.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { prepareIndexes, settingsToChange } from '../src/stages/index.js';
 import { search, type SearchContext } from '../src/search/search.js';
-import { readRows } from '../src/stages/read/rows.js';
 import { normalizeForIndex } from '../src/text/script.js';
 import { loadRegional } from '../src/vocabulary.js';
-import { CORPUS, CORPUS_DOCUMENTS, ROOT, tempDir, testClient, uniqueIndexes, testConfig } from './helpers.js';
+import { bundledOriginal, CORPUS, CORPUS_DOCUMENTS, ROOT, tempDir, testClient, uniqueIndexes, testConfig } from './helpers.js';
 
 const client = testClient();
 const dataDir = tempDir();
@@ -20,15 +19,6 @@ const ctx: SearchContext = { client, index: indexes.passages, regional: loadRegi
 async function allIds(): Promise<string[]> {
   const { results } = await client.index(indexes.passages).getDocuments({ limit: 10000, fields: ['id'] });
   return results.map((r) => String(r.id)).sort();
-}
-
-/** The text of a bundled document as ingest read it: a text file, or one row of the JSONL sample (`file#line`). */
-function documentText(doc: string): string {
-  const [file = '', line] = doc.split('#');
-  const bytes = readFileSync(path.join(ROOT, file));
-  if (line === undefined) return bytes.toString('utf8');
-  const row = readRows(file, bytes, 'jsonl').docs.find((d) => d.line === Number(line));
-  return row?.source.original ?? '';
 }
 
 describe('ingest the bundled corpus', () => {
@@ -83,7 +73,7 @@ describe('ingest the bundled corpus', () => {
     const { hits } = await search(ctx, { q: '充电桩' });
     const hit = hits[0];
     expect(hit).toBeDefined();
-    const original = documentText(hit?.doc ?? '');
+    const original = bundledOriginal(hit?.doc ?? '');
     // The text as written, in whichever script the document uses.
     expect(hit?.matches?.length).toBeGreaterThan(0);
     for (const m of hit?.matches ?? []) expect(normalizeForIndex(original.slice(m.start, m.end))).toBe('充电桩');
