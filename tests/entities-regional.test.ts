@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { clean } from '../src/stages/clean.js';
 import { readSource } from '../src/stages/read.js';
 import { segment } from '../src/stages/segment.js';
-import { canonicalForm, defaultDictionaryDir, loadEntityDictionaries, nameReading, parseEntityFile, type EntityEntry } from '../src/stages/entities/dictionary.js';
+import { buildDictionaries, canonicalForm, defaultDictionaryDir, loadEntityDictionaries, nameReading, parseEntityFile, type EntityEntry } from '../src/stages/entities/dictionary.js';
 import { prepareSegmenter, tagEntities, type LocalMention } from '../src/stages/entities/index.js';
 import { spanToSource } from '../src/text/offsets.js';
 import { toScript } from '../src/text/script.js';
@@ -75,6 +75,31 @@ describe('regional gazetteers: every entry and alias', () => {
     expect(repeated).toEqual([]);
     // Only the three regions themselves are written again, to give them aliases.
     expect(regional.filter((e) => places.includes(canonicalForm(e.name))).map((e) => e.name).sort()).toEqual(['台灣', '澳門', '香港'].sort());
+  });
+});
+
+describe('names written in either script', () => {
+  const dicts = buildDictionaries({
+    entityFiles: [
+      { file: 'a.txt', text: '海洋公園 place\n立法會 org 議會甲\n' },
+      { file: 'b.txt', text: '海洋公园 place 海园\n乾县 place\n' },
+    ],
+    lists: {},
+  });
+
+  it('make one entry per name, canonical in simplified script, with the aliases of both files', () => {
+    expect(dicts.entries.get('海洋公园')?.aliases).toEqual(expect.arrayContaining(['海洋公園', '海园']));
+    expect([...dicts.entries.keys()].sort()).toEqual(['乾县', '海洋公园', '立法会'].sort());
+  });
+
+  it('match in both scripts, and as written where the reading would change a simplified name (乾县)', () => {
+    for (const surface of ['立法會', '立法会', '议会甲', '議會甲', '乾县', '干县']) expect(dicts.surfaces.get(surface)?.type).toBeDefined();
+    expect(dicts.surfaces.get('議會甲')?.canonical).toBe('立法会');
+    expect(dicts.surfaces.get('干县')?.canonical).toBe('乾县');
+  });
+
+  it('tag a traditional name in a passage too short to be read as traditional (one changed character)', () => {
+    expect(tag('立法會主席今日表示').map((m) => [m.text, m.canonical])).toEqual([['立法會', '立法会']]);
   });
 });
 

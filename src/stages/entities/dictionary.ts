@@ -171,9 +171,11 @@ export function buildDictionaries(sources: DictionarySources): EntityDictionarie
   for (const { file, text } of sources.entityFiles) {
     const parsed = parseEntityFile(text, file);
     for (const raw of parsed.entries) {
-      // Files may write names in either script; the same name in both scripts is one entry.
+      // Files may write names in either script; the same name in both scripts is one entry. A traditional
+      // name stays an alias as written: a passage with too few traditional characters is read as it is.
       const name = canonicalForm(raw.name);
-      const e = { ...raw, name, aliases: [...new Set(raw.aliases.map(canonicalForm))].filter((a) => a !== name) };
+      const written = [raw.name, ...raw.aliases.flatMap((a) => [canonicalForm(a), a])];
+      const e = { ...raw, name, aliases: [...new Set(written)].filter((a) => a !== name) };
       const prev = entries.get(name);
       // Same name twice: the later file decides the type; aliases accumulate.
       entries.set(name, prev ? { ...e, aliases: [...new Set([...prev.aliases, ...e.aliases])] } : e);
