@@ -5,7 +5,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { EntityType, type Mention } from '../schema.js';
 import { loadResources } from '../pipeline/annotate.js';
-import { tagEntities } from '../stages/entities/index.js';
+import { documentOfPassages, tagEntities } from '../stages/entities/index.js';
 import { spanToSource } from '../text/offsets.js';
 import { pipelineOf, readableDocuments } from './context.js';
 import { OutputFormat, RowWriter } from './output.js';
@@ -35,8 +35,9 @@ export function entitiesCommand(): Command {
       const out = new RowWriter(options.format, [...ENTITY_COLUMNS]);
       for await (const item of readableDocuments(paths, { ...config, stages })) {
         const rows: Mention[] = [];
+        const document = documentOfPassages(item.passages.map(({ passage }) => passage.text));
         for (const { passage, tokens } of item.passages) {
-          for (const m of tagEntities(passage.text, tokens, dicts)) {
+          for (const m of tagEntities(passage.text, tokens, dicts, { document })) {
             if (options.type && m.type !== options.type) continue;
             const span = spanToSource(passage.map, m.start, m.end);
             // The text is what the original holds at the span (the passage may have lost a line break inside).

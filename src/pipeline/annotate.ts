@@ -2,7 +2,7 @@
 // Meilisearch. Local offsets (into passage text) become offsets into the original text here.
 import path from 'node:path';
 import type { FigureRecord, PassageRecord, SourceDoc } from '../schema.js';
-import { dictionarySynonyms, dictionaryWords, loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries } from '../stages/entities/index.js';
+import { dictionarySynonyms, dictionaryWords, documentOfPassages, loadEntityDictionaries, prepareSegmenter, tagEntities, type EntityDictionaries } from '../stages/entities/index.js';
 import { documentRegion, extractFigures } from '../stages/figures/index.js';
 import { addWords } from '../stages/segment.js';
 import type { Vocabulary } from '../stages/index.js';
@@ -72,8 +72,11 @@ export function annotate(source: SourceDoc, resources: Resources): DocumentRecor
   const region = config.stages.includes('figures') ? documentRegion(source.text) : null;
   const passages: PassageRecord[] = [];
   const figures: FigureRecord[] = [];
+  // A name said twice in the document is evidence of a person: the document as its passages read (reindex
+  // rebuilds the same text from the index).
+  const document = documentOfPassages(analyzed.passages.map(({ passage }) => passage.text));
   for (const { passage, tokens } of analyzed.passages) {
-    const mentions = resources.entities ? tagEntities(passage.text, tokens, resources.entities) : [];
+    const mentions = resources.entities ? tagEntities(passage.text, tokens, resources.entities, { document }) : [];
     const names = (type: string) => unique(mentions.filter((m) => m.type === type).map((m) => m.canonical));
     const person = names('person');
     const place = names('place');

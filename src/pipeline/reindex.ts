@@ -4,12 +4,12 @@
 // loads only the current dictionaries into nodejieba.
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Meilisearch } from 'meilisearch';
+import type { Index, Meilisearch } from 'meilisearch';
 import { z } from 'zod';
 import { writeFileAtomic } from '../atomic-write.js';
 import { RuntimeError } from '../errors.js';
 import type { FigureRecord, PassageRecord } from '../schema.js';
-import { changedNames, dictionaryFingerprint, loadEntityDictionaries, tagEntities } from '../stages/entities/index.js';
+import { changedNames, dictionaryFingerprint, documentOfPassages, loadEntityDictionaries, tagEntities } from '../stages/entities/index.js';
 import { prepareIndexes, settle } from '../stages/index.js';
 import { segment } from '../stages/segment.js';
 import { loadResources } from './annotate.js';
@@ -77,9 +77,10 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
   for (let i = 0; i < touchedIds.length; i += PAGE) {
     const ids = touchedIds.slice(i, i + PAGE);
     const idList = ids.map((id) => `"${id}"`).join(',');
-    const { results } = await indexes.passages.getDocuments<Pick<PassageRecord, 'id' | 'text'>>({ filter: `id IN [${idList}]`, limit: PAGE, fields: ['id', 'text'] });
+    const { results } = await indexes.passages.getDocuments<Pick<PassageRecord, 'id' | 'text' | 'docId'>>({ filter: `id IN [${idList}]`, limit: PAGE, fields: ['id', 'text', 'docId'] });
+    const documents = await documentTexts(indexes.passages, results.map((p) => p.docId));
     const updates = results.map((p) => {
-      const mentions = tagEntities(p.text, segment(p.text), after);
+      const mentions = tagEntities(p.text, segment(p.text), after, { document: documents.get(p.docId) ?? p.text });
       const names = (type: string) => [...new Set(mentions.filter((m) => m.type === type).map((m) => m.canonical))];
       return { id: p.id, person: names('person'), place: names('place'), org: names('org') };
     });
@@ -102,4 +103,21 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
   if (oldCheckpoint && newCheckpoint && oldCheckpoint !== newCheckpoint && existsSync(oldCheckpoint)) renameSync(oldCheckpoint, newCheckpoint);
   saveDictionarySnapshot(dataDir, config, resources.dictionaryDir);
   return { changed, touched: touchedIds.length, total, figures, full };
+}
+
+/** The text of each document as its passages read, in order: what ingest counted second mentions in. */
+async function documentTexts(passages: Index, docIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(docIds)];
+  const texts = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const list = ids.slice(i, i + PAGE).map((id) => `"${id}"`).join(',');
+    const byDoc = new Map<string, Array<{ start: number; text: string }>>();
+    for (let offset = 0; ; offset += PAGE) {
+      const { results, total } = await passages.getDocuments<Pick<PassageRecord, 'docId' | 'start' | 'text'>>({ filter: `docId IN [${list}]`, offset, limit: PAGE, fields: ['docId', 'start', 'text'] });
+      for (const p of results) (byDoc.get(p.docId) ?? byDoc.set(p.docId, []).get(p.docId))?.push(p);
+      if (offset + PAGE >= total) break;
+    }
+    for (const [docId, parts] of byDoc) texts.set(docId, documentOfPassages(parts.sort((a, b) => a.start - b.start).map((p) => p.text)));
+  }
+  return texts;
 }

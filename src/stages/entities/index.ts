@@ -37,3 +37,11 @@ export function dictionarySynonyms(dicts: EntityDictionaries): Record<string, st
 export function prepareSegmenter(dicts: EntityDictionaries): void {
   addWords(dictionaryWords(dicts));
 }
+
+/**
+ * The document a passage's mentions are counted in (a second mention is evidence of a person): its passages'
+ * texts in order. Ingest and reindex both build it this way, so both tag alike.
+ */
+export function documentOfPassages(texts: readonly string[]): string {
+  return texts.join('\n');
+}
