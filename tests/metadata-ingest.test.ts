@@ -66,6 +66,13 @@ describe('ingest with metadata', () => {
     expect(r.hits.find((h) => h.title === '临时通知')?.date).toBeNull();
   });
 
+  it('shows titles in the script of the results, like the passages', async () => {
+    const r = await searchJson(['充電樁', '--per-doc', '0', '--limit', '50']);
+    const n1 = r.hits.find((h) => h.doc.endsWith('news.jsonl#1'));
+    expect(n1?.text).toContain('充電樁');
+    expect(n1?.title).toBe('長三角充電樁建設提速');
+  });
+
   it('filters by date ranges, month and source; facets count sources and months', async () => {
     const dates = async (filter: string) => (await searchJson(['充电桩', '--per-doc', '0', '--limit', '50', '--filter', filter])).hits.map((h) => h.date).sort();
     expect(await dates('date >= 2025-04-01')).toEqual(['2025-04-20', '2025-05-06', '2025-05-20']);

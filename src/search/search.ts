@@ -156,7 +156,8 @@ export function toHit(record: ResultRecord, formattedNorm: string | undefined, s
     matched,
     more,
     // Records indexed before 0.4 have no metadata fields.
-    title: record.title ?? null,
+    // The title in the script of the results, like the passage (the document shares the passage's script).
+    title: record.title == null ? null : record.script === script ? record.title : displayText(record.title, script),
     date: record.date ?? null,
     source: record.source ?? null,
     url: record.url ?? null,
@@ -305,8 +306,15 @@ export async function search(ctx: SearchContext, input: SearchRequest): Promise<
   const page = request.perDoc === 0 && matched === 'all' ? kept : kept.slice(request.offset, end);
   const shown = new Map<string, number>();
   for (const hit of kept) shown.set(hit.doc, (shown.get(hit.doc) ?? 0) + 1);
-  // Passages in the other script, converted together (the first time, tables are built for them alone).
-  const convert = [...new Set(page.filter((h) => h.script !== script && displayTexts[script].get(h.text) === undefined).map((h) => h.text))];
+  // Passages (and their titles) in the other script, converted together (the first time, tables are built for them alone).
+  const convert = [
+    ...new Set(
+      page
+        .filter((h) => h.script !== script)
+        .flatMap((h) => (h.title ? [h.text, h.title] : [h.text]))
+        .filter((t) => displayTexts[script].get(t) === undefined),
+    ),
+  ];
   toScriptMany(convert, script).forEach((shown, i) => displayTexts[script].set(convert[i] ?? '', shown));
   const hits = page.map((hit) => {
     const formatted = (hit._formatted as { norm?: string } | undefined)?.norm;
