@@ -65,11 +65,13 @@ export function passageSettings(vocabulary: Vocabulary, proximity: Proximity = '
 /**
  * The figures index is read by filters only: a query goes through the passages index (a figure's sentence is
  * part of its passage; searching it here too was most of this index's cost, issue 23), so it holds no searchable
- * text, and with none, no word positions: proximity precision does not apply.
+ * text, and with none, no word positions: proximity precision costs nothing either way here; it follows the
+ * pipeline's so that one setting describes both indexes.
  */
-export function figureSettings(): Settings {
+export function figureSettings(proximity: Proximity = 'word'): Settings {
   return {
     searchableAttributes: [],
+    proximityPrecision: PROXIMITY_PRECISION[proximity],
     displayedAttributes: ['*'],
     // User filters, `passageId` (queries through passages, re-index), id and docId (stale-record removal).
     filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'dateNum', 'month', 'source', 'currency', 'change'],
@@ -162,7 +164,7 @@ async function prepareIndex(client: Meilisearch, uid: string, settings: Settings
 
 export async function prepareIndexes(client: Meilisearch, names: IndexNames & { proximity?: Proximity }, vocabulary: Vocabulary): Promise<{ passages: Index; figures: Index }> {
   const passages = await withRetry('preparing the passages index', () => prepareIndex(client, names.passages, passageSettings(vocabulary, names.proximity)));
-  const figures = await withRetry('preparing the figures index', () => prepareIndex(client, names.figures, figureSettings()));
+  const figures = await withRetry('preparing the figures index', () => prepareIndex(client, names.figures, figureSettings(names.proximity)));
   return { passages, figures };
 }
 

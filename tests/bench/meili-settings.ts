@@ -19,6 +19,7 @@ import { Meilisearch, type Settings } from 'meilisearch';
 import { indexingThreads, startServer } from '../../src/meili/server.js';
 import { annotate, loadResources } from '../../src/pipeline/annotate.js';
 import { PipelineConfig } from '../../src/pipeline/config.js';
+import { ingest } from '../../src/pipeline/ingest.js';
 import type { FigureRecord, PassageRecord, Proximity } from '../../src/schema.js';
 import { prepareQuery, search } from '../../src/search/search.js';
 import { figureSettings, passageSettings } from '../../src/stages/index.js';
@@ -100,10 +101,20 @@ async function indexing(uid: string, settings: Settings, records: object[]): Pro
 }
 
 /** Ranking quality of a passages index: the judged queries through zhpipe's search. */
-function passageQuality(uid: string): Promise<Evaluation> {
+async function passageQuality(uid: string, judged = passages.map((p) => ({ id: p.id, text: p.text }))): Promise<Evaluation> {
   const ctx = { client, index: uid, regional };
-  return evaluate(async (q) => (await search(ctx, { q, limit: 10, perDoc: 0 })).hits.map((h) => h.id), passages.map((p) => ({ id: p.id, text: p.text })));
+  return evaluate(async (q) => (await search(ctx, { q, limit: 10, perDoc: 0 })).hits.map((h) => h.id), judged);
 }
+
+/** The same on corpus/ alone, ingested by zhpipe (the corpus the judged queries were written for). */
+async function bundledQuality(proximity: Proximity): Promise<Evaluation> {
+  const index = { ...config.index, passages: `bundled_p_${proximity}`, figures: `bundled_f_${proximity}`, proximity };
+  await ingest(client, [path.join(ROOT, 'corpus')], { ...config, index }, { workers: 1 });
+  const { results } = await client.index(index.passages).getDocuments<{ id: string; text: string }>({ limit: 10_000, fields: ['id', 'text'] });
+  return passageQuality(index.passages, results.map((r) => ({ id: String(r.id), text: String(r.text) })));
+}
+
+const misses = (e: Evaluation) => (e.misses.length ? `  misses: ${e.misses.map((m) => `${m.q} ${m.found}/${m.expected}`).join(', ')}` : '  misses: none');
 
 /** Figures found for every judged query against the figures whose metric or sentence holds every term. */
 async function figureQuality(variant: FigureVariant, passagesUid: string, figuresUid: string): Promise<{ found: number; relevant: number; hit: number }> {
@@ -140,7 +151,12 @@ try {
       const c = await indexing(uid, passageSettings(vocabulary, v), passages);
       note(`passages ${v}`, c);
       line.push(`passages ${v} ${c.cpu.toFixed(1)} s CPU (${c.batches.toFixed(1)} s batches)`);
-      if (round === 0) quality.push(formatEvaluation(`passages, proximity ${v}: judged queries through zhpipe search`, await passageQuality(uid)));
+      if (round === 0) {
+        const news = await passageQuality(uid);
+        quality.push(formatEvaluation(`passages, proximity ${v}: judged queries through zhpipe search, bench corpus`, news), misses(news));
+        const bundled = await bundledQuality(v);
+        quality.push(formatEvaluation(`passages, proximity ${v}: judged queries through zhpipe search, corpus/ alone`, bundled), misses(bundled));
+      }
       if (round > 0) await client.index(uid).delete().waitTask();
     }
     for (const v of figureVariants) {

@@ -186,7 +186,7 @@ async function perIndexCpu(records: { passages: PassageRecord[]; figures: Figure
       return cpuSeconds(server.pid) - before;
     };
     const passages = await one('p', passageSettings(vocabulary, config.index.proximity), records.passages);
-    const figures = await one('f', figureSettings(), records.figures);
+    const figures = await one('f', figureSettings(config.index.proximity), records.figures);
     return { passages, figures };
   });
 }
