@@ -9,7 +9,7 @@ import { exportCommand } from '../src/cli/export.js';
 import { renderTargets, targetsCommand } from '../src/cli/targets.js';
 import { InputError } from '../src/errors.js';
 import { deleteCorpus, listCorpora, loadCorpus, saveCorpus } from '../src/workflows/corpora.js';
-import { readExport } from '../src/workflows/export.js';
+import { readExport } from '../src/formats/export-file.js';
 import { listTargets } from '../src/workflows/targets.js';
 import { ingestFixture, type Fixture } from './server-fixture.js';
 import { meiliEnv, tempDir, writePipeline } from './helpers.js';

@@ -2,7 +2,7 @@
 // and the row writer that streams JSONL and CSV but holds a table until its widths are known.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { RowWriter, csvCell, toCsv } from '../src/cli/output.js';
+import { RowWriter, csvCell, toCsv } from '../src/formats/output.js';
 
 function capture(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();

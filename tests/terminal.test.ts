@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { terminalSafe, toTable } from '../src/cli/output.js';
+import { terminalSafe, toTable } from '../src/formats/output.js';
 import { CORPUS, meiliEnv, ROOT, runCli, tempDir, uniqueIndexes, writePipeline } from './helpers.js';
 
 const BIN = path.join(ROOT, 'src/bin/zhpipe.js');

@@ -4,7 +4,7 @@ import { connect, type Access, type Connection } from '../meili/connect.js';
 import { resolveDataDir } from '../meili/server.js';
 import type { AnalyzedDoc } from '../pipeline/analyze.js';
 import { DEFAULT_PIPELINE, loadPipeline, type PipelineConfig } from '../pipeline/config.js';
-import { terminalSafe } from './output.js';
+import { terminalSafe } from '../formats/output.js';
 
 export interface GlobalOptions {
   dataDir?: string;

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { deleteCorpus, listCorpora, loadCorpus, saveCorpus } from '../workflows/corpora.js';
 import { collect, dataDirOf } from './context.js';
 import { runExport } from './export.js';
-import { toTable } from './output.js';
+import { toTable } from '../formats/output.js';
 import { InputError } from '../errors.js';
 
 export function corpusCommand(): Command {

@@ -7,7 +7,7 @@ import { EntityType } from '../schema.js';
 import { changedNames, loadEntityDictionaries, USER_FILE } from '../stages/entities/index.js';
 import { addEntry, listEntries, removeEntry } from '../stages/entities/user-dictionary.js';
 import { collect } from './context.js';
-import { formatRows, OutputFormat } from './output.js';
+import { formatRows, OutputFormat } from '../formats/output.js';
 
 const DEFAULT_DIR = path.join('dictionaries', 'entities');
 

@@ -8,7 +8,7 @@ import { loadResources } from '../pipeline/annotate.js';
 import { documentOfPassages, tagEntities } from '../stages/entities/index.js';
 import { spanToSource } from '../text/offsets.js';
 import { pipelineOf, readableDocuments } from './context.js';
-import { OutputFormat, RowWriter } from './output.js';
+import { OutputFormat, RowWriter } from '../formats/output.js';
 
 export const ENTITY_COLUMNS = ['doc', 'start', 'end', 'type', 'text', 'canonical'] as const;
 

@@ -11,7 +11,7 @@ import { docFields, yearsIn } from '../pipeline/records.js';
 import { fieldsOf, figureMatcher, parseFilter } from '../search/filter.js';
 import { tagEntities } from '../stages/entities/index.js';
 import { collect, pipelineOf, readableDocuments } from './context.js';
-import { OutputFormat, RowWriter } from './output.js';
+import { OutputFormat, RowWriter } from '../formats/output.js';
 
 export const FIGURE_FIELDS = ['doc', 'start', 'end', 'text', 'value', 'valueHi', 'unit', 'currency', 'kind', 'qualifier', 'change', 'base', 'metric', 'period', 'status', 'sentence'] as const;
 // A terminal is narrow: the table leaves out the offsets and the sentence, which CSV and JSONL keep.

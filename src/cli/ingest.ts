@@ -6,7 +6,7 @@ import { WORKER_HEAP_MB } from '../pipeline/pool.js';
 import { parseShard } from '../pipeline/shard.js';
 import { FieldRole, type FieldNames } from '../stages/read/fields.js';
 import { connectFor, dataDirOf, pipelineOf } from './context.js';
-import { terminalSafe } from './output.js';
+import { terminalSafe } from '../formats/output.js';
 import { progressOption, progressReporter, progressSeconds } from './progress.js';
 
 function formatSummary(summary: IngestSummary): string {

@@ -1,7 +1,7 @@
 // The zhpipe command line. Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.
 import { Command, CommanderError } from 'commander';
 import { errorLine, exitCodeOf } from '../errors.js';
-import { endQuietlyOnClosedPipe, terminalSafe } from './output.js';
+import { endQuietlyOnClosedPipe, terminalSafe } from '../formats/output.js';
 import { VERSION } from '../pipeline/fingerprint.js';
 
 // Each command's module is imported only when that command runs: start-up is most of a search's time, and a

@@ -6,7 +6,7 @@ import { FacetName, search, SearchRequest, type SearchResponse } from '../search
 import { Script } from '../schema.js';
 import { loadRegional } from '../vocabulary.js';
 import { collect, connectFor, pipelineOf } from './context.js';
-import { terminalSafe } from './output.js';
+import { terminalSafe } from '../formats/output.js';
 import { resolveFromProject } from '../pipeline/config.js';
 
 function render(response: SearchResponse, color: boolean): string {

@@ -6,7 +6,7 @@ import { parseFilter } from '../search/filter.js';
 import { FIGURE_COLUMNS, GroupBy, groupedRows, groupFigures, listTargets, type FigureRow } from '../workflows/targets.js';
 import { workspace } from '../workflows/workspace.js';
 import { collect, connectFor, pipelineOf } from './context.js';
-import { OutputFormat, formatRows, toTable } from './output.js';
+import { OutputFormat, formatRows, toTable } from '../formats/output.js';
 
 function parseOption<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: string, option: string, allowed: readonly string[]): T {
   const parsed = schema.safeParse(value);

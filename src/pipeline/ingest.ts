@@ -12,7 +12,7 @@ import { InterruptedError, RuntimeError } from '../errors.js';
 import { acquireLock, liveHolder } from '../lockfile.js';
 import { IndexWriter, prepareIndexes, type Vocabulary } from '../stages/index.js';
 import { annotate, loadResources } from './annotate.js';
-import { exportedSources, isExportFile } from '../workflows/export.js';
+import { exportedSources, isExportFile } from '../formats/export-file.js';
 import type { SourceDoc } from '../schema.js';
 import { docIdOf, UnreadableFileError } from '../stages/read.js';
 import type { FieldNames } from '../stages/read/fields.js';

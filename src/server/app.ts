@@ -8,7 +8,7 @@ import { parseFilter, type FilterClause } from '../search/filter.js';
 import { prepareQuery } from '../search/query.js';
 import { FacetName, search, type SearchResponse } from '../search/search.js';
 import { toScript } from '../text/script.js';
-import { toCsv, toJsonl } from '../cli/output.js';
+import { toCsv, toJsonl } from '../formats/output.js';
 import { exportCorpus, streamSink } from '../workflows/export.js';
 import { FIGURE_COLUMNS, groupedRows, listFigures, type FigureRow, type GroupBy } from '../workflows/targets.js';
 import type { Workspace } from '../workflows/workspace.js';

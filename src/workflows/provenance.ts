@@ -5,17 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { PipelineConfig } from '../pipeline/config.js';
+import type { Provenance } from '../formats/export-file.js';
 
-export const Provenance = z.object({
-  zhpipe: z.string(),
-  pipeline: z.string(),
-  pipelineHash: z.string(),
-  dictionariesHash: z.string(),
-  exportedAt: z.string(),
-  query: z.string(),
-  filter: z.array(z.string()),
-});
-export type Provenance = z.infer<typeof Provenance>;
+
 
 const PACKAGE_JSON = path.resolve(import.meta.dirname, '../../package.json');
 
