@@ -161,6 +161,10 @@ export const DocFields = z.object({
 });
 export type DocFields = z.infer<typeof DocFields>;
 
+/** An entity mention as a passage record keeps it: offsets into the document's original decoded text. */
+export const MentionSpan = Mention.pick({ start: true, end: true, type: true, canonical: true });
+export type MentionSpan = z.infer<typeof MentionSpan>;
+
 /** A passage as stored in the Meilisearch `passages` index. */
 export const PassageRecord = z.object({
   id: z.string(),
@@ -181,6 +185,8 @@ export const PassageRecord = z.object({
   person: z.array(z.string()),
   place: z.array(z.string()),
   org: z.array(z.string()),
+  /** Where each entity stands, in the original text: what the passage view highlights (older records lack it). */
+  mentions: z.array(MentionSpan).default([]),
   year: z.array(z.number().int()),
   figures: z.array(Figure.omit({ doc: true, sentence: true })),
   figureKinds: z.array(FigureKind),
@@ -204,3 +210,68 @@ export const FigureRecord = Figure.extend({
   ...DocFields.shape,
 });
 export type FigureRecord = z.infer<typeof FigureRecord>;
+
+/** The components of a pipeline (pipeline/*.json `stages`), in their usual order. */
+export const StageName = z.enum(['read', 'clean', 'segment', 'entities', 'figures', 'index']);
+export type StageName = z.infer<typeof StageName>;
+
+/** What the stages of one annotated document fill: a stage requires some and assigns others (pipeline/stage.ts). */
+export const DocField = z.enum(['source', 'passages', 'tokens', 'mentions', 'figures']);
+export type DocField = z.infer<typeof DocField>;
+
+/**
+ * Something a stage has to say about a document: a file it cannot read, a date it cannot understand. `file`
+ * names the document (`FILE` or `FILE#LINE`), `line` the line of the file when known.
+ */
+export const Diagnostic = z.object({
+  file: z.string(),
+  line: z.number().int().positive().nullable(),
+  stage: StageName,
+  reason: z.string(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/** A mention in an annotated document: offsets into the original text; `text` is the passage's text there. */
+export const DocMention = Mention.omit({ doc: true });
+export type DocMention = z.infer<typeof DocMention>;
+
+/**
+ * A figure in an annotated document: offsets into the original text; `text` and `sentence` are the passage's
+ * text (a line break inside the figure is gone), as the figures index stores them. `id` comes from the passage
+ * and the figure's place in it.
+ */
+export const DocFigure = Figure.omit({ doc: true }).extend({ id: z.string() });
+export type DocFigure = z.infer<typeof DocFigure>;
+
+/**
+ * A passage with what the stages found in it. `tokens` are the segmenter's working output, the one span kept
+ * in passage-text offsets: the later stages read them against the passage text, and nothing outputs them.
+ */
+export const AnnotatedPassage = z.object({
+  passage: Passage,
+  tokens: z.array(Token),
+  mentions: z.array(DocMention),
+  figures: z.array(DocFigure),
+});
+export type AnnotatedPassage = z.infer<typeof AnnotatedPassage>;
+
+/**
+ * One document through the pipeline (as spaCy's Doc or unified's VFile): the input, the source once read, its
+ * passages with their tokens, mentions and figures (every span in source offsets), what each stage had to say,
+ * and which fields the stages have filled (`assigned`), so the runner never runs a stage twice.
+ */
+export const AnnotatedDocument = z.object({
+  /** The name and bytes of a file not yet read (absent for a document read already, like a row). */
+  input: z.object({ doc: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) }).optional(),
+  /** Null until read, and when the document cannot be read (a diagnostic says why), or rebuilt from the index. */
+  source: SourceDoc.nullable(),
+  passages: z.array(AnnotatedPassage),
+  /**
+   * The document as its passages read (documentOfPassages), when `passages` holds only some of them: reindex
+   * re-tags a few passages and counts names in the whole document. Absent: the passages are the document.
+   */
+  documentText: z.string().optional(),
+  diagnostics: z.array(Diagnostic),
+  assigned: z.array(DocField),
+});
+export type AnnotatedDocument = z.infer<typeof AnnotatedDocument>;

@@ -1,12 +1,8 @@
 // `zhpipe entities [paths...]`: every person, place and organization mention, with offsets into the original
 // text and the canonical name (DESIGN.md contract). Runs the text stages locally; no Meilisearch needed.
 import { Command, Option } from 'commander';
-import path from 'node:path';
-import { InputError } from '../errors.js';
 import { EntityType, type Mention } from '../schema.js';
-import { loadResources } from '../pipeline/annotate.js';
-import { documentOfPassages, tagEntities } from '../stages/entities/index.js';
-import { spanToSource } from '../text/offsets.js';
+import { createPipeline } from '../pipeline/runner.js';
 import { pipelineOf, readableDocuments } from './context.js';
 import { OutputFormat, RowWriter } from '../formats/output.js';
 
@@ -27,21 +23,16 @@ export function entitiesCommand(): Command {
     .option('--pipeline <file>', 'pipeline definition (dictionaries, passage options)', 'pipeline/default.json')
     .action(async (paths: string[], options: EntitiesOptions) => {
       const config = pipelineOf(options.pipeline);
-      // The entities stage must run whatever the pipeline lists: it is what this command is for.
-      const stages = config.stages.includes('entities') ? config.stages : [...config.stages, 'entities' as const];
-      const resources = loadResources({ ...config, stages });
-      const dicts = resources.entities;
-      if (!dicts) throw new InputError(`no entity dictionaries in ${path.join(config.dictionaries, 'entities')}`);
+      // The entities stage runs whatever the pipeline lists: it is what this command is for.
+      const pipeline = createPipeline(config, { need: ['entities'] });
       const out = new RowWriter(options.format, [...ENTITY_COLUMNS]);
-      for await (const item of readableDocuments(paths, { ...config, stages })) {
+      for await (const item of readableDocuments(paths, config)) {
         const rows: Mention[] = [];
-        const document = documentOfPassages(item.passages.map(({ passage }) => passage.text));
-        for (const { passage, tokens } of item.passages) {
-          for (const m of tagEntities(passage.text, tokens, dicts, { document })) {
+        for (const { mentions } of pipeline.run(item).passages) {
+          for (const m of mentions) {
             if (options.type && m.type !== options.type) continue;
-            const span = spanToSource(passage.map, m.start, m.end);
             // The text is what the original holds at the span (the passage may have lost a line break inside).
-            rows.push({ doc: item.source.doc, start: span.start, end: span.end, type: m.type, text: item.source.original.slice(span.start, span.end), canonical: m.canonical });
+            rows.push({ doc: item.source.doc, start: m.start, end: m.end, type: m.type, text: item.source.original.slice(m.start, m.end), canonical: m.canonical });
           }
         }
         out.write(rows);

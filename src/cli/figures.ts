@@ -4,12 +4,9 @@
 import { Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { type Figure, FigureKind, FigureStatus } from '../schema.js';
-import { loadResources } from '../pipeline/annotate.js';
-import { documentRegion, extractFigures } from '../stages/figures/index.js';
-import { spanToSource } from '../text/offsets.js';
-import { docFields, yearsIn } from '../pipeline/records.js';
+import { docFields, figureYears, namesByType } from '../pipeline/records.js';
+import { createPipeline } from '../pipeline/runner.js';
 import { fieldsOf, figureMatcher, parseFilter } from '../search/filter.js';
-import { tagEntities } from '../stages/entities/index.js';
 import { collect, pipelineOf, readableDocuments } from './context.js';
 import { OutputFormat, RowWriter } from '../formats/output.js';
 
@@ -52,31 +49,25 @@ export function figuresCommand(): Command {
       const named = fieldsOf(clauses);
       const needsNames = named.has('place') || named.has('org');
       const config = pipelineOf(options.pipeline);
-      // Segmentation needs the project's words; the figures stage must run whatever the pipeline lists.
-      const stages = [...new Set([...config.stages.filter((s) => s !== 'entities'), 'segment' as const, 'figures' as const, ...(needsNames ? ['entities' as const] : [])])];
-      const resources = loadResources({ ...config, stages });
+      // The figures stage runs whatever the pipeline lists (it is what this command is for); entities only for a filter.
+      const pipeline = createPipeline(config, { need: needsNames ? ['entities', 'figures'] : ['figures'] });
       const out = new RowWriter(options.format, [...FIGURE_FIELDS], TABLE_FIELDS);
-      for await (const item of readableDocuments(paths, { ...config, stages })) {
+      for await (const item of readableDocuments(paths, config)) {
+        const doc = pipeline.run(item);
         const rows: Figure[] = [];
-        // Bare 元 takes the currency of the whole document's region, not only of its passage.
-        const region = documentRegion(item.source.text);
-        for (const { passage, tokens } of item.passages) {
-          const mentions = needsNames && resources.entities ? tagEntities(passage.text, tokens, resources.entities) : [];
-          const names = (type: string) => [...new Set(mentions.filter((m) => m.type === type).map((m) => m.canonical))];
-          const place = names('place');
-          const org = names('org');
-          for (const f of extractFigures(passage.text, tokens, { dictionaries: resources.dictionaryDir, region })) {
+        for (const { mentions, figures } of doc.passages) {
+          const { place, org } = namesByType(mentions);
+          for (const f of figures) {
             if (options.status && f.status !== options.status) continue;
             if (kinds.length && !kinds.includes(f.kind)) continue;
             if (units.size && !units.has(f.unit)) continue;
             if (!matches({ ...f, doc: item.source.doc, year: figureYears(f), place, org, ...docFields(item.source.meta) })) continue;
-            const span = spanToSource(passage.map, f.start, f.end);
             // The text is what the original holds at the span (the passage may have lost a line break inside).
             rows.push({
               doc: item.source.doc,
-              start: span.start,
-              end: span.end,
-              text: item.source.original.slice(span.start, span.end),
+              start: f.start,
+              end: f.end,
+              text: item.source.original.slice(f.start, f.end),
               value: f.value,
               valueHi: f.valueHi,
               unit: f.unit,
@@ -96,10 +87,4 @@ export function figuresCommand(): Command {
       }
       out.end();
     });
-}
-
-/** The years a figure speaks of, as the figures index stores them: from its period, else its sentence. */
-function figureYears(f: { period: string; sentence: string }): number[] {
-  const years = yearsIn(f.period);
-  return years.length ? years : yearsIn(f.sentence);
 }

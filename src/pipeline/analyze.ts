@@ -1,24 +1,17 @@
-// The CPU side of the pipeline: files → read → clean → segment → entities → figures, one document at a
-// time, as named in the pipeline definition. Bad files are yielded as skipped with their reason.
+// Files and directories into documents to annotate: the inputs listed, each file read (a JSONL/CSV file into
+// its rows). Bad files are yielded as skipped with their reason.
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Passage, SourceDoc, Token } from '../schema.js';
-import { clean } from '../stages/clean.js';
-import { readSource, UnreadableFileError } from '../stages/read.js';
+import type { SourceDoc, StageName } from '../schema.js';
+import { readErrorReason, UnreadableFileError } from '../stages/read.js';
 import type { FieldNames } from '../stages/read/fields.js';
 import { readRows, rowFormatOf, type RowFormat } from '../stages/read/rows.js';
-import { segment } from '../stages/segment.js';
-import type { PipelineConfig } from './config.js';
+import { PipelineConfig } from './config.js';
+import { isRead, newDocument, unreadable, type ReadDocument } from './document.js';
+import { createPipeline, type Pipeline } from './runner.js';
 
-export interface AnalyzedPassage {
-  passage: Passage;
-  tokens: Token[];
-}
-
-export interface AnalyzedDoc {
-  source: SourceDoc;
-  passages: AnalyzedPassage[];
-}
+/** A document as read (its source), which a pipeline then annotates. */
+export type AnalyzedDoc = ReadDocument;
 
 export interface SkippedFile {
   skipped: string;
@@ -94,70 +87,65 @@ export function listInputs(paths: string[]): { files: string[]; missing: Skipped
   return { files, missing };
 }
 
-/** Reads one file into a SourceDoc, or says why it cannot be read. */
-export function readFile(file: string): SourceDoc | SkippedFile {
+const reading = new Map<string, Pipeline>();
+
+/** The pipeline of `config` up to `stage`, loaded once per process (reading and cleaning load nothing much). */
+function pipelineUpTo(config: PipelineConfig, stage: StageName): Pipeline {
+  const key = `${stage}\0${JSON.stringify(config)}`;
+  let pipeline = reading.get(key);
+  if (!pipeline) reading.set(key, (pipeline = createPipeline(config, { need: [stage] })));
+  return pipeline;
+}
+
+const READ_ONLY = PipelineConfig.parse({ name: 'read', stages: ['read'] });
+
+/** Reads one file through the read stage, or says why it cannot be read. */
+function readDocument(file: string, config: PipelineConfig): ReadDocument | SkippedFile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { skipped: file, reason: code === 'EACCES' ? 'permission denied' : `cannot read (${code})` };
+    return { skipped: file, reason: readErrorReason(err) };
   }
+  const doc = pipelineUpTo(config, 'read').run(newDocument({ doc: docName(file), bytes }));
+  return isRead(doc) ? doc : { skipped: file, reason: unreadable(doc) ?? 'not read' };
+}
+
+/** Reads one file into a SourceDoc, or says why it cannot be read. */
+export function readFile(file: string): SourceDoc | SkippedFile {
+  const doc = readDocument(file, READ_ONLY);
+  return isSkipped(doc) ? doc : doc.source;
+}
+
+/** Cleans a document into passages, segmented when the pipeline segments (as ingest would). */
+export function analyzeSource(source: SourceDoc, config: PipelineConfig): ReadDocument {
+  const doc = pipelineUpTo(config, config.stages.includes('segment') ? 'segment' : 'clean').run(newDocument(source));
+  if (!isRead(doc)) throw new Error(`${source.doc}: not read`);
+  return doc;
+}
+
+/** The documents of a JSONL/CSV/TSV file, one per row; unreadable rows (and files) as skipped, by line. */
+function readRowFile(file: string, format: RowFormat, fields: FieldNames): Array<ReadDocument | SkippedFile> {
   try {
-    return readSource(docName(file), bytes);
+    const rows = readRows(docName(file), readFileSync(file), format, fields);
+    const docs = rows.docs.map((d) => ({ ...newDocument(d.source), source: d.source }));
+    return [...rows.skipped.map(({ line, reason }) => ({ skipped: `${file}:${line}`, reason })), ...docs];
   } catch (err) {
-    if (err instanceof UnreadableFileError) return { skipped: file, reason: err.message };
+    if (err instanceof UnreadableFileError) return [{ skipped: file, reason: err.message }];
+    if ((err as NodeJS.ErrnoException).code) return [{ skipped: file, reason: readErrorReason(err) }];
     throw err;
   }
 }
 
 /**
- * Passage ids come from the document and the content (stable across re-ingests), so two passages with the
- * same text in one document would share an id and Meilisearch would keep one of them. Cleaning drops whole
- * repeated paragraphs on purpose (a scraping artefact); what remains repeated (the same sentence chunk in two
- * places) is text at another position and is kept: each repeat gets its occurrence number (`<id>-2`, `<id>-3`
- * …), which is as stable as the file, and every passage counted is a record in the index.
+ * Reads files and directories, yielding each document (read: the caller's pipeline runs the other stages) or
+ * skipped file in order.
  */
-export function uniquePassageIds(passages: Passage[]): Passage[] {
-  const seen = new Map<string, number>();
-  return passages.map((passage) => {
-    const n = (seen.get(passage.id) ?? 0) + 1;
-    seen.set(passage.id, n);
-    return n === 1 ? passage : { ...passage, id: `${passage.id}-${n}` };
-  });
-}
-
-/** Runs the text stages over one document. */
-export function analyzeSource(source: SourceDoc, config: PipelineConfig): AnalyzedDoc {
-  const passages = uniquePassageIds(clean(source, config.clean));
-  const segmenting = config.stages.includes('segment');
-  return {
-    source,
-    passages: passages.map((passage) => ({ passage, tokens: segmenting ? segment(passage.text) : [] })),
-  };
-}
-
-/** The documents of a JSONL/CSV/TSV file, one per row; unreadable rows (and files) as skipped, by line. */
-function readRowFile(file: string, format: RowFormat, fields: FieldNames): Array<SourceDoc | SkippedFile> {
-  try {
-    const rows = readRows(docName(file), readFileSync(file), format, fields);
-    return [...rows.skipped.map(({ line, reason }) => ({ skipped: `${file}:${line}`, reason })), ...rows.docs.map((d) => d.source)];
-  } catch (err) {
-    if (err instanceof UnreadableFileError) return [{ skipped: file, reason: err.message }];
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code) return [{ skipped: file, reason: code === 'EACCES' ? 'permission denied' : `cannot read (${code})` }];
-    throw err;
-  }
-}
-
-/** Analyzes files and directories, yielding each document or skipped file in order. */
 export async function* analyzePaths(paths: string[], config: PipelineConfig, fields: FieldNames = {}): AsyncGenerator<AnalyzedDoc | SkippedFile> {
   const { files, missing } = listInputs(paths);
   yield* missing;
   for (const file of files) {
     const format = rowFormatOf(file);
-    for (const source of format ? readRowFile(file, format, fields) : [readFile(file)]) {
-      yield 'skipped' in source ? source : analyzeSource(source, config);
-    }
+    yield* format ? readRowFile(file, format, fields) : [readDocument(file, config)];
   }
 }

@@ -4,50 +4,52 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { Proximity } from '../schema.js';
+import { Proximity, StageName } from '../schema.js';
 
-export const StageName = z.enum(['read', 'clean', 'segment', 'entities', 'figures', 'index']);
-export type StageName = z.infer<typeof StageName>;
+export { StageName } from '../schema.js';
+
+// The options of the stages that take some: each stage's schema (pipeline/stages.ts), kept here, where
+// reading a pipeline file does not load the stages.
+export const ReadOptions = z
+  .object({
+    /** Files larger than this are reported and skipped rather than read whole into memory. */
+    maxFileMB: z.number().positive().max(4096).default(64),
+  })
+  .strict();
+export const CleanOptions = z
+  .object({
+    /** Paragraphs longer than this are split at sentence ends. */
+    maxPassageChars: z.number().int().min(50).max(20000).default(400),
+  })
+  .strict();
+export const IndexOptions = z
+  .object({
+    passages: z.string().regex(/^[A-Za-z0-9_-]+$/).default('passages'),
+    figures: z.string().regex(/^[A-Za-z0-9_-]+$/).default('figures'),
+    /** Records per Meilisearch write: larger batches index faster (README, At scale). */
+    batchSize: z.number().int().min(1).max(100000).default(5000),
+    /** Writes in flight at once. */
+    concurrency: z.number().int().min(1).max(16).default(2),
+    proximity: Proximity.default('word'),
+    /**
+     * Largest request body in MB: a document's records are cut into requests under it. Meilisearch refuses
+     * bodies over its payload limit (--http-payload-size-limit, 100 MB by default); keep this below it.
+     */
+    maxRequestMB: z.number().positive().max(1024).default(50),
+  })
+  .strict();
 
 export const PipelineConfig = z
   .object({
     name: z.string().min(1),
     description: z.string().optional(),
-    /** Components in order, spaCy-style; read, clean and segment are always needed. */
+    /** Components in order, spaCy-style: each runs after the ones whose fields it needs (pipeline/runner.ts). */
     stages: z.array(StageName).min(1),
     /** Folder of the custom dictionaries, relative to the pipeline file's project (the working directory). */
     dictionaries: z.string().default('dictionaries'),
-    read: z
-      .object({
-        /** Files larger than this are reported and skipped rather than read whole into memory. */
-        maxFileMB: z.number().positive().max(4096).default(64),
-      })
-      .strict()
-      .default({ maxFileMB: 64 }),
-    clean: z
-      .object({
-        /** Paragraphs longer than this are split at sentence ends. */
-        maxPassageChars: z.number().int().min(50).max(20000).default(400),
-      })
-      .strict()
-      .default({ maxPassageChars: 400 }),
-    index: z
-      .object({
-        passages: z.string().regex(/^[A-Za-z0-9_-]+$/).default('passages'),
-        figures: z.string().regex(/^[A-Za-z0-9_-]+$/).default('figures'),
-        /** Records per Meilisearch write: larger batches index faster (README, At scale). */
-        batchSize: z.number().int().min(1).max(100000).default(5000),
-        /** Writes in flight at once. */
-        concurrency: z.number().int().min(1).max(16).default(2),
-        proximity: Proximity.default('word'),
-        /**
-         * Largest request body in MB: a document's records are cut into requests under it. Meilisearch refuses
-         * bodies over its payload limit (--http-payload-size-limit, 100 MB by default); keep this below it.
-         */
-        maxRequestMB: z.number().positive().max(1024).default(50),
-      })
-      .strict()
-      .default({ passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 2, proximity: 'word', maxRequestMB: 50 }),
+    read: ReadOptions.default({ maxFileMB: 64 }),
+    clean: CleanOptions.default({ maxPassageChars: 400 }),
+    index: IndexOptions.default({ passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 2, proximity: 'word', maxRequestMB: 50 }),
   })
   .strict();
 export type PipelineConfig = z.infer<typeof PipelineConfig>;

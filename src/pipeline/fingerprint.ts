@@ -9,9 +9,10 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
 
 /**
  * The shape of the records, changed when they gain fields between releases: 2 = document metadata (title,
- * date, source, url…) on every passage and figure, so a checkpoint from before sends every file again.
+ * date, source, url…) on every passage and figure, 3 = mention spans on every passage; a checkpoint from
+ * before sends every file again.
  */
-const RECORDS_FORMAT = '2';
+const RECORDS_FORMAT = '3';
 
 /** A fingerprint of what decides the records: pipeline, dictionaries, zhpipe version, records format. */
 export function pipelineFingerprint(config: PipelineConfig, dictionaryDir: string): string {

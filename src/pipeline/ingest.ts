@@ -14,7 +14,7 @@ import { IndexWriter, prepareIndexes, type Vocabulary } from '../stages/index.js
 import { annotate, loadResources } from './annotate.js';
 import { exportedSources, isExportFile } from '../formats/export-file.js';
 import type { SourceDoc } from '../schema.js';
-import { docIdOf, UnreadableFileError } from '../stages/read.js';
+import { docIdOf, readErrorReason, UnreadableFileError } from '../stages/read.js';
 import type { FieldNames } from '../stages/read/fields.js';
 import { readRows, rowDocName, rowFormatOf, type RowFormat } from '../stages/read/rows.js';
 import type { WorkerTask } from './worker.js';
@@ -248,7 +248,7 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
             skip(file, result.reason);
           } else {
             chars += result.chars;
-            if (result.warning) warnings.push({ file, reason: result.warning });
+            for (const d of result.diagnostics) warnings.push({ file, reason: d.reason });
             const report: DocumentReport = { file, status: 'not indexed', passages: result.passages.length, figures: result.figures.length };
             reports.push(report);
             await writer.writeDocument(result.docId, result.passages, result.figures, () => {
@@ -310,8 +310,7 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
           }
           bytes = readFileSync(file);
         } catch (err) {
-          const code = (err as NodeJS.ErrnoException).code;
-          skipRows(file, code === 'EACCES' ? 'permission denied' : `cannot read (${code})`);
+          skipRows(file, readErrorReason(err));
           progress(file);
           continue;
         }

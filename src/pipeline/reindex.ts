@@ -9,13 +9,14 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../atomic-write.js';
 import { RuntimeError } from '../errors.js';
 import type { FigureRecord, PassageRecord } from '../schema.js';
-import { changedNames, dictionaryFingerprint, documentOfPassages, loadEntityDictionaries, tagEntities } from '../stages/entities/index.js';
+import { changedNames, dictionaryFingerprint, documentOfPassages, loadEntityDictionaries } from '../stages/entities/index.js';
 import { prepareIndexes, settle } from '../stages/index.js';
-import { segment } from '../stages/segment.js';
-import { loadResources } from './annotate.js';
 import { Checkpoint } from './checkpoint.js';
 import type { PipelineConfig } from './config.js';
 import { pipelineFingerprint } from './fingerprint.js';
+import { mentionSpans, namesByType, passageOfRecord, PASSAGE_FIELDS, type PassageFields } from './records.js';
+import { createPipeline } from './runner.js';
+import { bare, entitiesStage } from './stages.js';
 
 const State = z.object({ fingerprint: z.string() });
 
@@ -51,8 +52,10 @@ export interface ReindexOptions {
 }
 
 export async function reindex(client: Meilisearch, config: PipelineConfig, dataDir: string, options: ReindexOptions): Promise<ReindexSummary> {
-  const resources = loadResources(config);
-  const after = resources.entities;
+  if (!config.stages.includes('entities')) throw new RuntimeError(`pipeline ${config.name} does not run the entities stage: nothing to re-tag`);
+  // Segment and tag again: the passages come from the index, so reading and cleaning are done already.
+  const pipeline = createPipeline(config, { need: ['entities'] });
+  const after = pipeline.resources(entitiesStage);
   if (!after) throw new RuntimeError(`pipeline ${config.name} does not run the entities stage: nothing to re-tag`);
   const snapshot = snapshotDir(dataDir, config.index.passages);
   if (options.changedOnly && !existsSync(snapshot)) {
@@ -63,7 +66,7 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
   // Same names but another fingerprint: a rule list changed, which can move any mention.
   const full = !options.changedOnly || (before !== undefined && changed.length === 0 && dictionaryFingerprint(before) !== dictionaryFingerprint(after));
 
-  const indexes = await prepareIndexes(client, config.index, resources.vocabulary);
+  const indexes = await prepareIndexes(client, config.index, pipeline.vocabulary);
   const total = (await indexes.passages.getStats()).numberOfDocuments;
   const touchedIds: string[] = [];
   if (full || changed.length) {
@@ -77,12 +80,15 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
   for (let i = 0; i < touchedIds.length; i += PAGE) {
     const ids = touchedIds.slice(i, i + PAGE);
     const idList = ids.map((id) => `"${id}"`).join(',');
-    const { results } = await indexes.passages.getDocuments<Pick<PassageRecord, 'id' | 'text' | 'docId'>>({ filter: `id IN [${idList}]`, limit: PAGE, fields: ['id', 'text', 'docId'] });
+    const { results } = await indexes.passages.getDocuments<PassageFields>({ filter: `id IN [${idList}]`, limit: PAGE, fields: [...PASSAGE_FIELDS] });
     const documents = await documentTexts(indexes.passages, results.map((p) => p.docId));
-    const updates = results.map((p) => {
-      const mentions = tagEntities(p.text, segment(p.text), after, { document: documents.get(p.docId) ?? p.text });
-      const names = (type: string) => [...new Set(mentions.filter((m) => m.type === type).map((m) => m.canonical))];
-      return { id: p.id, person: names('person'), place: names('place'), org: names('org') };
+    // One document per docId, holding the touched passages, whose names are counted in the whole document.
+    const byDoc = new Map<string, PassageFields[]>();
+    for (const p of results) (byDoc.get(p.docId) ?? byDoc.set(p.docId, []).get(p.docId))?.push(p);
+    const updates = [...byDoc].flatMap(([docId, records]) => {
+      const passages = records.map((r) => bare(passageOfRecord(r)));
+      const doc = pipeline.run({ source: null, passages, documentText: documents.get(docId), diagnostics: [], assigned: ['passages'] });
+      return doc.passages.map(({ passage, mentions }) => ({ id: passage.id, ...namesByType(mentions), mentions: mentionSpans(mentions) }));
     });
     if (updates.length) await settle(client, (await indexes.passages.updateDocuments(updates)).taskUid);
     // Figures carry the place and organization of their passage.
@@ -99,9 +105,9 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
     ? State.safeParse(JSON.parse(readFileSync(stateFile(dataDir, config.index.passages), 'utf8')))
     : undefined;
   const oldCheckpoint = previous?.success ? Checkpoint.for(dataDir, config.index.passages, previous.data.fingerprint).file : undefined;
-  const newCheckpoint = Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, resources.dictionaryDir)).file;
+  const newCheckpoint = Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, pipeline.dictionaryDir)).file;
   if (oldCheckpoint && newCheckpoint && oldCheckpoint !== newCheckpoint && existsSync(oldCheckpoint)) renameSync(oldCheckpoint, newCheckpoint);
-  saveDictionarySnapshot(dataDir, config, resources.dictionaryDir);
+  saveDictionarySnapshot(dataDir, config, pipeline.dictionaryDir);
   return { changed, touched: touchedIds.length, total, figures, full };
 }
 

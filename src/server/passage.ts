@@ -1,5 +1,5 @@
 // The passage view: one passage with its neighbours for context, and spans (passage-text offsets) for the
-// entities and figures to mark in it.
+// entities and figures to mark in it, from the spans (original-text offsets) their records keep.
 import type { Meilisearch } from 'meilisearch';
 import type { PassageRecord, Script } from '../schema.js';
 import { toScript } from '../text/script.js';
@@ -46,16 +46,12 @@ export function toPassageIndex(map: number[], start: number, source: number): nu
   return best;
 }
 
-/** Entity names are stored simplified; the simplified copy of the text is index for index the same. */
-function entitySpans(norm: string, record: PassageRecord): Span[] {
-  const spans: Span[] = [];
-  for (const type of ['person', 'place', 'org'] as const) {
-    for (const name of record[type]) {
-      if (!name) continue;
-      for (let i = norm.indexOf(name); i >= 0; i = norm.indexOf(name, i + name.length)) spans.push({ start: i, end: i + name.length, type, label: name });
-    }
-  }
-  return spans;
+/**
+ * A span of the original text (a figure's, a mention's, as the records keep them) in passage-text indices,
+ * for marking it in the passage.
+ */
+export function passageSpan(record: Pick<PassageRecord, 'map' | 'start'>, span: { start: number; end: number }): { start: number; end: number } {
+  return { start: toPassageIndex(record.map, record.start, span.start), end: toPassageIndex(record.map, record.start, span.end - 1) + 1 };
 }
 
 /** Sorted spans without overlaps (figures first, then longer names), so the page can wrap them simply. */
@@ -101,14 +97,10 @@ export async function passageView(client: Meilisearch, index: string, id: string
     const p = byIndex.get(i);
     return p ? { id: p.id, text: show(p.text) } : null;
   };
-  const figureSpans: Span[] = record.figures.map((f) => ({
-    start: toPassageIndex(record.map, record.start, f.start),
-    end: toPassageIndex(record.map, record.start, f.end - 1) + 1,
-    type: 'figure',
-    label: `${f.metric || f.kind}: ${f.value}${f.unit} (${f.status})`,
-  }));
-  const norm = toScript(record.text, 'simplified');
-  const spans = disjointSpans([...figureSpans, ...entitySpans(norm, record)].filter((s) => s.start >= 0 && s.end <= record.text.length && s.end > s.start));
+  const figureSpans: Span[] = record.figures.map((f) => ({ ...passageSpan(record, f), type: 'figure', label: `${f.metric || f.kind}: ${f.value}${f.unit} (${f.status})` }));
+  // Where the entities stage found each name (records from before it kept them have none to show).
+  const entitySpans: Span[] = (record.mentions ?? []).map((m) => ({ ...passageSpan(record, m), type: m.type, label: m.canonical }));
+  const spans = disjointSpans([...figureSpans, ...entitySpans].filter((s) => s.start >= 0 && s.end <= record.text.length && s.end > s.start));
   return {
     id: record.id,
     doc: record.doc,

@@ -10,6 +10,12 @@ import { readHtml } from './read/html.js';
 /** A file that cannot be read as text; the message names the reason, the caller names the file. */
 export class UnreadableFileError extends Error {}
 
+/** Why a file could not be read, from the error of the system call (ENOENT, EACCES …). */
+export function readErrorReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
+}
+
 function decodes(bytes: Uint8Array, encoding: string): string | undefined {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);

@@ -1,0 +1,179 @@
+// The stages of zhpipe as the runner knows them (stage.ts): each wraps its module under src/stages/ and
+// maps what it finds to source offsets, once, here.
+import path from 'node:path';
+import { z } from 'zod';
+import type { AnnotatedPassage, Passage, StageName } from '../schema.js';
+import { clean } from '../stages/clean.js';
+import { dictionarySynonyms, dictionaryWords, documentOfPassages, loadEntityDictionaries, tagEntities, type EntityDictionaries } from '../stages/entities/index.js';
+import { documentRegion, extractFigures, loadDictionaries } from '../stages/figures/index.js';
+import { readSource, UnreadableFileError } from '../stages/read.js';
+import { addWords, segment } from '../stages/segment.js';
+import { spanToSource } from '../text/offsets.js';
+import { loadRegional, loadWords, regionalSynonyms } from '../vocabulary.js';
+import { CleanOptions, IndexOptions, ReadOptions } from './config.js';
+import { sourceOf, type Stage } from './stage.js';
+
+const NoOptions = z.object({}).strict();
+
+/** A date the read stage could not understand, as ingest reports it. */
+export function dateNotUnderstood(text: string): string {
+  return `date "${text.slice(0, 60)}" not understood; kept as written (dateText), no date`;
+}
+
+/** Stage "read": a file's bytes into its source (text, map, metadata); what cannot be read, a diagnostic. */
+export const readStage: Stage<ReadOptions, null> = {
+  name: 'read',
+  requires: [],
+  assigns: ['source'],
+  options: ReadOptions,
+  load: () => ({ resources: null }),
+  run(doc) {
+    if (!doc.input) return;
+    const file = doc.input.doc;
+    try {
+      doc.source = readSource(file, doc.input.bytes);
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError)) throw err;
+      doc.diagnostics.push({ file, line: null, stage: 'read', reason: err.message });
+      return;
+    }
+    doc.assigned.push('source');
+    const meta = doc.source.meta;
+    if (meta?.dateText != null && meta.date === null) doc.diagnostics.push({ file, line: null, stage: 'read', reason: dateNotUnderstood(meta.dateText) });
+  },
+};
+type ReadOptions = z.infer<typeof ReadOptions>;
+
+/**
+ * Passage ids come from the document and the content (stable across re-ingests), so two passages with the
+ * same text in one document would share an id and Meilisearch would keep one of them. Cleaning drops whole
+ * repeated paragraphs on purpose (a scraping artefact); what remains repeated (the same sentence chunk in two
+ * places) is text at another position and is kept: each repeat gets its occurrence number (`<id>-2`, `<id>-3`
+ * …), which is as stable as the file, and every passage counted is a record in the index.
+ */
+export function uniquePassageIds(passages: Passage[]): Passage[] {
+  const seen = new Map<string, number>();
+  return passages.map((passage) => {
+    const n = (seen.get(passage.id) ?? 0) + 1;
+    seen.set(passage.id, n);
+    return n === 1 ? passage : { ...passage, id: `${passage.id}-${n}` };
+  });
+}
+
+/** A passage before the text stages. */
+export const bare = (passage: Passage): AnnotatedPassage => ({ passage, tokens: [], mentions: [], figures: [] });
+
+/** Stage "clean": the source into passages (layout breaks and repeated paragraphs removed). */
+export const cleanStage: Stage<z.infer<typeof CleanOptions>, z.infer<typeof CleanOptions>> = {
+  name: 'clean',
+  requires: ['source'],
+  assigns: ['passages'],
+  options: CleanOptions,
+  load: (options) => ({ resources: options }),
+  run(doc, options) {
+    doc.passages = uniquePassageIds(clean(sourceOf(doc, 'clean'), options)).map(bare);
+    doc.assigned.push('passages');
+  },
+};
+
+/**
+ * Stage "segment": nodejieba's words of each passage. Its load is the one place the segmenter's vocabulary is
+ * assembled: the project's words (dictionaries/words.txt), then every word the other stages contribute. They
+ * go into nodejieba when the stage first runs (its dictionaries cost some 240 MB a thread, which a thread that
+ * only needs the vocabulary, like ingest's main thread, never pays).
+ */
+export const segmentStage: Stage<Record<string, never>, { ready: () => void }> = {
+  name: 'segment',
+  requires: ['passages'],
+  assigns: ['tokens'],
+  options: NoOptions,
+  load(_options, context) {
+    const words = loadWords(context.dictionaryDir);
+    let ready = false;
+    return {
+      resources: {
+        ready() {
+          if (ready) return;
+          addWords(words);
+          addWords(context.contributedWords());
+          ready = true;
+        },
+      },
+      search: { words: words.map((w) => w.word), synonyms: regionalSynonyms(loadRegional(context.dictionaryDir)) },
+    };
+  },
+  run(doc, { ready }) {
+    ready();
+    for (const p of doc.passages) p.tokens = segment(p.passage.text);
+    doc.assigned.push('tokens');
+  },
+};
+
+/** Stage "entities": person, place and organization mentions, with their canonical names. */
+export const entitiesStage: Stage<Record<string, never>, EntityDictionaries> = {
+  name: 'entities',
+  requires: ['passages', 'tokens'],
+  assigns: ['mentions'],
+  options: NoOptions,
+  load(_options, context) {
+    const dicts = loadEntityDictionaries(path.join(context.dictionaryDir, 'entities'), { fresh: true });
+    const words = dictionaryWords(dicts);
+    // Meilisearch's dictionary gets person names, so it cuts text as nodejieba does. Place and organization
+    // names stay out: as single tokens they would hide the words inside them (自贸区 in 上海自贸区), which cost
+    // recall in the judged queries (tests/search-quality.test.ts).
+    return { resources: dicts, words, search: { words: words.filter((w) => w.tag === 'nr').map((w) => w.word), synonyms: dictionarySynonyms(dicts) } };
+  },
+  run(doc, dicts) {
+    // A name said twice in the document is evidence of a person: the document as its passages read (reindex
+    // rebuilds the same text from the index).
+    const document = doc.documentText ?? documentOfPassages(doc.passages.map(({ passage }) => passage.text));
+    for (const p of doc.passages) {
+      p.mentions = tagEntities(p.passage.text, p.tokens, dicts, { document }).map((m) => ({ ...m, ...spanToSource(p.passage.map, m.start, m.end) }));
+    }
+    doc.assigned.push('mentions');
+  },
+};
+
+/** Stage "figures": every quantitative figure, with value, unit, qualifier, metric, period and status. */
+export const figuresStage: Stage<Record<string, never>, { dictionaryDir: string }> = {
+  name: 'figures',
+  requires: ['source', 'passages', 'tokens'],
+  assigns: ['figures'],
+  options: NoOptions,
+  load(_options, { dictionaryDir }) {
+    loadDictionaries(dictionaryDir);
+    return { resources: { dictionaryDir } };
+  },
+  run(doc, { dictionaryDir }) {
+    // Bare 元 takes the currency of the document's region, which the whole text tells better than one passage.
+    const region = documentRegion(sourceOf(doc, 'figures').text);
+    for (const p of doc.passages) {
+      p.figures = extractFigures(p.passage.text, p.tokens, { dictionaries: dictionaryDir, region }).map((f) => ({
+        ...f,
+        ...spanToSource(p.passage.map, f.start, f.end),
+        id: `${p.passage.id}-${f.start}`,
+      }));
+    }
+    doc.assigned.push('figures');
+  },
+};
+
+/** Stage "index": the sink. Ingest writes each document's records (records.ts) to Meilisearch with these options. */
+export const indexStage: Stage<z.infer<typeof IndexOptions>, z.infer<typeof IndexOptions>> = {
+  name: 'index',
+  requires: ['source', 'passages'],
+  assigns: [],
+  options: IndexOptions,
+  load: (options) => ({ resources: options }),
+  run: () => undefined,
+};
+
+/** Every stage by the name pipeline files give it. */
+export const STAGES = {
+  read: readStage,
+  clean: cleanStage,
+  segment: segmentStage,
+  entities: entitiesStage,
+  figures: figuresStage,
+  index: indexStage,
+} as const satisfies Record<StageName, unknown>;
