@@ -6,7 +6,7 @@ import type { AnnotatedPassage, Passage, StageName } from '../schema.js';
 import { clean } from '../stages/clean.js';
 import { dictionarySynonyms, dictionaryWords, documentOfPassages, loadEntityDictionaries, tagEntities, type EntityDictionaries } from '../stages/entities/index.js';
 import { documentRegion, extractFigures, loadDictionaries } from '../stages/figures/index.js';
-import { readSource, UnreadableFileError } from '../stages/read.js';
+import { dateNotUnderstood, readSource, UnreadableFileError } from '../stages/read.js';
 import { addWords, segment } from '../stages/segment.js';
 import { spanToSource } from '../text/offsets.js';
 import { loadRegional, loadWords, regionalSynonyms } from '../vocabulary.js';
@@ -14,11 +14,6 @@ import { CleanOptions, IndexOptions, ReadOptions } from './config.js';
 import { sourceOf, type Stage } from './stage.js';
 
 const NoOptions = z.object({}).strict();
-
-/** A date the read stage could not understand, as ingest reports it. */
-export function dateNotUnderstood(text: string): string {
-  return `date "${text.slice(0, 60)}" not understood; kept as written (dateText), no date`;
-}
 
 /** Stage "read": a file's bytes into its source (text, map, metadata); what cannot be read, a diagnostic. */
 export const readStage: Stage<ReadOptions, null> = {

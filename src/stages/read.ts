@@ -16,6 +16,11 @@ export function readErrorReason(err: unknown): string {
   return code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
 }
 
+/** A date that could not be understood, as a diagnostic or warning says it (for a file or a row). */
+export function dateNotUnderstood(text: string): string {
+  return `date "${text.slice(0, 60)}" not understood; kept as written (dateText), no date`;
+}
+
 function decodes(bytes: Uint8Array, encoding: string): string | undefined {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
