@@ -21,7 +21,7 @@ export interface ProgressLabels {
   finishing?: string;
 }
 
-export const INGEST_PROGRESS: ProgressLabels = { task: 'ingest', unit: 'files', finishing: 'Meilisearch is indexing the last batches' };
+export const INGEST_PROGRESS: ProgressLabels = { task: 'ingest', unit: 'documents', finishing: 'Meilisearch is indexing the last batches' };
 export const REINDEX_PROGRESS: ProgressLabels = { task: 'reindex', unit: 'passages re-tagged' };
 
 export interface ProgressReporter {

@@ -27,7 +27,7 @@ import { saveDictionarySnapshot } from './reindex.js';
 import { inShard, shardSuffix, type Shard } from './shard.js';
 
 export interface IngestProgress {
-  /** Files handled so far (indexed, unchanged or skipped), of `total`. */
+  /** Documents handled so far (indexed, unchanged or skipped), of `total`: a file, or a JSONL/CSV row once its file is read. */
   done: number;
   total: number;
   file: string;
@@ -208,7 +208,8 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     const dispatch = new PQueue({ concurrency: workers * 2 });
     const skipped: SkippedFile[] = [...missing];
     for (const m of missing) reports.push({ file: m.skipped, status: 'skipped', reason: m.reason });
-    const total = files.length + missing.length;
+    // Counted in documents: a file is one until it turns out to be a JSONL/CSV file of many rows.
+    let total = files.length + missing.length;
     let done = missing.length;
     let passages = 0;
     let figures = 0;
@@ -280,16 +281,21 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
       } catch (err) {
         if (!(err instanceof UnreadableFileError)) throw err;
         skipRows(file, err.message);
+        progress(file);
         return;
       }
       const ours = ({ line }: { line: number }) => reportsOn(rowDocName(file, line));
       for (const { line, reason } of rows.skipped.filter(ours)) skip(`${file}:${line}`, reason);
       for (const { line, reason } of rows.warnings.filter(ours)) warnings.push({ file: `${file}:${line}`, reason });
-      for (const { line, source } of rows.docs) {
-        if (!mine(source.docId)) continue;
+      // Progress row by row: a file of 10,000 rows is 10,000 documents of the total, not one.
+      const docs = rows.docs.filter(({ source }) => mine(source.docId));
+      if (docs.length === 0) return progress(file);
+      total += docs.length - 1;
+      for (const { line, source } of docs) {
         await dispatch.onSizeLessThan(workers * 2);
         if (failure) return;
-        send(`${file}#${line}`, source.doc, rowHash(source), { doc: source.doc, source, config }, () => undefined);
+        const name = `${file}#${line}`;
+        send(name, source.doc, rowHash(source), { doc: source.doc, source, config }, () => progress(name));
       }
     };
 
@@ -336,7 +342,6 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
         }
         if (format) {
           await sendRows(file, bytes, format);
-          progress(file);
           continue;
         }
         const hash = createHash('sha256').update(bytes).digest('hex');
