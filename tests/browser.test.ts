@@ -260,4 +260,25 @@ describe.skipIf(!found)('web page over dated documents', () => {
     expect(await page.locator('.hit .docmeta .title').textContent()).toBe('充电桩进小区');
     expect(new URL(page.url()).searchParams.getAll('f')).toEqual(['month:2025-02']);
   });
+
+  it('brushes a range of months on the histogram: the hits of those months, kept in the URL, and the chip lifts it', async () => {
+    await page.goto(`${base}?q=${encodeURIComponent('充电桩')}`);
+    await expect.poll(() => page.locator('#histogram rect.bar').count()).toBe(3);
+    const box = async (month: string) => {
+      const b = await page.locator(`#histogram rect[data-month="${month}"]`).boundingBox();
+      return { x: (b?.x ?? 0) + (b?.width ?? 0) / 2, y: (b?.y ?? 0) + (b?.height ?? 0) - 1 };
+    };
+    const [from, to] = [await box('2025-02'), await box('2025-03')];
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.hit').count()).toBe(2);
+    expect(new URL(page.url()).searchParams.getAll('f')).toEqual(['months:2025-02..2025-03']);
+    expect((await page.locator('.hit .docmeta .date').allTextContents()).sort()).toEqual(['2025-02-20', '2025-03-05']);
+    await page.reload();
+    await expect.poll(() => page.locator('.hit').count()).toBe(2);
+    await page.locator('#chips button', { hasText: '2025-02 – 2025-03' }).click();
+    await expect.poll(() => page.locator('.hit').count()).toBe(3);
+  });
 });

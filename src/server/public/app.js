@@ -10,7 +10,8 @@ const FACET_LABEL = { source: '来源 source', place: '地点 place', org: '机�
 const SORTS = ['relevance', '-date', 'date'];
 // Facets shown before "more"; Meilisearch sends up to 200 values of each.
 const FACET_SHOWN = 12;
-const FIGURE_FIELDS = new Set(['doc', 'place', 'org', 'year', 'unit', 'kind']);
+const FIGURE_FIELDS = new Set(['doc', 'place', 'org', 'year', 'unit', 'kind', 'source', 'month', 'months']);
+// A range of months brushed on the histogram: `months` = `2025-01..2025-03`, sent as two date conditions.
 const STATUSES = ['target', 'actual', 'other', 'all'];
 const COLUMNS = [
   ['value', '数值'], ['text', '原文'], ['unit', '单位'], ['qualifier', '限定'], ['metric', '指标'], ['period', '时期'], ['status', '状态'],
@@ -72,9 +73,15 @@ async function api(path, params) {
 }
 
 const quote = (v) => `"${String(v).replace(/"/g, '')}"`;
-const filterExprs = (only) => state.filters.filter((f) => !only || only.has(f.field)).map((f) => `${f.field} = ${f.field === 'year' ? f.value : quote(f.value)}`);
+const filterExprs = (only) => state.filters.filter((f) => !only || only.has(f.field)).flatMap((f) => {
+  if (f.field === 'months') {
+    const [from, to] = f.value.split('..');
+    return [`date >= ${from}`, `date <= ${to}`];
+  }
+  return [`${f.field} = ${f.field === 'year' ? f.value : quote(f.value)}`];
+});
 const scriptParam = () => (state.script === 'auto' ? undefined : state.script);
-const chipText = (f) => `${f.field}: ${f.field === 'doc' ? f.value.split('/').pop() : f.value}`;
+const chipText = (f) => `${f.field}: ${f.field === 'doc' ? f.value.split('/').pop() : f.field === 'months' ? f.value.replace('..', ' – ') : f.value}`;
 
 // ---- the URL -----------------------------------------------------------------------------------------
 
@@ -83,7 +90,10 @@ function readUrl() {
   state.q = u.get('q') || '';
   state.filters = u.getAll('f').map((s) => {
     const i = s.indexOf(':');
-    return i > 0 && FACETS.includes(s.slice(0, i)) ? { field: s.slice(0, i), value: s.slice(i + 1) } : null;
+    const field = s.slice(0, i);
+    const value = s.slice(i + 1);
+    if (field === 'months') return /^\d{4}-\d\d\.\.\d{4}-\d\d$/.test(value) ? { field, value } : null;
+    return i > 0 && FACETS.includes(field) ? { field, value } : null;
   }).filter(Boolean);
   const page = Number.parseInt(u.get('page') || '1', 10);
   state.offset = Number.isInteger(page) && page > 1 ? (page - 1) * PAGE : 0;
@@ -243,7 +253,10 @@ function fillFacet(list, name, all) {
   list.replaceChildren(...rows);
 }
 
-/** Hits per month (the month facet) as bars; a click filters to that month, a second click lifts it. */
+/**
+ * Hits per month (the month facet) as bars. A click filters to that month (a second click lifts it); dragging
+ * across bars brushes a range of months, which replaces any month filter.
+ */
 function renderHistogram(months) {
   const entries = Object.entries(months).sort((a, b) => a[0].localeCompare(b[0]));
   const box = $('histogram');
@@ -253,16 +266,35 @@ function renderHistogram(months) {
   const width = 720;
   const height = 90;
   const w = width / entries.length;
+  const range = state.filters.find((f) => f.field === 'months')?.value.split('..');
+  const inFilter = (month) => state.filters.some((f) => f.field === 'month' && f.value === month) || Boolean(range && range[0] <= month && month <= range[1]);
   const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height + 16}`, role: 'img', 'aria-label': 'hits per month' });
+  const bars = [];
+  let brushFrom = null;
+  const paint = (to) => bars.forEach((bar, i) => bar.classList.toggle('brushed', brushFrom !== null && Math.min(brushFrom, to) <= i && i <= Math.max(brushFrom, to)));
   entries.forEach(([month, n], i) => {
     const h = Math.max(2, (height * n) / max);
-    const on = state.filters.some((f) => f.field === 'month' && f.value === month);
-    const bar = svgEl('rect', { x: i * w + 1, y: height - h, width: Math.max(1, w - 2), height: h, class: on ? 'bar on' : 'bar', 'data-month': month });
+    const bar = svgEl('rect', { x: i * w + 1, y: height - h, width: Math.max(1, w - 2), height: h, class: inFilter(month) ? 'bar on' : 'bar', 'data-month': month });
     bar.append(svgEl('title', {}, `${month}: ${n} 段`));
-    bar.addEventListener('click', () => toggleFilter('month', month));
+    bar.addEventListener('pointerdown', (e) => { e.preventDefault(); brushFrom = i; paint(i); });
+    bar.addEventListener('pointerenter', () => { if (brushFrom !== null) paint(i); });
+    bar.addEventListener('pointerup', () => {
+      const from = brushFrom;
+      brushFrom = null;
+      paint(i);
+      if (from === null || from === i) return toggleFilter('month', month);
+      const [lo, hi] = [entries[Math.min(from, i)][0], entries[Math.max(from, i)][0]];
+      navigate(() => {
+        state.filters = state.filters.filter((f) => f.field !== 'month' && f.field !== 'months');
+        state.filters.push({ field: 'months', value: `${lo}..${hi}` });
+        state.offset = 0;
+      });
+    });
+    bars.push(bar);
     svg.append(bar);
     if (i === 0 || i === entries.length - 1 || entries.length <= 12) svg.append(svgEl('text', { x: i * w + w / 2, y: height + 13, 'text-anchor': 'middle' }, month));
   });
+  svg.addEventListener('pointerleave', () => { brushFrom = null; paint(-1); });
   box.replaceChildren(svg);
 }
 
