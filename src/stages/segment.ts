@@ -39,7 +39,10 @@ function load(): void {
   loaded = true;
 }
 
-/** Adds words to nodejieba's dictionary for this process (idempotent). */
+/**
+ * Adds words to nodejieba's dictionary for this process (idempotent): the one caller of insertWord. The
+ * pipeline's segment stage (pipeline/stages.ts) calls it with the project's words and those other stages contribute.
+ */
 export function addWords(words: Iterable<SegmenterWord>): void {
   load();
   for (const { word, tag } of words) {
