@@ -107,3 +107,22 @@ describe('party congresses', () => {
     expect(namesOf('org', '中共中央召开会议')).toContain('中共中央');
   });
 });
+
+describe('counted places', () => {
+  const places = (text: string): string[] => namesOf('place', text);
+
+  it('a numeral before an administrative suffix counts places, after any preposition: 从三省一市 names no place', () => {
+    const wrong: string[] = [];
+    for (const prep of ['', '从', '在', '向', '对', '到', '与', '和', '由'])
+      for (const numeral of '一二三四五六七八九十两几')
+        for (const suffix of ['省', '市', '县', '区', '镇'])
+          for (const text of [`记者${prep}${numeral}${suffix}一市发展改革部门获悉`, `专家${prep}${numeral}${suffix}调研回来。`])
+            wrong.push(...places(text).filter((p) => p.endsWith(`${numeral}${suffix}`)).map((p) => `${text} → ${p}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('named places ending in a numeral and a suffix stay places (二七区, 三明市)', () => {
+    expect(places('郑州市二七区今年新建学校。')).toContain('二七区');
+    expect(places('三明市今年新建学校。')).toContain('三明市');
+  });
+});

@@ -14,6 +14,8 @@ import { codeTable, wordClass, type Word } from './words.js';
 import { simplifiedReading } from '../../text/fold.js';
 
 
+/** A place word that only counts places: an optional preposition, numerals, an administrative suffix. */
+const COUNTED_PLACE = /^[从在向对到与和由]?[一二三四五六七八九十两几]+(?:省|市|县|区|镇|乡|村|州)$/;
 /** Words the segmenter tags nt that name no organization: bare kinds of body (联合会, 科研院所). */
 const GENERIC_ORG_WORDS = new Set(['中央', '联合会', '委员会', '协会', '学会', '研究会', '基金会', '科研院所', '院所', '党组织', '民间组织', '上市公司', '新格局',
   // nt words of the segmenter's lexicon that are kinds of place, event or group, not names.
@@ -569,7 +571,9 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   // 十八大, 党的二十大: congresses are events; no mention overlaps them.
   const congresses = congressSpans(ctx);
   const inCongress = candidates.filter((c) => congresses.some((g) => c.start < g.end && g.start < c.end));
-  const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop, ...clocks, ...incrediblePersons(ctx, candidates), ...inCongress]);
+  // 三省一市, 从三省, 几区: a numeral before an administrative suffix counts places; no rule makes it a name.
+  const counted = candidates.filter((c) => c.type === 'place' && c.tier !== Tier.dictionary && COUNTED_PLACE.test(reading.slice(c.start, c.end)));
+  const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop, ...clocks, ...incrediblePersons(ctx, candidates), ...inCongress, ...counted]);
   const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place'), ...glued.add];
   return resolve(kept, dicts, reading).map((c) => {
     const surface = reading.slice(c.start, c.end);
