@@ -5,7 +5,7 @@ import path from 'node:path';
 import nodejieba from 'nodejieba';
 import type { Token } from '../schema.js';
 import { simplifiedReading } from '../text/fold.js';
-import { JIEBA_MAIN_DICT, JIEBA_USER_DICT } from './jieba-dictionary.js';
+import { JIEBA_MAIN_DICT, JIEBA_USER_DICT, jiebaMainDictionary } from './jieba-dictionary.js';
 import { insertTag, loadTags, tagOf } from './pos-tags.js';
 
 export interface SegmenterWord {
@@ -15,6 +15,12 @@ export interface SegmenterWord {
 }
 
 const inserted = new Set<string>();
+const retags = new Map<string, string>();
+
+/** The tag a stage gave a word of jieba's own dictionary, which nodejieba.tag does not know (see addWords). */
+export function retagged(word: string): string | undefined {
+  return retags.get(word);
+}
 let loaded = false;
 
 /**
@@ -48,7 +54,15 @@ export function addWords(words: Iterable<SegmenterWord>): void {
   for (const { word, tag } of words) {
     const key = `${word}\u0000${tag ?? ''}`;
     if (!word.trim() || inserted.has(key)) continue;
-    if (nodejieba.insertWord(word, tag ?? 'n')) insertTag(word, tag ?? 'n');
+    // A word jieba's dictionary holds already keeps its weight: insertWord would give it the user-word weight,
+    // far below its own, and jieba then cuts it apart in some contexts (、上海 → 、/上/海). Only a tag given
+    // with it changes (合肥 n → ns), in zhpipe's tag lookup.
+    if (jiebaMainDictionary().has(word)) {
+      if (tag) {
+        insertTag(word, tag);
+        retags.set(word, tag);
+      }
+    } else if (nodejieba.insertWord(word, tag ?? 'n')) insertTag(word, tag ?? 'n');
     inserted.add(key);
   }
 }
