@@ -3,6 +3,7 @@
 // Taiwan and Hong Kong press releases.
 import { describe, expect, it } from 'vitest';
 import { type LocalFigure, extractFigures } from '../src/stages/figures/index.js';
+import { loadEntityDictionaries, tagEntities } from '../src/stages/entities/index.js';
 import { segment } from '../src/stages/segment.js';
 
 function figures(text: string): LocalFigure[] {
@@ -62,5 +63,32 @@ describe('status of plans', () => {
     expect(figures('紧扣一体化和高质量两个关键词，推动发展。')).toEqual([]);
     expect(figures('聚焦科技、产业、民生三个方面。')).toEqual([]);
     expect(figures('新建学校和医院共5所。').map((f) => f.value)).toEqual([5]);
+  });
+});
+
+describe('breakdowns and lists of counts', () => {
+  // Provinces and cities of the bundled gazetteer, as an analyst's breakdown would name them.
+  const dicts = loadEntityDictionaries();
+  const places = ['上海', '江苏', '浙江', '安徽', '北京', '广东', '四川', '南京', '杭州', '合肥', '苏州', '宁波'];
+
+  it('a breakdown by place (其中上海2万个、江苏3万个) counts what the total counted, for every pair of places', () => {
+    const wrong: string[] = [];
+    for (const a of places)
+      for (const b of places) {
+        if (a === b) continue;
+        const text = `全年要新建公共充电桩超7万个，其中${a}2万个、${b}3万个。`;
+        // The places as the entities stage finds them, as the pipeline passes them.
+        const places = new Set(tagEntities(text, segment(text), dicts).filter((m) => m.type === 'place').map((m) => m.text));
+        const got = extractFigures(text, segment(text), { places }).map((f) => f.metric);
+        if (got.length !== 3 || got.some((m) => m !== '新建公共充电桩')) wrong.push(`${text} → ${got.join(' | ')}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it('an item of a list never starts its metric with the joiner after the figure before it', () => {
+    for (const joiner of ['、', '，', '和', '及', '与']) {
+      const got = metrics(`联合培育示范性数字技术创新创业团队100支${joiner}尖端数字技术工程师400名。`);
+      expect(got.map(([, m]) => m)).toEqual(['示范性数字技术创新创业团队', '尖端数字技术工程师']);
+    }
   });
 });

@@ -45,11 +45,12 @@ export function figuresCommand(): Command {
       const units = new Set(listOption(options.unit));
       const clauses = (options.filter ?? []).flatMap(parseFilter);
       const matches = figureMatcher(clauses);
-      // Places and organizations come from the entities stage, run only when a filter asks for them.
+      // Places and organizations come from the entities stage: run when a filter asks for them, and whenever the
+      // pipeline lists it, since the figures stage reads breakdowns by place with its places (as ingest does).
       const named = fieldsOf(clauses);
-      const needsNames = named.has('place') || named.has('org');
       const config = pipelineOf(options.pipeline);
-      // The figures stage runs whatever the pipeline lists (it is what this command is for); entities only for a filter.
+      const needsNames = named.has('place') || named.has('org') || config.stages.includes('entities');
+      // The figures stage runs whatever the pipeline lists (it is what this command is for).
       const pipeline = createPipeline(config, { need: needsNames ? ['entities', 'figures'] : ['figures'] });
       const out = new RowWriter(options.format, [...FIGURE_FIELDS], TABLE_FIELDS);
       for await (const item of readableDocuments(paths, config)) {

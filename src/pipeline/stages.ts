@@ -143,7 +143,9 @@ export const figuresStage: Stage<Record<string, never>, { dictionaryDir: string 
     // Bare 元 takes the currency of the document's region, which the whole text tells better than one passage.
     const region = documentRegion(sourceOf(doc, 'figures').text);
     for (const p of doc.passages) {
-      p.figures = extractFigures(p.passage.text, p.tokens, { dictionaries: dictionaryDir, region }).map((f) => ({
+      // Places the entities stage found (when it ran first) tell a breakdown by place (其中合肥2万个).
+      const places = new Set(p.mentions.filter((m) => m.type === 'place').map((m) => m.text));
+      p.figures = extractFigures(p.passage.text, p.tokens, { dictionaries: dictionaryDir, region, places }).map((f) => ({
         ...f,
         ...spanToSource(p.passage.map, f.start, f.end),
         id: `${p.passage.id}-${f.start}`,

@@ -33,6 +33,8 @@ export interface FigureOptions {
    * (regionOf), which may not tell a traditional passage without names of places or institutions.
    */
   region?: Region | null;
+  /** Place names the entities stage found in the passage (as written), when it ran before: 合肥 is a place though the segmenter tags it n. */
+  places?: ReadonlySet<string>;
 }
 
 /** Currencies whose unit is written …元 or …币: their figures report unit 元 (港元 → 元, HKD). */
@@ -140,7 +142,11 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
     // 其中两成 (of which a fifth) is a share of what the figure before counted.
     const before = found[found.length - 1];
     if (!metric && before && before.sentence === si && /其中[,，]?$/.test(s.slice(Math.max(sStart, q.start - 4), q.start))) metric = before.fig.metric;
-    if (metric && q.unit) lastByUnit.set(q.unit, { sentence: si, metric });
+    // A breakdown by place (全年新建充电桩7万个，其中上海2万个、江苏3万个): a place alone before the figure says
+    // where, and the figure counts what the one before with its unit counted. A bare place is never passed on.
+    const bare = metric !== '' && placeOnly(index, text, metric, q.start, options.places);
+    if (bare && sameUnit && sameUnit.sentence === si) metric = sameUnit.metric;
+    if (metric && q.unit && !bare) lastByUnit.set(q.unit, { sentence: si, metric });
     if (metric) lastMetric = { sentence: si, metric, end: q.end };
     floor = q.end;
     let clauseStart = q.start;
@@ -184,4 +190,11 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
   }
   linkChanges(s, found);
   return found.map((f) => f.fig);
+}
+
+/** Whether the metric read for a figure is only the place word right before it (其中上海2万个). */
+function placeOnly(index: TokenIndex, text: string, metric: string, start: number, places: ReadonlySet<string> | undefined): boolean {
+  const before = index.tokens.filter((t) => t.end <= start).at(-1);
+  // The word as written: a traditional passage's tokens hold its simplified reading.
+  return before !== undefined && text.slice(before.start, before.end) === metric && (before.tag === 'ns' || places?.has(metric) === true);
 }

@@ -370,5 +370,8 @@ export function findMetric(m: MetricInput): string {
     const fwd = forwardMetric({ ...m, countLike: true }, false);
     if (fwd && !LEVEL.test(fwd)) return fwd;
   }
-  return backwardMetric(m) || forwardMetric(m, true);
+  // A joiner left at the head after a figure of a list (团队100支、尖端工程师400名) is not part of the metric.
+  return (backwardMetric(m) || forwardMetric(m, true)).replace(LEADING_JOINER, '');
 }
+
+const LEADING_JOINER = /^(?:[、，,；;：:]|和|及|与|以及)+/;
