@@ -5,7 +5,7 @@ import type { FigureKind, Qualifier } from '../../schema.js';
 import { type CueRole, type Dictionaries, type Unit, loadDictionaries } from './dictionary.js';
 import { foldText } from '../../text/fold.js';
 import { isAsciiDigit, isHan, isLatinLetter, numeral } from './numerals.js';
-import { type NumberSpan, decimalSpan, mayStartNumber, readNumber } from './numbers.js';
+import { type NumberSpan, decimalSpan, mayStartNumber, readNumber } from './numbers/index.js';
 import { TokenIndex } from './tokens.js';
 import { segment } from '../segment.js';
 
