@@ -32,7 +32,7 @@ export const SITE = /(公园|大桥|博物院|广场|机场|[宫庙寺塔楼阁�
 const PLACE_FINAL = codeTable('省市县区镇乡村州旗岛湖江河山港湾峡岭洲海洋道路街桥城关口宫庙寺塔楼阁亭园陵祠');
 
 /**
- * Segmenter place and organization tags (person tags are read in persons.ts). Its dictionary tags many
+ * Segmenter place and organization tags (person tags are read in persons/tagged.ts). Its dictionary tags many
  * ordinary words ns (城市, 深度, 东西): two-character places must be known to our dictionaries or end like a place.
  */
 export function posCandidates(ctx: TagContext): Candidate[] {
