@@ -1,4 +1,4 @@
-// Person names beyond the dictionary (persons.ts): the patterns of issue 4, each on invented sentences.
+// Person names beyond the dictionary (persons/): the patterns of issue 4, each on invented sentences.
 import { describe, expect, it } from 'vitest';
 import { namesOf } from './entity-helpers.js';
 
