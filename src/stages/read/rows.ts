@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { SourceDoc } from '../../schema.js';
 import { dateFromFileName } from '../../text/dates.js';
-import { decode, docIdOf, sourceOf, UnreadableFileError } from '../read.js';
+import { dateNotUnderstood, decode, docIdOf, sourceOf, UnreadableFileError } from '../read.js';
 import { parseCsv } from './csv.js';
 import { missingColumns, pickColumns, rowFields, type FieldNames } from './fields.js';
 import { parseJsonl } from './jsonl.js';
@@ -75,7 +75,7 @@ export function readRows(doc: string, bytes: Uint8Array, format: RowFormat, name
       continue;
     }
     lineOfKey.set(key, line);
-    if (fields.badDate !== null) warnings.push({ line, reason: `date "${fields.badDate.slice(0, 60)}" not understood; kept as written (dateText), no date` });
+    if (fields.badDate !== null) warnings.push({ line, reason: dateNotUnderstood(fields.badDate) });
     const source = sourceOf(rowDocName(doc, line), docIdOf(`${doc}#${key}`), fields.text, encoding, fields.meta);
     docs.push({ line, source });
   }
