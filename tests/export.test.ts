@@ -13,7 +13,8 @@ import { exportCorpus, streamSink, type ExportRequest } from '../src/workflows/e
 import { dictionariesHash, pipelineHash } from '../src/workflows/provenance.js';
 import { pages } from '../src/workflows/pages.js';
 import { parseFilter } from '../src/search/filter.js';
-import { passageSettings, settle } from '../src/stages/index.js';
+import { passageSettings } from '../src/meili/settings.js';
+import { settle } from '../src/meili/tasks.js';
 import type { PassageRecord } from '../src/schema.js';
 import { ingestFixture, type Fixture } from './server-fixture.js';
 import { openAtomic } from '../src/atomic-write.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter, toMeiliFilter } from '../src/search/filter.js';
 import { InputError } from '../src/errors.js';
-import { passageSettings, settle } from '../src/stages/index.js';
+import { passageSettings } from '../src/meili/settings.js';
+import { settle } from '../src/meili/tasks.js';
 import { testClient, uniqueIndexes } from './helpers.js';
 
 describe('filters built from structured parts', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadResources } from '../src/pipeline/annotate.js';
 import { ingest } from '../src/pipeline/ingest.js';
-import { prepareIndexes, settingsToChange } from '../src/stages/index.js';
+import { prepareIndexes, settingsToChange } from '../src/meili/settings.js';
 import { search, type SearchContext } from '../src/search/search.js';
 import { normalizeForIndex } from '../src/text/script.js';
 import { loadRegional } from '../src/vocabulary.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../src/pipeline/ingest.js';
 import { search, type SearchContext, type SearchHit } from '../src/search/search.js';
-import { settle } from '../src/stages/index.js';
+import { settle } from '../src/meili/tasks.js';
 import { normalizeForIndex } from '../src/text/script.js';
 import { loadRegional } from '../src/vocabulary.js';
 import { CORPUS, ROOT, tempDir, testClient, uniqueIndexes, testConfig } from './helpers.js';

@@ -6,7 +6,7 @@ import type { Meilisearch } from 'meilisearch';
 import { PipelineConfig } from '../src/pipeline/config.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { FigureRecord, type PassageRecord } from '../src/schema.js';
-import { settle } from '../src/stages/index.js';
+import { settle } from '../src/meili/tasks.js';
 import { toSource } from '../src/text/offsets.js';
 import { workspace, type Workspace } from '../src/workflows/workspace.js';
 import { CORPUS, ROOT, testClient, uniqueIndexes } from './helpers.js';

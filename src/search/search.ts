@@ -12,7 +12,7 @@ import { toScript, toScriptMany } from '../text/script.js';
 import { regionalSynonyms, type RegionalEntry } from '../vocabulary.js';
 import { FilterClause, toMeiliFilter } from './filter.js';
 import { Lru, prepareQuery, type PreparedQuery } from './query.js';
-import { federatedSearch, MeiliResponseError, searchEach, searchIndex } from './transport.js';
+import { federatedSearch, MeiliResponseError, searchEach, searchIndex } from '../meili/transport.js';
 
 export { prepareQuery } from './query.js';
 

@@ -3,7 +3,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { PassageRecord, Script } from '../schema.js';
 import { toScript } from '../text/script.js';
-import { explainMissingIndex } from '../workflows/pages.js';
+import { explainMissingIndex } from '../meili/pages.js';
 import { HttpError } from './http.js';
 
 export interface Span {

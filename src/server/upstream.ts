@@ -4,7 +4,7 @@
 // more; while it cannot be reached, requests get 503 with one clear message.
 import { MeilisearchRequestError, MeilisearchRequestTimeOutError, type Meilisearch } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
-import { MeiliUnreachableError } from '../search/transport.js';
+import { MeiliUnreachableError } from '../meili/transport.js';
 import type { Workspace } from '../workflows/workspace.js';
 
 /** Meilisearch did not answer at all (as opposed to answering with an error). */

@@ -7,7 +7,8 @@ import { FilterClause, toMeiliFilter } from '../search/filter.js';
 import { prepareQuery } from '../search/query.js';
 import { normalizeForIndex } from '../text/script.js';
 import { regionalSynonyms } from '../vocabulary.js';
-import { explainMissingIndex, pages, PAGE_SIZE } from './pages.js';
+import { explainMissingIndex, PAGE_SIZE } from '../meili/pages.js';
+import { pages } from './pages.js';
 import type { Workspace } from './workspace.js';
 
 export const GroupBy = z.enum(['metric', 'doc', 'place', 'period', 'source', 'month']);

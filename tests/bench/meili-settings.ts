@@ -22,7 +22,7 @@ import { PipelineConfig } from '../../src/pipeline/config.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import type { FigureRecord, PassageRecord, Proximity } from '../../src/schema.js';
 import { prepareQuery, search } from '../../src/search/search.js';
-import { figureSettings, passageSettings } from '../../src/stages/index.js';
+import { figureSettings, passageSettings } from '../../src/meili/settings.js';
 import { readSource } from '../../src/stages/read.js';
 import { normalizeForIndex } from '../../src/text/script.js';
 import { loadRegional, regionalSynonyms } from '../../src/vocabulary.js';

@@ -31,7 +31,7 @@ import type { FigureRecord, PassageRecord } from '../../src/schema.js';
 import { clean } from '../../src/stages/clean.js';
 import { tagEntities } from '../../src/stages/entities/index.js';
 import { extractFigures } from '../../src/stages/figures/index.js';
-import { figureSettings, passageSettings } from '../../src/stages/index.js';
+import { figureSettings, passageSettings } from '../../src/meili/settings.js';
 import { readSource } from '../../src/stages/read.js';
 import { cut, segment } from '../../src/stages/segment.js';
 import { durationSeconds } from './durations.js';

@@ -26,9 +26,10 @@ import { analyzeSource, listInputs, readFile } from '../../src/pipeline/analyze.
 import { ingest } from '../../src/pipeline/ingest.js';
 import { loadResources } from '../../src/pipeline/annotate.js';
 import { lineStarts, NO_ANNOTATIONS, toPassageRecord } from '../../src/pipeline/records.js';
-import { passageSettings, settle } from '../../src/stages/index.js';
+import { passageSettings } from '../../src/meili/settings.js';
+import { settle } from '../../src/meili/tasks.js';
 import { prepareQuery, search, searchParams, SearchRequest, type SearchContext } from '../../src/search/search.js';
-import { searchIndex } from '../../src/search/transport.js';
+import { searchIndex } from '../../src/meili/transport.js';
 import type { PassageRecord } from '../../src/schema.js';
 import { loadRegional } from '../../src/vocabulary.js';
 import { evaluate, formatEvaluation, loadJudged } from '../judged.js';
