@@ -1,7 +1,7 @@
 // Writes src/text/script-table.ts: which characters only one script writes, and the simplified form of the
 // traditional-only ones. Computed from opencc-js's character tables and the GB 2312 and Big5 character sets;
 // a generated file, since computing it took a search ~90 ms at every start.
-// tests/script.test.ts checks the file is what this computes (a new opencc-js shows up there).
+// tests/stages/script.test.ts checks the file is what this computes (a new opencc-js shows up there).
 // Usage: npx tsx scripts/generate-script-table.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';

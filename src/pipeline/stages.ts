@@ -115,7 +115,7 @@ export const entitiesStage: Stage<Record<string, never>, EntityDictionaries> = {
     const words = dictionaryWords(dicts);
     // Meilisearch's dictionary gets person names, so it cuts text as nodejieba does. Place and organization
     // names stay out: as single tokens they would hide the words inside them (自贸区 in 上海自贸区), which cost
-    // recall in the judged queries (tests/search-quality.test.ts).
+    // recall in the judged queries (tests/search/search-quality.test.ts).
     return { resources: dicts, words, search: { words: words.filter((w) => w.tag === 'nr').map((w) => w.word), synonyms: dictionarySynonyms(dicts) } };
   },
   run(doc, dicts) {

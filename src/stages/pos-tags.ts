@@ -3,7 +3,7 @@
 // segment() asks for the cut and looks the tags up here. This mirrors cppjieba's PosTagger::LookupTag:
 // the tag of the word's dictionary entry (main dictionary, then the user dictionary, then inserted words, the
 // last one of a word winning), and for a word without one a character rule (SpecialRule).
-// tests/segment.test.ts compares the result with nodejieba.tag.
+// tests/stages/segment.test.ts compares the result with nodejieba.tag.
 import { readFileSync } from 'node:fs';
 import { intern, jiebaMainDictionary } from './jieba-dictionary.js';
 

@@ -1,0 +1,72 @@
+// Start-up is most of a `zhpipe search`: the CLI must run the compiled dist/ (built by `npm ci`) and load only
+// what the command needs. Every module a real CLI process loads is recorded through a Node module hook.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, meiliEnv, ROOT, runCli, tempDir, uniqueIndexes, writePipeline } from '../helpers.js';
+
+/** Runs the CLI with a hook that writes the URL of every module it loads; returns the result and those URLs. */
+async function runTraced(args: string[], env: Record<string, string> = {}) {
+  const dir = tempDir('zhpipe-trace-');
+  const log = path.join(dir, 'loaded.txt');
+  writeFileSync(log, '');
+  writeFileSync(
+    path.join(dir, 'hooks.mjs'),
+    `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(${JSON.stringify(log)}, url + '\\n');
+  return next(url, context);
+}`,
+  );
+  writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`);
+  const result = await runCli(args, { env: { ...env, NODE_OPTIONS: `--import ${pathToFileURL(path.join(dir, 'register.mjs')).href}` } });
+  const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((url) => url.replace(pathToFileURL(ROOT).href + '/', ''));
+  return { ...result, loaded };
+}
+
+/** Whether the CLI will run dist/ (it falls back to the sources when one changed since the build). */
+function distIsCurrent(): boolean {
+  const check = spawnSync(process.execPath, ['--input-type=module', '-e', "process.exit((await import('./src/bin/build.js')).staleness() === undefined ? 0 : 1)"], { cwd: ROOT });
+  return check.status === 0;
+}
+
+describe('CLI start-up', () => {
+  let pipeline: string;
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    pipeline = writePipeline(dir, uniqueIndexes('startup'));
+    const ingest = await runCli(['ingest', path.join(CORPUS, '004_9c34a97e38f5307b.txt'), '--pipeline', pipeline, '--data-dir', dir], { env: meiliEnv() });
+    expect(ingest.code, ingest.stderr).toBe(0);
+  });
+
+  it('search loads no segmenter, entity or figure dictionaries, worker pool, server or export code', async () => {
+    const current = distIsCurrent();
+    const r = await runTraced(['search', '长三角', '--json', '--pipeline', pipeline], meiliEnv());
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).total).toBeGreaterThan(0);
+    const needless = r.loaded.filter((url) => /node_modules\/(nodejieba|piscina|cli-progress)\/|\/(stages|workflows|server)\/|\/pipeline\/(analyze|annotate|ingest|reindex|pool)\./.test(url));
+    expect(needless).toEqual([]);
+    // The compiled build when it is current; the sources through tsx (slow, but never stale) otherwise.
+    if (current) {
+      expect(r.loaded).toContain('dist/cli/main.js');
+      expect(r.loaded.filter((url) => url.endsWith('.ts') || url.includes('/node_modules/tsx/'))).toEqual([]);
+    } else {
+      expect(r.loaded).toContain('src/cli/main.ts');
+    }
+  });
+
+  it('still lists every command in help, and finds the command after the global --data-dir', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of ['ingest', 'reindex', 'search', 'figures', 'entities', 'dict', 'targets', 'export', 'corpus', 'serve', 'meili']) {
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
+    }
+    const sub = await runTraced(['--data-dir', tempDir(), 'search', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toMatch(/Usage: zhpipe search/);
+    expect(sub.loaded.filter((url) => /\/cli\/(ingest|figures|serve)\./.test(url))).toEqual([]);
+  });
+});
