@@ -6,8 +6,17 @@ import { isCommonWord, jiebaLexicon } from '../lexicon.js';
 import type { Word } from '../words.js';
 import { HONORIFICS, titled, titleAfter, listed, placement, modifiesNoun } from './cues.js';
 import {
-  NOT_NAME_END, endsName, isCommonNoun, GLUED_AFTER, GLUED_BEFORE, NOT_GIVEN_2, BUILDING_END, isBodyWord, looksLikeName,
-  looksLikeWordName, person,
+  NOT_NAME_END,
+  endsName,
+  isCommonNoun,
+  GLUED_AFTER,
+  GLUED_BEFORE,
+  NOT_GIVEN_2,
+  BUILDING_END,
+  isBodyWord,
+  looksLikeName,
+  looksLikeWordName,
+  person,
 } from './shape.js';
 
 /** The segmenter's name-like words, filtered: its dictionary tags many ordinary words as names (文明, 卫星). */
@@ -25,16 +34,24 @@ export function fromTags(ctx: TagContext, out: Candidate[]): void {
     if ((!isNr && t.tag !== 'x') || !w.cjk || w.blocked) return;
     // 总理塔莫/x: an unknown word spelled in transliteration characters right after a title.
     const prevTok = tokens[i - 1];
-    if (t.tag === 'x' && t.text.length >= 2 && t.text.length <= 6 && !w.hit && w.translit && prevTok && prevTok.end === t.start &&
-      (ctx.words[i - 1] as Word).titleWord) {
+    if (
+      t.tag === 'x' &&
+      t.text.length >= 2 &&
+      t.text.length <= 6 &&
+      !w.hit &&
+      w.translit &&
+      prevTok &&
+      prevTok.end === t.start &&
+      (ctx.words[i - 1] as Word).titleWord
+    ) {
       out.push(person(t.start, t.end, text, Tier.rule));
       return;
     }
     // 韩冰说, 冯涛说 / 胜孙涛: the segmenter glued a verb or a preposition to an unknown name.
     if (t.tag === 'x' && t.text.length >= 3 && t.text.length <= 4) {
       const before = tokens[i - 1];
-      const standsAlone = !before || before.end < t.start || (ctx.words[i - 1] as Word).punct || /^(p|c)$/.test(before.tag) ||
-        (ctx.words[i - 1] as Word).titleWord;
+      const standsAlone =
+        !before || before.end < t.start || (ctx.words[i - 1] as Word).punct || /^(p|c)$/.test(before.tag) || (ctx.words[i - 1] as Word).titleWord;
       const tail = standsAlone && GLUED_AFTER.has(t.text[t.text.length - 1] ?? '') ? t.text.slice(0, -1) : '';
       const head = GLUED_BEFORE.has(t.text[0] ?? '') ? t.text.slice(1) : '';
       const name = tail && looksLikeName(ctx, tail) ? { at: t.start, word: tail } : head && looksLikeName(ctx, head) ? { at: t.start + 1, word: head } : null;
@@ -64,8 +81,16 @@ export function fromTags(ctx: TagContext, out: Candidate[]): void {
     if (surname && dicts.surfaces.has(t.text.slice(surname)) && t.text.length - surname >= 2 && !w.lex?.tag.startsWith('nr')) return;
     // 李铁/nr 桓/nr 校长: the segmenter split a three-character name before a title or a speech verb.
     const glued = tokens[i + 1];
-    if (len === 2 && surname === 1 && glued && glued.start === t.end && glued.text.length === 1 && (ctx.words[i + 1] as Word).cjk &&
-      !NOT_NAME_END.has(glued.text) && titled(ctx, i + 1)) {
+    if (
+      len === 2 &&
+      surname === 1 &&
+      glued &&
+      glued.start === t.end &&
+      glued.text.length === 1 &&
+      (ctx.words[i + 1] as Word).cjk &&
+      !NOT_NAME_END.has(glued.text) &&
+      titled(ctx, i + 1)
+    ) {
       out.push(person(t.start, glued.end, text, Tier.rule));
       return;
     }
@@ -98,10 +123,20 @@ export function fromTags(ctx: TagContext, out: Candidate[]): void {
         const listedName = dicts.surfaces.has(t.text.slice(surname)) && w.lex?.tag.startsWith('nr') === true;
         // 龙王庙, 蓝皮书: the segmenter's "names" ending like a building or a thing are those things.
         // A compound surname (欧阳, 司马) is the frequent word at the front of its own names.
-        if (len >= 3 && !context && !listed(ctx, i) && !listedName && ((surname === 1 && (jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150) || (len - surname >= 2 && isCommonNoun(t.text.slice(surname))) || BUILDING_END.has(t.text[len - 1] ?? ''))) return;
+        const unsupported = len >= 3 && !context && !listed(ctx, i) && !listedName;
+        if (
+          unsupported &&
+          ((surname === 1 && (jiebaLexicon().get(t.text.slice(0, 2))?.freq ?? 0) >= 150) ||
+            (len - surname >= 2 && isCommonNoun(t.text.slice(surname))) ||
+            BUILDING_END.has(t.text[len - 1] ?? ''))
+        ) {
+          return;
+        }
         out.push(person(t.start, t.end, text, Tier.pos));
-      } else if ((context && (spelled || (len < 2 && titleAfter(ctx, i)) || (len >= 2 && (w.lex?.freq ?? 0) < 300))) ||
-        (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))) {
+      } else if (
+        (context && (spelled || (len < 2 && titleAfter(ctx, i)) || (len >= 2 && (w.lex?.freq ?? 0) < 300))) ||
+        (len >= 3 && spelled && (listed(ctx, i) || !modifiesNoun(ctx, i)))
+      ) {
         // 博客/nr 作者: a frequent word led by no surname is that word, even before a title.
         out.push(person(t.start, t.end, text, Tier.pos)); // transliterated foreign names: 克林顿
       }
