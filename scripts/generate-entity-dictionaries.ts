@@ -24,7 +24,10 @@ function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-const ETHNIC = '蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各'.split(' ');
+const ETHNIC =
+  '蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各'.split(
+    ' ',
+  );
 
 /** 延边朝鲜族自治州 → 延边, 广西壮族自治区 → 广西, 昆山市 → 昆山, 阿里地区 → 阿里. */
 export function stemOf(name: string): string {
@@ -42,18 +45,47 @@ export function stemOf(name: string): string {
     }
     return head;
   }
-  for (const suffix of ['地区', '林区', '新区', '矿区', '特区']) if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
+  for (const suffix of ['地区', '林区', '新区', '矿区', '特区'])
+    if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
   if (/[省市县区旗盟]$/.test(name) && name.length >= 3) return name.slice(0, -1);
   return name;
 }
 
 /** Official one-character abbreviations of the provincial-level divisions (新疆's 新 is left out: it reads "new"). */
 const PROVINCE_ABBR: Record<string, string[]> = {
-  北京: ['京'], 天津: ['津'], 河北: ['冀'], 山西: ['晋'], 内蒙古: ['蒙'], 辽宁: ['辽'], 吉林: ['吉'], 黑龙江: ['黑'],
-  上海: ['沪', '申'], 江苏: ['苏'], 浙江: ['浙'], 安徽: ['皖'], 福建: ['闽'], 江西: ['赣'], 山东: ['鲁'], 河南: ['豫'],
-  湖北: ['鄂'], 湖南: ['湘'], 广东: ['粤'], 广西: ['桂'], 海南: ['琼'], 重庆: ['渝'], 四川: ['川', '蜀'], 贵州: ['黔', '贵'],
-  云南: ['滇', '云'], 西藏: ['藏'], 陕西: ['陕', '秦'], 甘肃: ['甘', '陇'], 青海: ['青'], 宁夏: ['宁'],
-  台湾: ['台'], 香港: ['港'], 澳门: ['澳'],
+  北京: ['京'],
+  天津: ['津'],
+  河北: ['冀'],
+  山西: ['晋'],
+  内蒙古: ['蒙'],
+  辽宁: ['辽'],
+  吉林: ['吉'],
+  黑龙江: ['黑'],
+  上海: ['沪', '申'],
+  江苏: ['苏'],
+  浙江: ['浙'],
+  安徽: ['皖'],
+  福建: ['闽'],
+  江西: ['赣'],
+  山东: ['鲁'],
+  河南: ['豫'],
+  湖北: ['鄂'],
+  湖南: ['湘'],
+  广东: ['粤'],
+  广西: ['桂'],
+  海南: ['琼'],
+  重庆: ['渝'],
+  四川: ['川', '蜀'],
+  贵州: ['黔', '贵'],
+  云南: ['滇', '云'],
+  西藏: ['藏'],
+  陕西: ['陕', '秦'],
+  甘肃: ['甘', '陇'],
+  青海: ['青'],
+  宁夏: ['宁'],
+  台湾: ['台'],
+  香港: ['港'],
+  澳门: ['澳'],
 };
 
 /** jieba's frequency of a word (0 when it has none). */
@@ -66,7 +98,9 @@ const AMBIGUOUS_COUNTY_STEMS = new Set(['海港', '城关', '郊区', '矿区', 
 
 function placesCn(): string {
   const provinces = readJson<Division[]>(path.join(divisionDir, 'dist/provinces.json'));
-  const cities = readJson<Division[]>(path.join(divisionDir, 'dist/cities.json')).filter((c) => !['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(c.name));
+  const cities = readJson<Division[]>(path.join(divisionDir, 'dist/cities.json')).filter(
+    (c) => !['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(c.name),
+  );
   const areas = readJson<Division[]>(path.join(divisionDir, 'dist/areas.json')).filter((a) => a.name !== '市辖区');
   const hkmotw = readJson<Record<string, Record<string, unknown>>>(path.join(divisionDir, 'dist/HK-MO-TW.json'));
   // Hong Kong, Macao and Taiwan: the regions and their second level (香港岛, 九龙, 台北市, 高雄市 …).
@@ -97,7 +131,14 @@ function placesCn(): string {
     // Development zones and parks are listed as county-level units; their "stem" is no name.
     const stem = /开发区|园区|新区|示范区|管理区|实验区|产业|基地|合作区/.test(a.name) ? a.name : stemOf(a.name);
     const tag = jiebaMainDictionary().get(stem)?.tag;
-    const stemOk = !AMBIGUOUS_COUNTY_STEMS.has(stem) && stem !== a.name && stem.length >= 2 && stemCount.get(stem) === 1 && !used.has(stem) && (tag === undefined || tag === 'ns') && jiebaFreq(stem) < 500;
+    const stemOk =
+      !AMBIGUOUS_COUNTY_STEMS.has(stem) &&
+      stem !== a.name &&
+      stem.length >= 2 &&
+      stemCount.get(stem) === 1 &&
+      !used.has(stem) &&
+      (tag === undefined || tag === 'ns') &&
+      jiebaFreq(stem) < 500;
     lines.push([a.name, 'place', ...(stemOk ? [stem] : [])].join(' '));
     if (stemOk) used.add(stem);
   }
@@ -143,7 +184,9 @@ const PERSON_NAMED_CITIES = new Set(['达尔文', '斯坦利', '林德曼', '道
 
 /** Exemplar cities of the CLDR time zones in Chinese (檀香山, 叶卡捷琳堡, 蒙得维的亚): major world cities and islands. */
 function worldCities(known: Set<string>): string {
-  const zh = readJson<{ main: { zh: { dates: { timeZoneNames: { zone: Record<string, ZoneNode> } } } } }>(path.join(cldrDatesDir, 'main/zh/timeZoneNames.json'));
+  const zh = readJson<{ main: { zh: { dates: { timeZoneNames: { zone: Record<string, ZoneNode> } } } } }>(
+    path.join(cldrDatesDir, 'main/zh/timeZoneNames.json'),
+  );
   const names = new Set<string>();
   const walk = (node: Record<string, unknown>, zone: string) => {
     for (const [key, value] of Object.entries(node)) {

@@ -41,9 +41,20 @@ export interface ScriptTableSource {
  */
 export function computeScriptTable(): ScriptTableSource {
   const gb2312 = charset('gb18030', [0xb0, 0xf7], [[0xa1, 0xfe]]);
-  const big5 = charset('big5', [0xa4, 0xf9], [[0x40, 0x7e], [0xa1, 0xfe]]);
-  const traditional = [...characterChanges('tw2s')].filter(([from]) => from.length === 1 && !gb2312.has(from.charCodeAt(0))).sort(([a], [b]) => a.charCodeAt(0) - b.charCodeAt(0));
-  const simplified = [...characterChanges('s2tw').keys()].filter((from) => from.length === 1 && !big5.has(from.charCodeAt(0))).sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0));
+  const big5 = charset(
+    'big5',
+    [0xa4, 0xf9],
+    [
+      [0x40, 0x7e],
+      [0xa1, 0xfe],
+    ],
+  );
+  const traditional = [...characterChanges('tw2s')]
+    .filter(([from]) => from.length === 1 && !gb2312.has(from.charCodeAt(0)))
+    .sort(([a], [b]) => a.charCodeAt(0) - b.charCodeAt(0));
+  const simplified = [...characterChanges('s2tw').keys()]
+    .filter((from) => from.length === 1 && !big5.has(from.charCodeAt(0)))
+    .sort((a, b) => a.charCodeAt(0) - b.charCodeAt(0));
   return {
     traditionalOnly: traditional.map(([from]) => from).join(''),
     simplifiedOf: traditional.map(([from, to]) => (to.length === 1 ? to : from)).join(''),
@@ -59,7 +70,7 @@ export function scriptTableModule(table: ScriptTableSource): string {
     `export const TRADITIONAL_ONLY = ${JSON.stringify(table.traditionalOnly)};`,
     `export const SIMPLIFIED_OF = ${JSON.stringify(table.simplifiedOf)};`,
     `export const SIMPLIFIED_ONLY = ${JSON.stringify(table.simplifiedOnly)};`,
-    '// Every character OpenCC\'s traditional → simplified tables change somewhere (phrases too): text without one is left as it is.',
+    "// Every character OpenCC's traditional → simplified tables change somewhere (phrases too): text without one is left as it is.",
     `export const SIMPLIFIABLE = ${JSON.stringify(table.simplifiableChars)};`,
     '',
   ].join('\n');

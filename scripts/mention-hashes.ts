@@ -13,8 +13,14 @@ import { toScript } from '../src/text/script.js';
 
 /** Two passage cuts of a document: whole paragraphs (layout breaks joined) and single lines. */
 function passagesOf(text: string): { id: string; text: string }[] {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, '')).filter((p) => p.trim());
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ''))
+    .filter((p) => p.trim());
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l);
   return [...paragraphs.map((p, i) => ({ id: `p${i}`, text: p })), ...lines.map((l, i) => ({ id: `l${i}`, text: l }))];
 }
 
@@ -28,7 +34,9 @@ function main(): void {
   for (const script of ['original', 'traditional'] as const) {
     const part = createHash('sha256');
     let partCount = 0;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const raw = readFileSync(path.join(dir, file), 'utf8');
       const text = script === 'traditional' ? toScript(raw, 'traditional') : raw;
       for (const p of passagesOf(text)) {

@@ -49,7 +49,15 @@ function markedBlocks(lines: string[]): Block[] {
 
 /** A README line as a pattern: `…` matches any text. */
 function linePattern(shown: string): RegExp {
-  return new RegExp('^' + shown.split('…').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 's');
+  return new RegExp(
+    '^' +
+      shown
+        .split('…')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+    's',
+  );
 }
 
 /** What changes from run to run on any machine (elapsed seconds, timestamps), the same on both sides. */
@@ -91,7 +99,10 @@ function run(command: string, cwd: string, env: NodeJS.ProcessEnv): string[] {
   const shell = command.replace(/\bnpx zhpipe\b/g, `node ${JSON.stringify(BIN)}`);
   const result = spawnSync('sh', ['-c', shell], { cwd, env, encoding: 'utf8', timeout: 300_000 });
   const out = (result.stdout ?? '') + (result.stderr ?? '');
-  return out.replace(/\n$/, '').split('\n').filter((line, i, all) => !(all.length === 1 && line === ''));
+  return out
+    .replace(/\n$/, '')
+    .split('\n')
+    .filter((line, i, all) => !(all.length === 1 && line === ''));
 }
 
 function main(): number {
@@ -118,7 +129,9 @@ function main(): number {
         body.push(`$ ${command}`, ...(write ? shownForm(printed) : shown));
         if (!write && !fits(shown, printed)) {
           differences++;
-          process.stdout.write(`${path.basename(README)}:${block.open + 1}: $ ${command}\n--- README shows\n${shown.join('\n')}\n--- the command printed\n${printed.join('\n')}\n\n`);
+          process.stdout.write(
+            `${path.basename(README)}:${block.open + 1}: $ ${command}\n--- README shows\n${shown.join('\n')}\n--- the command printed\n${printed.join('\n')}\n\n`,
+          );
         }
       }
       replacements.push({ block, body });

@@ -82,17 +82,7 @@ export const Mention = z.object({
 });
 export type Mention = z.infer<typeof Mention>;
 
-export const FigureKind = z.enum([
-  'count',
-  'percent',
-  'percentage_point',
-  'money',
-  'measure',
-  'duration',
-  'ratio',
-  'multiple',
-  'rank',
-]);
+export const FigureKind = z.enum(['count', 'percent', 'percentage_point', 'money', 'measure', 'duration', 'ratio', 'multiple', 'rank']);
 export type FigureKind = z.infer<typeof FigureKind>;
 export const Qualifier = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx', 'range']);
 export type Qualifier = z.infer<typeof Qualifier>;

@@ -65,7 +65,5 @@ export function regionalSynonyms(entries: RegionalEntry[]): Record<string, strin
       group.set(word, a);
     }
   }
-  return Object.fromEntries(
-    [...group].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([word, g]) => [word, [...g].filter((w) => w !== word).sort()]),
-  );
+  return Object.fromEntries([...group].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([word, g]) => [word, [...g].filter((w) => w !== word).sort()]));
 }

@@ -13,7 +13,13 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CORPUS = path.join(ROOT, 'corpus');
 /** Documents of the bundled corpus: each text file is one, each line of its JSONL sample another. */
 export const CORPUS_DOCUMENTS = readdirSync(CORPUS).reduce(
-  (n, f) => n + (f.endsWith('.jsonl') ? readFileSync(path.join(CORPUS, f), 'utf8').split('\n').filter((l) => l.trim()).length : 1),
+  (n, f) =>
+    n +
+    (f.endsWith('.jsonl')
+      ? readFileSync(path.join(CORPUS, f), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim()).length
+      : 1),
   0,
 );
 
@@ -67,7 +73,10 @@ export function meiliEnv(): Record<string, string> {
 
 /** stderr without ingest's progress lines (a run that takes longer than `--progress` seconds prints them). */
 export function withoutProgress(stderr: string): string {
-  return stderr.split('\n').filter((line) => !line.startsWith('ingest progress: ')).join('\n');
+  return stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('ingest progress: '))
+    .join('\n');
 }
 
 export interface CliResult {
@@ -78,7 +87,10 @@ export interface CliResult {
 }
 
 /** Runs `zhpipe …` as a child process, as a user would. */
-export function runCli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; user?: { uid: number; gid: number } } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; user?: { uid: number; gid: number } } = {},
+): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, ZHPIPE_DATA_DIR: undefined, MEILI_HOST: undefined, MEILI_MASTER_KEY: undefined, ...options.env };
@@ -97,7 +109,10 @@ export function runCli(args: string[], options: { env?: Record<string, string | 
 }
 
 /** The full pipeline over the repository's dictionaries, into the given (unique) indexes. */
-export function testConfig(indexes: { passages: string; figures: string }, index: { batchSize?: number; concurrency?: number; proximity?: Proximity } = {}): PipelineConfig {
+export function testConfig(
+  indexes: { passages: string; figures: string },
+  index: { batchSize?: number; concurrency?: number; proximity?: Proximity } = {},
+): PipelineConfig {
   return PipelineConfig.parse({
     name: 'test',
     stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],

@@ -81,7 +81,8 @@ export async function evaluate(run: (q: string) => Promise<string[]>, passages: 
 
 export function formatEvaluation(label: string, e: Evaluation): string {
   const rows = Object.entries(e.byScript).map(
-    ([script, s]) => `  ${script.padEnd(12)} ${String(s.queries).padStart(3)} queries  ${script === 'absent' ? `no-hit rate ${s.recallAt10.toFixed(3)}` : `recall@10 ${s.recallAt10.toFixed(3)}`}`,
+    ([script, s]) =>
+      `  ${script.padEnd(12)} ${String(s.queries).padStart(3)} queries  ${script === 'absent' ? `no-hit rate ${s.recallAt10.toFixed(3)}` : `recall@10 ${s.recallAt10.toFixed(3)}`}`,
   );
   return [`${label}`, ...rows].join('\n');
 }

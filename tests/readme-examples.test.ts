@@ -8,7 +8,11 @@ import { fits } from '../scripts/readme-examples.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const check = (args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/readme-examples.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/readme-examples.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
 
 describe('README examples', () => {
   it('print what README shows, run on the bundled corpus', () => {

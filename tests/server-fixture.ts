@@ -26,7 +26,17 @@ export interface KnownFigure {
 
 export const KNOWN_FIGURES: KnownFigure[] = [
   { text: '超7万个', value: 70000, unit: '个', kind: 'count', qualifier: 'gt', metric: '新建公共充电桩', period: '全年', status: 'target', place: ['长三角'] },
-  { text: '113项', value: 113, unit: '项', kind: 'count', qualifier: 'eq', metric: '长三角一卡通用居民服务事项', period: '', status: 'target', place: ['长三角'] },
+  {
+    text: '113项',
+    value: 113,
+    unit: '项',
+    kind: 'count',
+    qualifier: 'eq',
+    metric: '长三角一卡通用居民服务事项',
+    period: '',
+    status: 'target',
+    place: ['长三角'],
+  },
   { text: '36.5%', value: 36.5, unit: '%', kind: 'percent', qualifier: 'eq', metric: '进出口总额占全国', period: '', status: 'actual', place: [] },
 ];
 
@@ -92,9 +102,31 @@ export async function ingestFixture(label: string): Promise<Fixture> {
   const updates = figures.map((f) => {
     const passage = passages.find((p) => p.id === f.passageId);
     const existing = (passage?.figures ?? []).filter((x) => x.start !== f.start || x.end !== f.end);
-    const own = [...existing, { start: f.start, end: f.end, text: f.text, value: f.value, valueHi: f.valueHi, unit: f.unit, kind: f.kind, qualifier: f.qualifier, metric: f.metric, period: f.period, status: f.status }];
+    const own = [
+      ...existing,
+      {
+        start: f.start,
+        end: f.end,
+        text: f.text,
+        value: f.value,
+        valueHi: f.valueHi,
+        unit: f.unit,
+        kind: f.kind,
+        qualifier: f.qualifier,
+        metric: f.metric,
+        period: f.period,
+        status: f.status,
+      },
+    ];
     if (passage) passage.figures = own;
-    return { id: f.passageId, figures: own, hasFigure: true, hasTarget: own.some((x) => x.status === 'target'), figureKinds: [...new Set(own.map((x) => x.kind))], units: [...new Set(own.map((x) => x.unit))] };
+    return {
+      id: f.passageId,
+      figures: own,
+      hasFigure: true,
+      hasTarget: own.some((x) => x.status === 'target'),
+      figureKinds: [...new Set(own.map((x) => x.kind))],
+      units: [...new Set(own.map((x) => x.unit))],
+    };
   });
   await settle(client, (await client.index(config.index.passages).updateDocuments(updates, { primaryKey: 'id' })).taskUid);
   return { client, config, ws: workspace(client, config), passages, figures };

@@ -27,7 +27,14 @@ export function corpusCommand(): Command {
       const all = listCorpora(dataDirOf(command));
       if (options.json) process.stdout.write(all.map((c) => JSON.stringify(c) + '\n').join(''));
       else if (all.length === 0) process.stdout.write('no saved corpora (create one with `zhpipe corpus save <name> --query …`)\n');
-      else process.stdout.write(toTable(all.map((c) => ({ ...c, filter: c.filter.join(' AND ') })), ['name', 'query', 'filter', 'savedAt'], 60));
+      else
+        process.stdout.write(
+          toTable(
+            all.map((c) => ({ ...c, filter: c.filter.join(' AND ') })),
+            ['name', 'query', 'filter', 'savedAt'],
+            60,
+          ),
+        );
     });
   corpus
     .command('run')
@@ -38,7 +45,10 @@ export function corpusCommand(): Command {
     .option('--pipeline <file>', 'pipeline definition (index names, dictionaries)', 'pipeline/default.json')
     .action(async (name: string, options: { out: string; format?: string; pipeline: string }, command: Command) => {
       const saved = loadCorpus(dataDirOf(command), name);
-      await runExport({ query: saved.query, filter: saved.filter, out: options.out, pipeline: options.pipeline, ...(options.format ? { format: options.format } : {}) }, command);
+      await runExport(
+        { query: saved.query, filter: saved.filter, out: options.out, pipeline: options.pipeline, ...(options.format ? { format: options.format } : {}) },
+        command,
+      );
     });
   corpus
     .command('delete')

@@ -19,7 +19,8 @@ function parseType(value: string): EntityType {
 
 function parseFile(value: string): string {
   // Only a file of the dictionary folder, never a path elsewhere; the folder is --dir.
-  if (path.basename(value) !== value || !value.endsWith('.txt')) throw new InputError(`--file must be a file name ending in .txt inside the dictionary folder (got "${value}")`);
+  if (path.basename(value) !== value || !value.endsWith('.txt'))
+    throw new InputError(`--file must be a file name ending in .txt inside the dictionary folder (got "${value}")`);
   return value;
 }
 

@@ -32,7 +32,14 @@ export function entitiesCommand(): Command {
           for (const m of mentions) {
             if (options.type && m.type !== options.type) continue;
             // The text is what the original holds at the span (the passage may have lost a line break inside).
-            rows.push({ doc: item.source.doc, start: m.start, end: m.end, type: m.type, text: item.source.original.slice(m.start, m.end), canonical: m.canonical });
+            rows.push({
+              doc: item.source.doc,
+              start: m.start,
+              end: m.end,
+              type: m.type,
+              text: item.source.original.slice(m.start, m.end),
+              canonical: m.canonical,
+            });
           }
         }
         out.write(rows);

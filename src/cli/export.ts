@@ -25,7 +25,8 @@ function openOutput(file: string): AtomicStream {
     return openAtomic(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot write (${code})`;
+    const reason =
+      code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot write (${code})`;
     throw new InputError(`--out ${file}: ${reason}`);
   }
 }
@@ -65,6 +66,15 @@ export function exportCommand(): Command {
     .option('--format <format>', 'jsonl or csv (default: from the --out extension)')
     .option('--pipeline <file>', 'pipeline definition (index names, dictionaries)', 'pipeline/default.json')
     .action(async (options: { query: string; filter?: string[]; out: string; format?: string; pipeline: string }, command: Command) => {
-      await runExport({ query: options.query, filter: options.filter ?? [], out: options.out, pipeline: options.pipeline, ...(options.format ? { format: options.format } : {}) }, command);
+      await runExport(
+        {
+          query: options.query,
+          filter: options.filter ?? [],
+          out: options.out,
+          pipeline: options.pipeline,
+          ...(options.format ? { format: options.format } : {}),
+        },
+        command,
+      );
     });
 }

@@ -10,7 +10,24 @@ import { fieldsOf, figureMatcher, parseFilter } from '../search/filter.js';
 import { collect, pipelineOf, readableDocuments } from './context.js';
 import { OutputFormat, RowWriter } from '../formats/output.js';
 
-export const FIGURE_FIELDS = ['doc', 'start', 'end', 'text', 'value', 'valueHi', 'unit', 'currency', 'kind', 'qualifier', 'change', 'base', 'metric', 'period', 'status', 'sentence'] as const;
+export const FIGURE_FIELDS = [
+  'doc',
+  'start',
+  'end',
+  'text',
+  'value',
+  'valueHi',
+  'unit',
+  'currency',
+  'kind',
+  'qualifier',
+  'change',
+  'base',
+  'metric',
+  'period',
+  'status',
+  'sentence',
+] as const;
 // A terminal is narrow: the table leaves out the offsets and the sentence, which CSV and JSONL keep.
 const TABLE_FIELDS = ['text', 'value', 'valueHi', 'unit', 'kind', 'qualifier', 'status', 'metric', 'period', 'doc'];
 
@@ -25,7 +42,10 @@ interface FiguresOptions {
 
 /** Values of a repeatable option, each possibly comma-separated. */
 function listOption(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(/[,，]/)).map((v) => v.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((v) => v.split(/[,，]/))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function figuresCommand(): Command {
@@ -36,7 +56,11 @@ export function figuresCommand(): Command {
     .addOption(new Option('--status <status>', 'only target, actual or other figures').choices(FigureStatus.options))
     .option('--kind <kind>', `only these kinds (${FigureKind.options.join(', ')}); repeatable or comma-separated`, collect)
     .option('--unit <unit>', 'only these units (个, 元, %, 个百分点 …); repeatable or comma-separated', collect)
-    .option('--filter <expr>', 'as for targets: FIELD OP VALUE (place = 上海, unit = 个, year >= 2025, period = 全年, has:target), joined with AND / OR and ( ); repeatable, AND-ed', collect)
+    .option(
+      '--filter <expr>',
+      'as for targets: FIELD OP VALUE (place = 上海, unit = 个, year >= 2025, period = 全年, has:target), joined with AND / OR and ( ); repeatable, AND-ed',
+      collect,
+    )
     .option('--pipeline <file>', 'pipeline definition (dictionaries, passage options)', 'pipeline/default.json')
     .action(async (paths: string[], options: FiguresOptions) => {
       const kinds = listOption(options.kind);

@@ -23,7 +23,9 @@ export function meiliCommand(): Command {
       const dataDir = dataDirOf(command);
       const { stopped, foreign } = await stopServer(dataDir);
       if (foreign) {
-        process.stderr.write(`zhpipe: ${dataDir}/meili.json names pid ${foreign.pid}, which is not this data directory's Meilisearch (it runs: ${foreign.command}); left it alone\n`);
+        process.stderr.write(
+          `zhpipe: ${dataDir}/meili.json names pid ${foreign.pid}, which is not this data directory's Meilisearch (it runs: ${foreign.command}); left it alone\n`,
+        );
       }
       process.stdout.write(stopped ? `Meilisearch stopped (${dataDir})\n` : `Meilisearch was not running (${dataDir})\n`);
     });
@@ -36,7 +38,9 @@ export function meiliCommand(): Command {
       const status = await serverStatus(dataDir);
       if (options.json) process.stdout.write(JSON.stringify({ dataDir, ...status }) + '\n');
       else if (status.running && status.state) {
-        process.stdout.write(`running at ${status.state.host} (pid ${status.state.pid}, ${status.healthy ? 'healthy' : 'not answering'}${threads(status.state)}), data in ${dataDir}\n`);
+        process.stdout.write(
+          `running at ${status.state.host} (pid ${status.state.pid}, ${status.healthy ? 'healthy' : 'not answering'}${threads(status.state)}), data in ${dataDir}\n`,
+        );
       } else process.stdout.write(`not running (data in ${dataDir})\n`);
       if (!status.running || !status.healthy) process.exitCode = 1;
     });

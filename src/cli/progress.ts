@@ -59,7 +59,12 @@ export interface FirstUpdate {
  * One progress line: done of all, the detail, time spent, and the time left at the rate since the first update
  * (the seconds before it are start-up: loading dictionaries, preparing the indexes).
  */
-export function progressLine(p: Progress, elapsedSeconds: number, first: FirstUpdate = { seconds: 0, done: 0 }, labels: ProgressLabels = INGEST_PROGRESS): string {
+export function progressLine(
+  p: Progress,
+  elapsedSeconds: number,
+  first: FirstUpdate = { seconds: 0, done: 0 },
+  labels: ProgressLabels = INGEST_PROGRESS,
+): string {
   const percent = p.total ? Math.floor((100 * p.done) / p.total) : 100;
   const head = `${labels.task} progress: ${p.done}/${p.total} ${labels.unit} (${percent}%)${p.detail ? `, ${p.detail}` : ''}, ${formatDuration(elapsedSeconds)} elapsed`;
   if (p.done >= p.total) return labels.finishing ? `${head}; ${labels.finishing}` : head;
@@ -72,9 +77,19 @@ export function progressLine(p: Progress, elapsedSeconds: number, first: FirstUp
  * (or the start), so a short run prints none, and once the count is full if it printed before.
  * `everySeconds` 0 prints nothing off a terminal.
  */
-export function progressReporter(stream: NodeJS.WriteStream, everySeconds: number, labels: ProgressLabels = INGEST_PROGRESS, now: () => number = Date.now): ProgressReporter {
+export function progressReporter(
+  stream: NodeJS.WriteStream,
+  everySeconds: number,
+  labels: ProgressLabels = INGEST_PROGRESS,
+  now: () => number = Date.now,
+): ProgressReporter {
   if (stream.isTTY) {
-    const bar = new SingleBar({ format: `${labels.task} [{bar}] {value}/{total} ${labels.unit} | {detail} | ETA {eta_formatted} | {current}`, hideCursor: true, clearOnComplete: true, stream });
+    const bar = new SingleBar({
+      format: `${labels.task} [{bar}] {value}/{total} ${labels.unit} | {detail} | ETA {eta_formatted} | {current}`,
+      hideCursor: true,
+      clearOnComplete: true,
+      stream,
+    });
     bar.start(1, 0, { detail: '', current: '' });
     return {
       update: (p) => {

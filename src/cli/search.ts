@@ -21,7 +21,9 @@ function render(response: SearchResponse, color: boolean): string {
     // Each piece made safe on its own, so only our own marks reach the terminal as escapes.
     const text = hit.highlight
       .split(/(<\/?mark>)/)
-      .map((piece) => (piece === '<mark>' ? (color ? '\x1b[1;33m' : '【') : piece === '</mark>' ? (color ? '\x1b[0m' : '】') : terminalSafe(unescapeHtml(piece))))
+      .map((piece) =>
+        piece === '<mark>' ? (color ? '\x1b[1;33m' : '【') : piece === '</mark>' ? (color ? '\x1b[0m' : '】') : terminalSafe(unescapeHtml(piece)),
+      )
       .join('');
     const partial = hit.matched === 'partial' ? '  (partial)' : '';
     // Title, date and source first when the document has them; the file and offsets still say where it is.
@@ -36,7 +38,9 @@ function render(response: SearchResponse, color: boolean): string {
     out.push('');
   });
   for (const [facet, counts] of Object.entries(response.facets)) {
-    const top = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 15);
+    const top = Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15);
     out.push(terminalSafe(`${facet}: ${top.map(([k, n]) => `${k} (${n})`).join(', ') || '—'}`));
   }
   return out.join('\n') + '\n';
@@ -54,34 +58,57 @@ export function searchCommand(): Command {
     .option('--per-doc <n>', 'at most this many passages of one document (0: no limit)', '2')
     .option('--filter <expr>', 'FIELD OP VALUE (place = 上海, year >= 2024, has:target); repeatable, AND-ed', collect)
     .option('--facets <names>', `facet counts to print: ${FacetName.options.join(',')}`)
-    .option('--script <script>', 'show results in simplified or traditional (default: the query\'s script)')
+    .option('--script <script>', "show results in simplified or traditional (default: the query's script)")
     .option('--sort <order>', 'relevance, date (oldest first) or -date (newest first)', 'relevance')
     .option('--pipeline <file>', 'pipeline definition (index names, dictionaries)', 'pipeline/default.json')
-    .action(async (query: string, options: { json?: boolean; limit: string; offset: string; perDoc: string; filter?: string[]; facets?: string; script?: string; sort: string; pipeline: string }, command: Command) => {
-      const config = pipelineOf(options.pipeline);
-      const limit = Number(options.limit);
-      const offset = Number(options.offset);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new InputError(`--limit ${options.limit}: expected a whole number from 1 to 100`);
-      if (!Number.isInteger(offset) || offset < 0) throw new InputError(`--offset ${options.offset}: expected a whole number ≥ 0`);
-      const perDoc = Number(options.perDoc);
-      if (!Number.isInteger(perDoc) || perDoc < 0 || perDoc > 100) throw new InputError(`--per-doc ${options.perDoc}: expected a whole number from 0 to 100`);
-      const facets = (options.facets ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => {
-        const parsed = FacetName.safeParse(f);
-        if (!parsed.success) throw new InputError(`--facets: unknown facet "${f}" (one of ${FacetName.options.join(', ')})`);
-        return parsed.data;
-      });
-      let script: Script | undefined;
-      if (options.script !== undefined) {
-        const parsed = Script.safeParse(options.script);
-        if (!parsed.success) throw new InputError(`--script ${options.script}: expected simplified or traditional`);
-        script = parsed.data;
-      }
-      const sort = SearchRequest.shape.sort.safeParse(options.sort);
-      if (!sort.success) throw new InputError(`--sort ${options.sort}: expected relevance, date or -date`);
-      const filter = (options.filter ?? []).flatMap(parseFilter);
-      const regional = loadRegional(resolveFromProject(config.dictionaries));
-      const { client } = await connectFor(command, 'search');
-      const response = await search({ client, index: config.index.passages, regional }, { q: query, limit, offset, perDoc, facets, filter, sort: sort.data, ...(script ? { script } : {}) });
-      process.stdout.write(options.json ? JSON.stringify(response) + '\n' : render(response, Boolean(process.stdout.isTTY)));
-    });
+    .action(
+      async (
+        query: string,
+        options: {
+          json?: boolean;
+          limit: string;
+          offset: string;
+          perDoc: string;
+          filter?: string[];
+          facets?: string;
+          script?: string;
+          sort: string;
+          pipeline: string;
+        },
+        command: Command,
+      ) => {
+        const config = pipelineOf(options.pipeline);
+        const limit = Number(options.limit);
+        const offset = Number(options.offset);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new InputError(`--limit ${options.limit}: expected a whole number from 1 to 100`);
+        if (!Number.isInteger(offset) || offset < 0) throw new InputError(`--offset ${options.offset}: expected a whole number ≥ 0`);
+        const perDoc = Number(options.perDoc);
+        if (!Number.isInteger(perDoc) || perDoc < 0 || perDoc > 100) throw new InputError(`--per-doc ${options.perDoc}: expected a whole number from 0 to 100`);
+        const facets = (options.facets ?? '')
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean)
+          .map((f) => {
+            const parsed = FacetName.safeParse(f);
+            if (!parsed.success) throw new InputError(`--facets: unknown facet "${f}" (one of ${FacetName.options.join(', ')})`);
+            return parsed.data;
+          });
+        let script: Script | undefined;
+        if (options.script !== undefined) {
+          const parsed = Script.safeParse(options.script);
+          if (!parsed.success) throw new InputError(`--script ${options.script}: expected simplified or traditional`);
+          script = parsed.data;
+        }
+        const sort = SearchRequest.shape.sort.safeParse(options.sort);
+        if (!sort.success) throw new InputError(`--sort ${options.sort}: expected relevance, date or -date`);
+        const filter = (options.filter ?? []).flatMap(parseFilter);
+        const regional = loadRegional(resolveFromProject(config.dictionaries));
+        const { client } = await connectFor(command, 'search');
+        const response = await search(
+          { client, index: config.index.passages, regional },
+          { q: query, limit, offset, perDoc, facets, filter, sort: sort.data, ...(script ? { script } : {}) },
+        );
+        process.stdout.write(options.json ? JSON.stringify(response) + '\n' : render(response, Boolean(process.stdout.isTTY)));
+      },
+    );
 }

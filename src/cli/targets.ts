@@ -8,7 +8,12 @@ import { workspace } from '../workflows/workspace.js';
 import { collect, connectFor, pipelineOf } from './context.js';
 import { OutputFormat, formatRows, toTable } from '../formats/output.js';
 
-function parseOption<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: string, option: string, allowed: readonly string[]): T {
+function parseOption<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  value: string,
+  option: string,
+  allowed: readonly string[],
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new InputError(`${option} ${value}: expected one of ${allowed.join(', ')}`);
   return parsed.data;
@@ -24,7 +29,9 @@ export function renderTargets(rows: FigureRow[], format: OutputFormat, groupBy: 
   if (format === 'table' && !groupBy) return toTable(rows, tableColumns, 28);
   if (!groupBy) return formatRows(rows, format, columns);
   if (format === 'table') {
-    return groupFigures(rows, groupBy).map((g) => `== ${groupBy}: ${g.key} (${g.rows.length})\n${toTable(g.rows, tableColumns, 28)}`).join('\n');
+    return groupFigures(rows, groupBy)
+      .map((g) => `== ${groupBy}: ${g.key} (${g.rows.length})\n${toTable(g.rows, tableColumns, 28)}`)
+      .join('\n');
   }
   return formatRows(groupedRows(rows, groupBy), format, ['group', ...columns]);
 }

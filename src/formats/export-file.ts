@@ -22,7 +22,17 @@ export type Provenance = z.infer<typeof Provenance>;
 
 /** One exported passage (one JSONL line). */
 // The passage fields come from the schemas, so an export line and a passage cannot drift apart.
-export const ExportLine = Passage.pick({ id: true, doc: true, docId: true, index: true, heading: true, start: true, end: true, text: true, script: true }).extend({
+export const ExportLine = Passage.pick({
+  id: true,
+  doc: true,
+  docId: true,
+  index: true,
+  heading: true,
+  start: true,
+  end: true,
+  text: true,
+  script: true,
+}).extend({
   line: PassageRecord.shape.line,
   /** Passage-text index → original-text index, flattened [at0, src0, at1, src1, …]. */
   map: PassageRecord.shape.map,
@@ -38,10 +48,36 @@ export const ExportLine = Passage.pick({ id: true, doc: true, docId: true, index
 export type ExportLine = z.infer<typeof ExportLine>;
 
 export const EXPORT_CSV_COLUMNS = [
-  'id', 'doc', 'docId', 'index', 'start', 'end', 'line', 'heading', 'script', 'text', 'person', 'place', 'org', 'year', 'figures',
+  'id',
+  'doc',
+  'docId',
+  'index',
+  'start',
+  'end',
+  'line',
+  'heading',
+  'script',
+  'text',
+  'person',
+  'place',
+  'org',
+  'year',
+  'figures',
   // The document's metadata after the passage's own columns, so readers of older exports find theirs in place.
-  'title', 'date', 'dateText', 'source', 'url', 'author', 'extra',
-  'zhpipe', 'pipeline', 'pipelineHash', 'dictionariesHash', 'exportedAt', 'query', 'filter',
+  'title',
+  'date',
+  'dateText',
+  'source',
+  'url',
+  'author',
+  'extra',
+  'zhpipe',
+  'pipeline',
+  'pipelineHash',
+  'dictionariesHash',
+  'exportedAt',
+  'query',
+  'filter',
 ];
 
 export function toExportLine(record: PassageRecord, origin: Provenance): ExportLine {
@@ -73,7 +109,9 @@ export function toExportLine(record: PassageRecord, origin: Provenance): ExportL
 
 /** Whether a .jsonl file is a zhpipe export (its first line is an export line) rather than rows of documents. */
 export function isExportFile(bytes: Uint8Array): boolean {
-  const text = Buffer.from(bytes.subarray(0, 1 << 20)).toString('utf8').replace(/^\uFEFF/, '');
+  const text = Buffer.from(bytes.subarray(0, 1 << 20))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const first = text.split('\n').find((line) => line.trim() !== '');
   if (first === undefined) return false;
   try {
@@ -151,7 +189,15 @@ export function rebuildDocument(passages: ExportLine[]): { doc: string; docId: s
       chars[p.start - 1] = ' ';
     }
   }
-  const meta: DocMeta = { title: first.title, date: first.date, dateText: first.dateText, source: first.source, url: first.url, author: first.author, extra: first.extra };
+  const meta: DocMeta = {
+    title: first.title,
+    date: first.date,
+    dateText: first.dateText,
+    source: first.source,
+    url: first.url,
+    author: first.author,
+    extra: first.extra,
+  };
   return { doc: first.doc, docId: first.docId, text: chars.join(''), meta };
 }
 

@@ -33,7 +33,9 @@ export function masterKey(dataDir: string): string {
   if (bytes) {
     const problem = masterKeyProblem(bytes);
     if (problem) {
-      throw new RuntimeError(`${file} ${problem}: write a key of ${MIN_MASTER_KEY_BYTES} or more printable characters there, or delete the file and zhpipe makes a new one`);
+      throw new RuntimeError(
+        `${file} ${problem}: write a key of ${MIN_MASTER_KEY_BYTES} or more printable characters there, or delete the file and zhpipe makes a new one`,
+      );
     }
     return bytes.toString('utf8').trim();
   }

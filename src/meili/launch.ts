@@ -73,7 +73,11 @@ function startupFailure(exit: string, options: LaunchOptions): string {
         .filter(Boolean)
     : [];
   const reason = lines.findLast((line) => /^Error:|\bERROR\b/.test(line)) ?? lines.slice(-3).join(' | ');
-  const shown = reason.split(options.masterKey).join('<master key>').replace(/[\p{Cc}\p{Cf}]/gu, '?').slice(0, 400);
+  const shown = reason
+    .split(options.masterKey)
+    .join('<master key>')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '?')
+    .slice(0, 400);
   return `Meilisearch exited during start-up (${exit})${shown ? `: ${shown}` : ''} (log: ${options.logFile})`;
 }
 

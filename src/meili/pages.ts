@@ -46,7 +46,9 @@ export async function* indexPages<T extends Record<string, unknown>>(request: In
   const missing = explainMissingIndex(request.index);
   const fields = request.fields as Array<Extract<keyof T, string>> | undefined;
   const search = (offset: number, limit: number, where: string | undefined) =>
-    index.search<T>(query, { offset, limit, matchingStrategy: 'all', ...(where ? { filter: where } : {}), ...(fields ? { attributesToRetrieve: fields } : {}) }).catch(missing);
+    index
+      .search<T>(query, { offset, limit, matchingStrategy: 'all', ...(where ? { filter: where } : {}), ...(fields ? { attributesToRetrieve: fields } : {}) })
+      .catch(missing);
 
   if (query) {
     const first = await search(0, Math.min(size, max), filter);
@@ -57,7 +59,13 @@ export async function* indexPages<T extends Record<string, unknown>>(request: In
   }
   let count = 0;
   // A search among a page's ids is itself held to the hit limit, so a page may not exceed it.
-  for await (const batch of documentPages<T>(index, filter, query ? Math.min(size, hitLimit) : size, query ? ['id' as Extract<keyof T, string>] : fields, missing)) {
+  for await (const batch of documentPages<T>(
+    index,
+    filter,
+    query ? Math.min(size, hitLimit) : size,
+    query ? ['id' as Extract<keyof T, string>] : fields,
+    missing,
+  )) {
     if (!query) {
       const taken = batch.slice(0, max - count);
       count += taken.length;
@@ -87,7 +95,13 @@ async function* relevancePages<T>(first: T[], fetch: (offset: number, limit: num
 }
 
 /** Every document passing the filter, a page at a time (no hit limit applies to document fetches). */
-async function* documentPages<T extends Record<string, unknown>>(index: Index<T>, filter: string | undefined, size: number, fields: Array<Extract<keyof T, string>> | undefined, missing: (err: unknown) => never): AsyncGenerator<T[]> {
+async function* documentPages<T extends Record<string, unknown>>(
+  index: Index<T>,
+  filter: string | undefined,
+  size: number,
+  fields: Array<Extract<keyof T, string>> | undefined,
+  missing: (err: unknown) => never,
+): AsyncGenerator<T[]> {
   for (let offset = 0; ; offset += size) {
     const { results } = await index.getDocuments<T>({ offset, limit: size, ...(filter ? { filter } : {}), ...(fields ? { fields } : {}) }).catch(missing);
     if (results.length) yield results;

@@ -2,11 +2,39 @@
 // directory is 0700, every file zhpipe writes there 0600, and key files are never followed through a symbolic
 // link (a link could point zhpipe's chmod, or a key read, at a file elsewhere).
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, chmodSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  chmodSync,
+  writeFileSync,
+} from 'node:fs';
 import { RuntimeError } from '../errors.js';
 
 /** What zhpipe keeps in a data directory (and their `.lock`/`.tmp` companions). */
-const DATA_DIR_ENTRIES = ['master.key', 'search.key', 'meili-data', 'meili.json', 'meili.log', 'meili.lock', 'ingest.lock', 'dumps', 'snapshots', 'checkpoints', 'dictionary-snapshots', 'corpora'];
+const DATA_DIR_ENTRIES = [
+  'master.key',
+  'search.key',
+  'meili-data',
+  'meili.json',
+  'meili.log',
+  'meili.lock',
+  'ingest.lock',
+  'dumps',
+  'snapshots',
+  'checkpoints',
+  'dictionary-snapshots',
+  'corpora',
+];
 const ours = (name: string) => DATA_DIR_ENTRIES.some((entry) => name === entry || name.startsWith(`${entry}.`));
 
 /**
@@ -70,4 +98,3 @@ export function readKeyFile(file: string): Buffer | undefined {
     closeSync(fd);
   }
 }
-

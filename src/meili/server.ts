@@ -141,7 +141,11 @@ export async function serverStatus(dataDir: string): Promise<ServerStatus> {
 
 /** Holds the manager lock of a data directory while `fn` runs; a live holder means refusal. */
 function withManagerLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
-  return withLock(files(dataDir).lock, (pid) => `another zhpipe process (pid ${pid}) is starting or stopping Meilisearch for ${dataDir}; try again when it is done`, fn);
+  return withLock(
+    files(dataDir).lock,
+    (pid) => `another zhpipe process (pid ${pid}) is starting or stopping Meilisearch for ${dataDir}; try again when it is done`,
+    fn,
+  );
 }
 
 export interface StartOptions {
@@ -185,13 +189,19 @@ export async function startServer(dataDir: string, options: StartOptions): Promi
     const threads = options.indexingThreads ?? indexingThreads();
     // Every path Meilisearch uses lies in the data directory (dumps/ and snapshots/ default to the working one).
     const args = [
-      '--db-path', f.db,
-      '--dump-dir', path.join(dataDir, 'dumps'),
-      '--snapshot-dir', path.join(dataDir, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--env', 'production',
+      '--db-path',
+      f.db,
+      '--dump-dir',
+      path.join(dataDir, 'dumps'),
+      '--snapshot-dir',
+      path.join(dataDir, 'snapshots'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--env',
+      'production',
       '--no-analytics',
-      '--max-indexing-threads', String(threads),
+      '--max-indexing-threads',
+      String(threads),
     ];
     // Installed before the spawn, so an interrupt at any moment of the start leaves no server behind.
     let launch: Launch | undefined;
@@ -212,7 +222,18 @@ export async function startServer(dataDir: string, options: StartOptions): Promi
     };
     try {
       try {
-        launch = new Launch({ binary, args, host, dbLock: f.dbLock, db: f.db, logFd: log, logFile: f.log, cwd: dataDir, detached: options.detached, masterKey: apiKey });
+        launch = new Launch({
+          binary,
+          args,
+          host,
+          dbLock: f.dbLock,
+          db: f.db,
+          logFd: log,
+          logFile: f.log,
+          cwd: dataDir,
+          detached: options.detached,
+          masterKey: apiKey,
+        });
       } finally {
         closeSync(log);
       }

@@ -32,7 +32,24 @@ export function passageSettings(vocabulary: Vocabulary, proximity: Proximity = '
     // Only what is filtered or faceted (each costs indexing time): id and docId by passage views, re-index
     // and stale-record removal; the rest by user filters and facets; dateNum (YYYYMMDD) takes the date filters
     // and the date sort, the only sort.
-    filterableAttributes: ['id', 'doc', 'docId', 'person', 'place', 'org', 'year', 'figureKinds', 'units', 'hasFigure', 'hasTarget', 'heading', 'script', 'dateNum', 'month', 'source'],
+    filterableAttributes: [
+      'id',
+      'doc',
+      'docId',
+      'person',
+      'place',
+      'org',
+      'year',
+      'figureKinds',
+      'units',
+      'hasFigure',
+      'hasTarget',
+      'heading',
+      'script',
+      'dateNum',
+      'month',
+      'source',
+    ],
     sortableAttributes: ['dateNum'],
     localizedAttributes: [{ attributePatterns: ['norm'], locales: ['cmn'] }],
     proximityPrecision: PROXIMITY_PRECISION[proximity],
@@ -59,7 +76,25 @@ export function figureSettings(proximity: Proximity = 'word'): Settings {
     proximityPrecision: PROXIMITY_PRECISION[proximity],
     displayedAttributes: ['*'],
     // User filters, `passageId` (queries through passages, re-index), id and docId (stale-record removal).
-    filterableAttributes: ['id', 'unit', 'kind', 'status', 'qualifier', 'period', 'year', 'doc', 'docId', 'place', 'org', 'passageId', 'dateNum', 'month', 'source', 'currency', 'change'],
+    filterableAttributes: [
+      'id',
+      'unit',
+      'kind',
+      'status',
+      'qualifier',
+      'period',
+      'year',
+      'doc',
+      'docId',
+      'place',
+      'org',
+      'passageId',
+      'dateNum',
+      'month',
+      'source',
+      'currency',
+      'change',
+    ],
     sortableAttributes: [],
     facetSearch: false,
     typoTolerance: { enabled: false },
@@ -71,7 +106,16 @@ export function figureSettings(proximity: Proximity = 'word'): Settings {
 /** Settings Meilisearch updates field by field: what an update leaves out keeps its value (and its defaults). */
 const MERGED = new Set(['typoTolerance', 'faceting', 'pagination']);
 /** Lists Meilisearch holds as sets (it returns them sorted); searchableAttributes, by contrast, is a ranking. */
-const SETS = new Set(['displayedAttributes', 'filterableAttributes', 'sortableAttributes', 'dictionary', 'stopWords', 'separatorTokens', 'nonSeparatorTokens', 'synonyms']);
+const SETS = new Set([
+  'displayedAttributes',
+  'filterableAttributes',
+  'sortableAttributes',
+  'dictionary',
+  'stopWords',
+  'separatorTokens',
+  'nonSeparatorTokens',
+  'synonyms',
+]);
 
 /** A setting's value with object keys sorted, and with `sets`, every list sorted too. */
 function canonical(value: unknown, sets: boolean): unknown {
@@ -80,7 +124,11 @@ function canonical(value: unknown, sets: boolean): unknown {
     return sets ? items.map((v) => JSON.stringify(v)).sort() : items;
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v, sets)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, canonical(v, sets)]),
+    );
   }
   return value;
 }
@@ -120,7 +168,11 @@ async function prepareIndex(client: Meilisearch, uid: string, settings: Settings
   return index;
 }
 
-export async function prepareIndexes(client: Meilisearch, names: IndexNames & { proximity?: Proximity }, vocabulary: Vocabulary): Promise<{ passages: Index; figures: Index }> {
+export async function prepareIndexes(
+  client: Meilisearch,
+  names: IndexNames & { proximity?: Proximity },
+  vocabulary: Vocabulary,
+): Promise<{ passages: Index; figures: Index }> {
   const passages = await withRetry('preparing the passages index', () => prepareIndex(client, names.passages, passageSettings(vocabulary, names.proximity)));
   const figures = await withRetry('preparing the figures index', () => prepareIndex(client, names.figures, figureSettings(names.proximity)));
   return { passages, figures };

@@ -38,7 +38,11 @@ function errorOf(status: number, body: string): MeiliResponseError {
 export class MeiliUnreachableError extends RuntimeError {}
 
 /** POST /indexes/{uid}/search with the client's host and key; the response is typed, not validated. */
-export function searchIndex<T extends Record<string, unknown>>(client: Meilisearch, uid: string, body: SearchParams & { q: string }): Promise<SearchResponse<T>> {
+export function searchIndex<T extends Record<string, unknown>>(
+  client: Meilisearch,
+  uid: string,
+  body: SearchParams & { q: string },
+): Promise<SearchResponse<T>> {
   return post(client, `indexes/${encodeURIComponent(uid)}/search`, body);
 }
 

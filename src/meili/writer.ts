@@ -55,7 +55,9 @@ function addition(index: Index, records: object[], maxRequestMB: number): () => 
       return [(await index.addDocuments(records, { primaryKey: 'id' })).taskUid];
     } catch (err) {
       if (!isPayloadTooLarge(err)) throw err;
-      throw new RuntimeError(`Meilisearch refused a request as larger than its payload limit (--http-payload-size-limit): set index.maxRequestMB in the pipeline (now ${maxRequestMB}) below that limit`);
+      throw new RuntimeError(
+        `Meilisearch refused a request as larger than its payload limit (--http-payload-size-limit): set index.maxRequestMB in the pipeline (now ${maxRequestMB}) below that limit`,
+      );
     }
   };
 }
@@ -112,8 +114,16 @@ export class IndexWriter {
     this.pending.set(docId, { tasks: 2 + (unflushed > 0 ? 1 : 0), unflushed, onAck });
     this.passageBuffer.push(...passages.map((record) => ({ docId, record })));
     this.figureBuffer.push(...figures.map((record) => ({ docId, record })));
-    this.markStale('passages', docId, passages.map((p) => p.id));
-    this.markStale('figures', docId, figures.map((f) => f.id));
+    this.markStale(
+      'passages',
+      docId,
+      passages.map((p) => p.id),
+    );
+    this.markStale(
+      'figures',
+      docId,
+      figures.map((f) => f.id),
+    );
     if (this.passageBuffer.length >= this.options.batchSize || this.stale.passages.docIds.length >= this.options.batchSize) this.flush('passages');
     if (this.figureBuffer.length >= this.options.batchSize || this.stale.figures.docIds.length >= this.options.batchSize) this.flush('figures');
     // Back-pressure: a batch that waits for a free write holds its records, so at most one waits; the
@@ -144,7 +154,12 @@ export class IndexWriter {
     const list = (ids: string[]) => `[${ids.map((id) => `"${id}"`).join(',')}]`;
     const filter = keep.length ? `docId IN ${list(docIds)} AND id NOT IN ${list(keep)}` : `docId IN ${list(docIds)}`;
     const index = kind === 'passages' ? this.indexes.passages : this.indexes.figures;
-    this.enqueue(`removing stale ${kind} of ${docIds.length} document(s)`, docIds, async () => [(await index.deleteDocuments({ filter })).taskUid], () => undefined);
+    this.enqueue(
+      `removing stale ${kind} of ${docIds.length} document(s)`,
+      docIds,
+      async () => [(await index.deleteDocuments({ filter })).taskUid],
+      () => undefined,
+    );
   }
 
   private flush(kind: Kind): void {
@@ -168,9 +183,18 @@ export class IndexWriter {
     }
     const count = batch.length;
     const index = kind === 'passages' ? this.indexes.passages : this.indexes.figures;
-    this.enqueue(`writing ${count} ${kind}`, [...docs.keys()], addition(index, batch.map((b) => b.record), this.maxRequestMB), () => {
-      this.stats[kind] += count;
-    });
+    this.enqueue(
+      `writing ${count} ${kind}`,
+      [...docs.keys()],
+      addition(
+        index,
+        batch.map((b) => b.record),
+        this.maxRequestMB,
+      ),
+      () => {
+        this.stats[kind] += count;
+      },
+    );
   }
 
   private enqueue(what: string, docIds: string[], send: () => Promise<number[]>, done: () => void): void {

@@ -66,7 +66,11 @@ export function listInputs(paths: string[]): { files: string[]; missing: Skipped
     const first = seen.get(key);
     if (first !== undefined) {
       // The same path named twice is simply read once; another path to it is a link worth reporting.
-      if (path.resolve(first) !== path.resolve(p)) missing.push({ skipped: p, reason: stat.isDirectory() ? `symbolic link loop or repeat: the same directory as ${first}` : `the same file as ${first} (a link)` });
+      if (path.resolve(first) !== path.resolve(p))
+        missing.push({
+          skipped: p,
+          reason: stat.isDirectory() ? `symbolic link loop or repeat: the same directory as ${first}` : `the same file as ${first} (a link)`,
+        });
       return;
     }
     seen.set(key, p);

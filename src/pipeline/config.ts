@@ -24,8 +24,14 @@ export const CleanOptions = z
   .strict();
 export const IndexOptions = z
   .object({
-    passages: z.string().regex(/^[A-Za-z0-9_-]+$/).default('passages'),
-    figures: z.string().regex(/^[A-Za-z0-9_-]+$/).default('figures'),
+    passages: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default('passages'),
+    figures: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default('figures'),
     /** Records per Meilisearch write: larger batches index faster (README, At scale). */
     batchSize: z.number().int().min(1).max(100000).default(5000),
     /** Writes in flight at once. */

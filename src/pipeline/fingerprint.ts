@@ -7,7 +7,9 @@ import { z } from 'zod';
 import type { PipelineConfig } from './config.js';
 
 /** zhpipe's version, from package.json: a release that changes what the stages find re-annotates on ingest. */
-export const VERSION: string = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))).version;
+export const VERSION: string = z
+  .object({ version: z.string() })
+  .parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))).version;
 
 /**
  * The shape of the records, changed when they gain fields between releases: 2 = document metadata (title,
@@ -19,7 +21,11 @@ const RECORDS_FORMAT = '3';
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
   }
   return value;
 }

@@ -104,7 +104,9 @@ export function defaultWorkers(): number {
 
 /** What a row's checkpoint entry remembers: its text and metadata (a changed title re-sends it). */
 function rowHash(source: SourceDoc): string {
-  return createHash('sha256').update(JSON.stringify([source.original, source.meta ?? null])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([source.original, source.meta ?? null]))
+    .digest('hex');
 }
 
 const INGEST_LOCK = /^ingest\.lock(?:\.shard-(\d+)-of-(\d+))?$/;
@@ -118,7 +120,8 @@ function lockIngest(dataDir: string, shard: Shard | undefined): () => void {
   const what = (index: string | undefined, count: string | undefined) => (index ? `an ingest of shard ${index}/${count}` : 'another ingest');
   const release = acquireLock(
     path.join(dataDir, suffix ? `ingest.lock.${suffix}` : 'ingest.lock'),
-    (pid) => `${what(shard && String(shard.index), shard && String(shard.count))} (pid ${pid}) is running on ${dataDir}; wait for it to finish and run this one again`,
+    (pid) =>
+      `${what(shard && String(shard.index), shard && String(shard.count))} (pid ${pid}) is running on ${dataDir}; wait for it to finish and run this one again`,
   );
   // Taken first, looked for second: of two runs that start together, at least one sees the other's lock.
   const count = suffix && shard ? shard.count : 1;
@@ -128,7 +131,9 @@ function lockIngest(dataDir: string, shard: Shard | undefined): () => void {
     const pid = liveHolder(path.join(dataDir, name));
     if (pid === undefined) continue;
     release();
-    throw new RuntimeError(`${what(m[1], m[2])} (pid ${pid}) is running on ${dataDir}, over documents this run shares with it; wait for it to finish and run this one again`);
+    throw new RuntimeError(
+      `${what(m[1], m[2])} (pid ${pid}) is running on ${dataDir}, over documents this run shares with it; wait for it to finish and run this one again`,
+    );
   }
   return release;
 }
@@ -189,7 +194,9 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     // The workers segment; this thread needs only the vocabulary (and nodejieba for zhpipe exports, on demand).
     const resources = loadResources(config, { segmenter: false });
     const indexes = await prepareShared(client, config, resources.vocabulary);
-    const checkpoint = dataDir ? Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, resources.dictionaryDir), shardSuffix(shard)) : Checkpoint.none();
+    const checkpoint = dataDir
+      ? Checkpoint.for(dataDir, config.index.passages, pipelineFingerprint(config, resources.dictionaryDir), shardSuffix(shard))
+      : Checkpoint.none();
     if (options.resume === false) checkpoint.clear();
     // An emptied or recreated index makes the checkpoint a lie.
     if (checkpoint.size > 0 && (await indexes.passages.getStats()).numberOfDocuments === 0) checkpoint.clear();
@@ -366,7 +373,8 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     }
     checkpoint.compact();
     // Shards that finish together take turns (the snapshot is a directory, replaced whole).
-    if (dataDir && resources.entities) await whenFree(path.join(dataDir, 'dictionary-snapshots.lock'), () => saveDictionarySnapshot(dataDir, config, resources.dictionaryDir));
+    if (dataDir && resources.entities)
+      await whenFree(path.join(dataDir, 'dictionary-snapshots.lock'), () => saveDictionarySnapshot(dataDir, config, resources.dictionaryDir));
     const documents = reports.filter((r) => r.status === 'indexed' || r.status === 'unchanged').length;
     const summary: IngestSummary = { documents, passages, figures, sent, unchanged, skipped, elapsedMs: Date.now() - started, workers, chars, warnings };
     if (shard) summary.shard = { index: shard.index, count: shard.count, documents: inside, others };
@@ -396,7 +404,14 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
   } finally {
     release();
     if (options.report) {
-      writeFileAtomic(options.report, JSON.stringify({ zhpipe: VERSION, pipeline: config.name, startedAt: new Date(started).toISOString(), elapsedMs: Date.now() - started, files: reports }, null, 2) + '\n');
+      writeFileAtomic(
+        options.report,
+        JSON.stringify(
+          { zhpipe: VERSION, pipeline: config.name, startedAt: new Date(started).toISOString(), elapsedMs: Date.now() - started, files: reports },
+          null,
+          2,
+        ) + '\n',
+      );
     }
   }
 }

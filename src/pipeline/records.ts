@@ -42,7 +42,8 @@ export function namesByType(mentions: readonly Pick<DocMention, 'type' | 'canoni
 }
 
 /** Mention spans as a passage record keeps them. */
-export const mentionSpans = (mentions: readonly DocMention[]): MentionSpan[] => mentions.map(({ start, end, type, canonical }) => ({ start, end, type, canonical }));
+export const mentionSpans = (mentions: readonly DocMention[]): MentionSpan[] =>
+  mentions.map(({ start, end, type, canonical }) => ({ start, end, type, canonical }));
 
 export interface PassageAnnotations {
   person: string[];
@@ -56,7 +57,15 @@ export const NO_ANNOTATIONS: PassageAnnotations = { person: [], place: [], org: 
 
 /** The document's metadata as every passage and figure of it carries it. */
 export function docFields(meta: DocMeta = NO_META): DocFields {
-  return { title: meta.title, date: meta.date, dateText: meta.dateText, dateNum: dateNumOf(meta.date), month: monthOf(meta.date), source: meta.source, url: meta.url };
+  return {
+    title: meta.title,
+    date: meta.date,
+    dateText: meta.dateText,
+    dateNum: dateNumOf(meta.date),
+    month: monthOf(meta.date),
+    source: meta.source,
+    url: meta.url,
+  };
 }
 
 /** The fields of a passage record that make its passage again (reindex reads them from the index). */
@@ -72,7 +81,20 @@ export function passageOfRecord(r: PassageFields): Passage {
 
 export function toPassageRecord(passage: Passage, lines: number[], notes: PassageAnnotations, meta: DocMeta = NO_META): PassageRecord {
   const figures = notes.figures.map(({ start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status, currency, change, base }) => ({
-    start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status, currency, change, base,
+    start,
+    end,
+    text,
+    value,
+    valueHi,
+    unit,
+    kind,
+    qualifier,
+    metric,
+    period,
+    status,
+    currency,
+    change,
+    base,
   }));
   return {
     id: passage.id,

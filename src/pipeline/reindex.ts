@@ -60,7 +60,9 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
   if (!after) throw new RuntimeError(`pipeline ${config.name} does not run the entities stage: nothing to re-tag`);
   const snapshot = snapshotDir(dataDir, config.index.passages);
   if (options.changedOnly && !existsSync(snapshot)) {
-    throw new RuntimeError(`no record of the dictionaries index "${config.index.passages}" was tagged with (in ${dataDir}): run \`zhpipe ingest\` first, or \`zhpipe reindex\` without --changed`);
+    throw new RuntimeError(
+      `no record of the dictionaries index "${config.index.passages}" was tagged with (in ${dataDir}): run \`zhpipe ingest\` first, or \`zhpipe reindex\` without --changed`,
+    );
   }
   const before = options.changedOnly ? loadEntityDictionaries(snapshot, { fresh: true }) : undefined;
   const changed = before ? changedNames(before, after) : [];
@@ -82,7 +84,10 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
     const ids = touchedIds.slice(i, i + PAGE);
     const idList = ids.map((id) => `"${id}"`).join(',');
     const { results } = await indexes.passages.getDocuments<PassageFields>({ filter: `id IN [${idList}]`, limit: PAGE, fields: [...PASSAGE_FIELDS] });
-    const documents = await documentTexts(indexes.passages, results.map((p) => p.docId));
+    const documents = await documentTexts(
+      indexes.passages,
+      results.map((p) => p.docId),
+    );
     // One document per docId, holding the touched passages, whose names are counted in the whole document.
     const byDoc = new Map<string, PassageFields[]>();
     for (const p of results) (byDoc.get(p.docId) ?? byDoc.set(p.docId, []).get(p.docId))?.push(p);
@@ -94,7 +99,11 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
     if (updates.length) await settle(client, (await indexes.passages.updateDocuments(updates)).taskUid);
     // Figures carry the place and organization of their passage.
     const byPassage = new Map(updates.map((u) => [u.id, u]));
-    const { results: figs } = await indexes.figures.getDocuments<Pick<FigureRecord, 'id' | 'passageId'>>({ filter: `passageId IN [${idList}]`, limit: 100000, fields: ['id', 'passageId'] });
+    const { results: figs } = await indexes.figures.getDocuments<Pick<FigureRecord, 'id' | 'passageId'>>({
+      filter: `passageId IN [${idList}]`,
+      limit: 100000,
+      fields: ['id', 'passageId'],
+    });
     const figureUpdates = figs.map((f) => ({ id: f.id, place: byPassage.get(f.passageId)?.place ?? [], org: byPassage.get(f.passageId)?.org ?? [] }));
     if (figureUpdates.length) await settle(client, (await indexes.figures.updateDocuments(figureUpdates)).taskUid);
     figures += figureUpdates.length;
@@ -117,10 +126,18 @@ async function documentTexts(passages: Index, docIds: string[]): Promise<Map<str
   const ids = [...new Set(docIds)];
   const texts = new Map<string, string>();
   for (let i = 0; i < ids.length; i += PAGE) {
-    const list = ids.slice(i, i + PAGE).map((id) => `"${id}"`).join(',');
+    const list = ids
+      .slice(i, i + PAGE)
+      .map((id) => `"${id}"`)
+      .join(',');
     const byDoc = new Map<string, Array<{ start: number; text: string }>>();
     for (let offset = 0; ; offset += PAGE) {
-      const { results, total } = await passages.getDocuments<Pick<PassageRecord, 'docId' | 'start' | 'text'>>({ filter: `docId IN [${list}]`, offset, limit: PAGE, fields: ['docId', 'start', 'text'] });
+      const { results, total } = await passages.getDocuments<Pick<PassageRecord, 'docId' | 'start' | 'text'>>({
+        filter: `docId IN [${list}]`,
+        offset,
+        limit: PAGE,
+        fields: ['docId', 'start', 'text'],
+      });
       for (const p of results) (byDoc.get(p.docId) ?? byDoc.set(p.docId, []).get(p.docId))?.push(p);
       if (offset + PAGE >= total) break;
     }

@@ -86,7 +86,9 @@ export function checkOrder(name: string, stages: readonly StageName[]): void {
     for (const field of STAGES[stage].requires) {
       if (assigned.has(field)) continue;
       const by = stages.filter((s) => STAGES[s].assigns.includes(field));
-      const fix = by.length ? `list ${by.join(' or ')} before ${stage}` : `add ${CANONICAL.filter((s) => STAGES[s].assigns.includes(field)).join(' or ')} before it`;
+      const fix = by.length
+        ? `list ${by.join(' or ')} before ${stage}`
+        : `add ${CANONICAL.filter((s) => STAGES[s].assigns.includes(field)).join(' or ')} before it`;
       throw new InputError(`pipeline ${name}: stage ${stage} requires ${field}, which no stage before it assigns: ${fix}`);
     }
     for (const field of STAGES[stage].assigns) assigned.add(field);

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AnnotatedPassage, Passage, StageName } from '../schema.js';
 import { clean } from '../stages/clean.js';
-import { dictionarySynonyms, dictionaryWords, documentOfPassages, loadEntityDictionaries, tagEntities, type EntityDictionaries } from '../stages/entities/index.js';
+import {
+  dictionarySynonyms,
+  dictionaryWords,
+  documentOfPassages,
+  loadEntityDictionaries,
+  tagEntities,
+  type EntityDictionaries,
+} from '../stages/entities/index.js';
 import { documentRegion, extractFigures, loadDictionaries } from '../stages/figures/index.js';
 import { dateNotUnderstood, readSource, UnreadableFileError } from '../stages/read.js';
 import { addWords, segment } from '../stages/segment.js';

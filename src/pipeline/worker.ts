@@ -13,9 +13,7 @@ export interface WorkerTask {
   config: PipelineConfig;
 }
 
-export type WorkerResult =
-  | ({ ok: true; docId: string; chars: number; diagnostics: Diagnostic[] } & DocumentRecords)
-  | { ok: false; reason: string };
+export type WorkerResult = ({ ok: true; docId: string; chars: number; diagnostics: Diagnostic[] } & DocumentRecords) | { ok: false; reason: string };
 
 let cached: { key: string; pipeline: Pipeline } | undefined;
 

@@ -7,7 +7,25 @@ import { InputError } from '../errors.js';
 import { normalizeQuery } from '../text/script.js';
 import { dateRange, monthOf, normalizeDate } from '../text/dates.js';
 
-export const FilterField = z.enum(['doc', 'person', 'place', 'org', 'year', 'unit', 'kind', 'status', 'qualifier', 'period', 'heading', 'script', 'date', 'month', 'source', 'currency', 'change']);
+export const FilterField = z.enum([
+  'doc',
+  'person',
+  'place',
+  'org',
+  'year',
+  'unit',
+  'kind',
+  'status',
+  'qualifier',
+  'period',
+  'heading',
+  'script',
+  'date',
+  'month',
+  'source',
+  'currency',
+  'change',
+]);
 export type FilterField = z.infer<typeof FilterField>;
 export const FilterOp = z.enum(['=', '!=', '>', '>=', '<', '<=']);
 export type FilterOp = z.infer<typeof FilterOp>;
@@ -99,7 +117,8 @@ function parseClause(part: string): FilterClause {
   const raw = unquote((m[3] ?? '').trim());
   if (NUMERIC.has(field.data)) {
     const value = Number(raw);
-    if (raw.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_YEAR) throw new InputError(`filter "${part}": ${field.data} needs a whole number from 0 to ${MAX_YEAR}`);
+    if (raw.trim() === '' || !Number.isInteger(value) || value < 0 || value > MAX_YEAR)
+      throw new InputError(`filter "${part}": ${field.data} needs a whole number from 0 to ${MAX_YEAR}`);
     return { field: field.data, op: m[2] as FilterOp, value };
   }
   if (raw.length > 200) throw new InputError(`filter "${part.slice(0, 40)}…": the value is longer than 200 characters`);
@@ -111,7 +130,8 @@ function parseClause(part: string): FilterClause {
   }
   if (field.data === 'month') {
     const month = monthOf(normalizeDate(raw));
-    if (!month || (m[2] !== '=' && m[2] !== '!=')) throw new InputError(`filter "${part}": month takes = or != and a month (month = 2025-03); for ranges use date (date >= 2025-03)`);
+    if (!month || (m[2] !== '=' && m[2] !== '!='))
+      throw new InputError(`filter "${part}": month takes = or != and a month (month = 2025-03); for ranges use date (date >= 2025-03)`);
     return { field: 'month', op: m[2] as FilterOp, value: month };
   }
   return { field: field.data, op: m[2] as FilterOp, value: raw };
@@ -200,12 +220,18 @@ function rangeOf(value: string): { lo: number; hi: number } {
 function dateFilter(op: FilterOp, value: string): string {
   const { lo, hi } = rangeOf(value);
   switch (op) {
-    case '=': return `dateNum ${lo} TO ${hi}`;
-    case '!=': return `NOT dateNum ${lo} TO ${hi}`;
-    case '>': return `dateNum > ${hi}`;
-    case '>=': return `dateNum >= ${lo}`;
-    case '<': return `dateNum < ${lo}`;
-    case '<=': return `dateNum <= ${hi}`;
+    case '=':
+      return `dateNum ${lo} TO ${hi}`;
+    case '!=':
+      return `NOT dateNum ${lo} TO ${hi}`;
+    case '>':
+      return `dateNum > ${hi}`;
+    case '>=':
+      return `dateNum >= ${lo}`;
+    case '<':
+      return `dateNum < ${lo}`;
+    case '<=':
+      return `dateNum <= ${hi}`;
   }
 }
 
@@ -214,12 +240,18 @@ function dateMatches(dateNum: number | null | undefined, op: FilterOp, value: st
   const { lo, hi } = rangeOf(value);
   if (dateNum === null || dateNum === undefined) return op === '!=';
   switch (op) {
-    case '=': return dateNum >= lo && dateNum <= hi;
-    case '!=': return dateNum < lo || dateNum > hi;
-    case '>': return dateNum > hi;
-    case '>=': return dateNum >= lo;
-    case '<': return dateNum < lo;
-    case '<=': return dateNum <= hi;
+    case '=':
+      return dateNum >= lo && dateNum <= hi;
+    case '!=':
+      return dateNum < lo || dateNum > hi;
+    case '>':
+      return dateNum > hi;
+    case '>=':
+      return dateNum >= lo;
+    case '<':
+      return dateNum < lo;
+    case '<=':
+      return dateNum <= hi;
   }
 }
 
@@ -231,10 +263,7 @@ export function toMeiliFilter(clauses: FilterClause[], target: 'passages' | 'fig
       if (target === 'figures') return clause.has === 'target' ? 'status = "target"' : 'kind EXISTS';
       return clause.has === 'target' ? 'hasTarget = true' : 'hasFigure = true';
     }
-    const value =
-      typeof clause.value === 'number'
-        ? String(clause.value)
-        : quote(NAME_FIELDS.has(clause.field) ? normalizeQuery(clause.value) : clause.value);
+    const value = typeof clause.value === 'number' ? String(clause.value) : quote(NAME_FIELDS.has(clause.field) ? normalizeQuery(clause.value) : clause.value);
     if (target === 'passages' && FIGURE_ONLY.has(clause.field)) throw new InputError(`filter on ${clause.field} applies to figures, not passages`);
     if (target === 'figures' && PASSAGE_ONLY.has(clause.field)) throw new InputError(`filter on ${clause.field} applies to passages, not figures`);
     if (clause.field === 'date') return dateFilter(clause.op, String(clause.value));
@@ -267,12 +296,18 @@ export interface FilterableFigure {
 
 function compare(a: string | number, op: FilterOp, b: string | number): boolean {
   switch (op) {
-    case '=': return a === b;
-    case '!=': return a !== b;
-    case '>': return a > b;
-    case '>=': return a >= b;
-    case '<': return a < b;
-    case '<=': return a <= b;
+    case '=':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
   }
 }
 

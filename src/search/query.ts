@@ -38,7 +38,7 @@ function falseFriendTable(regional: RegionalEntry[]): RegionalTable {
 export function falseFriendReading(simplified: string, regional: RegionalEntry[]): string {
   const table = falseFriendTable(regional);
   let out = '';
-  for (let i = 0; i < simplified.length; ) {
+  for (let i = 0; i < simplified.length;) {
     const entry = table.get(simplified[i] as string)?.find((e) => simplified.startsWith(e.variant, i));
     if (entry) {
       out += entry.mainland;

@@ -71,7 +71,17 @@ export type SearchResponse = z.infer<typeof SearchResponse>;
 const PRE = '\u0001';
 const POST = '\u0002';
 // Passage facets under their index names.
-const FACET_ATTRIBUTE: Record<FacetName, string> = { person: 'person', place: 'place', org: 'org', doc: 'doc', year: 'year', unit: 'units', kind: 'figureKinds', source: 'source', month: 'month' };
+const FACET_ATTRIBUTE: Record<FacetName, string> = {
+  person: 'person',
+  place: 'place',
+  org: 'org',
+  doc: 'doc',
+  year: 'year',
+  unit: 'units',
+  kind: 'figureKinds',
+  source: 'source',
+  month: 'month',
+};
 
 export interface SearchContext {
   client: Meilisearch;
@@ -122,7 +132,25 @@ function unflatten(map: number[]): Array<[number, number]> {
 
 // What a hit is built from: `norm` comes back highlighted in `_formatted`, the facet-only fields (year, units,
 // figureKinds, hasFigure, …) and `docId`/`index` are not shown, so Meilisearch need not send them.
-const RESULT_FIELDS = ['id', 'doc', 'line', 'start', 'end', 'text', 'map', 'script', 'heading', 'person', 'place', 'org', 'figures', 'title', 'date', 'source', 'url'] as const;
+const RESULT_FIELDS = [
+  'id',
+  'doc',
+  'line',
+  'start',
+  'end',
+  'text',
+  'map',
+  'script',
+  'heading',
+  'person',
+  'place',
+  'org',
+  'figures',
+  'title',
+  'date',
+  'source',
+  'url',
+] as const;
 export type ResultRecord = Pick<PassageRecord, (typeof RESULT_FIELDS)[number]>;
 
 // Passages in the other script are converted for display (~25 µs each); the top passages of popular queries
@@ -133,7 +161,14 @@ function displayText(text: string, script: Script): string {
   return displayTexts[script].get(text) ?? displayTexts[script].set(text, toScript(text, script));
 }
 
-export function toHit(record: ResultRecord, formattedNorm: string | undefined, script: Script, score?: number, matched: 'all' | 'partial' = 'all', more = 0): SearchHit {
+export function toHit(
+  record: ResultRecord,
+  formattedNorm: string | undefined,
+  script: Script,
+  score?: number,
+  matched: 'all' | 'partial' = 'all',
+  more = 0,
+): SearchHit {
   // Display text, norm and source text are index for index the same length, so ranges carry over.
   const text = record.script === script ? record.text : displayText(record.text, script);
   const ranges = formattedNorm ? markedRanges(formattedNorm).filter((r) => r.end <= text.length) : [];
@@ -186,7 +221,13 @@ function queryParams(request: Request, strategy: Strategy): SearchParams {
 export type MeiliRequest = { route: 'search'; body: SearchParams & { q: string } } | { route: 'multi-search'; body: FederatedMultiSearchParams };
 
 /** The Meilisearch request for a window of ranked hits: one search, or a federated one over several readings. */
-export function meiliRequest(index: string, request: Request, forms: string[], window: { offset: number; limit: number; facets: string[] }, strategy: Strategy = 'all'): MeiliRequest {
+export function meiliRequest(
+  index: string,
+  request: Request,
+  forms: string[],
+  window: { offset: number; limit: number; facets: string[] },
+  strategy: Strategy = 'all',
+): MeiliRequest {
   const params = queryParams(request, strategy);
   const facets = window.facets.length ? window.facets : undefined;
   if (forms.length === 1) {
@@ -203,7 +244,12 @@ export function meiliRequest(index: string, request: Request, forms: string[], w
 
 /** Meilisearch parameters for a request as a single search (exported so benchmarks can time the raw call alike). */
 export function searchParams(request: Request): SearchParams {
-  return { ...queryParams(request, 'all'), offset: request.offset, limit: request.limit, ...(request.facets.length ? { facets: request.facets.map((f) => FACET_ATTRIBUTE[f]) } : {}) };
+  return {
+    ...queryParams(request, 'all'),
+    offset: request.offset,
+    limit: request.limit,
+    ...(request.facets.length ? { facets: request.facets.map((f) => FACET_ATTRIBUTE[f]) } : {}),
+  };
 }
 
 interface Window {
@@ -212,21 +258,30 @@ interface Window {
   facets: Record<string, Record<string, number>>;
 }
 
-async function fetchWindow(ctx: SearchContext, request: Request, forms: string[], window: { offset: number; limit: number; facets: string[] }, strategy: Strategy): Promise<Window> {
+async function fetchWindow(
+  ctx: SearchContext,
+  request: Request,
+  forms: string[],
+  window: { offset: number; limit: number; facets: string[] },
+  strategy: Strategy,
+): Promise<Window> {
   const call = meiliRequest(ctx.index, request, forms, window, strategy);
-  const answer: Promise<MeiliResponse<ResultRecord>> = call.route === 'search' ? searchIndex<ResultRecord>(ctx.client, ctx.index, call.body) : federatedSearch<ResultRecord>(ctx.client, call.body);
+  const answer: Promise<MeiliResponse<ResultRecord>> =
+    call.route === 'search' ? searchIndex<ResultRecord>(ctx.client, ctx.index, call.body) : federatedSearch<ResultRecord>(ctx.client, call.body);
   const result = await answer.catch(explain(ctx.index));
   return { hits: result.hits, total: result.estimatedTotalHits ?? result.hits.length, facets: result.facetDistribution ?? {} };
 }
 
 /** Meilisearch's refusals as one clear line. */
-const explain = (index: string) => (err: unknown): never => {
-  if (err instanceof MeiliResponseError) {
-    if (err.code === 'index_not_found') throw new RuntimeError(`nothing indexed yet (no index "${index}"): run \`zhpipe ingest\` first`);
-    throw new RuntimeError(`Meilisearch refused the search (${err.code ?? `HTTP ${err.status}`}): ${err.message.slice(0, 300)}`);
-  }
-  throw err;
-};
+const explain =
+  (index: string) =>
+  (err: unknown): never => {
+    if (err instanceof MeiliResponseError) {
+      if (err.code === 'index_not_found') throw new RuntimeError(`nothing indexed yet (no index "${index}"): run \`zhpipe ingest\` first`);
+      throw new RuntimeError(`Meilisearch refused the search (${err.code ?? `HTTP ${err.status}`}): ${err.message.slice(0, 300)}`);
+    }
+    throw err;
+  };
 
 /** Whether every term, in some reading, is in some passage (under the request's filters): one round trip. */
 async function everyTermFound(ctx: SearchContext, request: Request, terms: string[][]): Promise<boolean> {
@@ -319,7 +374,8 @@ export async function search(ctx: SearchContext, input: SearchRequest): Promise<
   const hits = page.map((hit) => {
     const formatted = (hit._formatted as { norm?: string } | undefined)?.norm;
     // Counted by Meilisearch where the doc facet has the document, else among the fetched hits.
-    const more = request.perDoc === 0 ? 0 : Math.max(0, (docCounts[hit.doc] ?? (shown.get(hit.doc) ?? 0) + (left.get(hit.doc) ?? 0)) - (shown.get(hit.doc) ?? 0));
+    const more =
+      request.perDoc === 0 ? 0 : Math.max(0, (docCounts[hit.doc] ?? (shown.get(hit.doc) ?? 0) + (left.get(hit.doc) ?? 0)) - (shown.get(hit.doc) ?? 0));
     return toHit(hit, formatted, script, hit._rankingScore, matched, more);
   });
   const facetsOut: Record<string, Record<string, number>> = {};
@@ -338,7 +394,12 @@ export async function search(ctx: SearchContext, input: SearchRequest): Promise<
  * somewhere in the index: a query about something absent (长三角 核潜艇) returns nothing, not passages that
  * share a common word with it.
  */
-async function partialWindow(ctx: SearchContext, request: Request, query: PreparedQuery, facets: string[]): Promise<{ window: Window; docCounts: Record<string, number> }> {
+async function partialWindow(
+  ctx: SearchContext,
+  request: Request,
+  query: PreparedQuery,
+  facets: string[],
+): Promise<{ window: Window; docCounts: Record<string, number> }> {
   if (!(await everyTermFound(ctx, request, query.terms))) return { window: { hits: [], total: 0, facets: {} }, docCounts: {} };
   const loose = await fetchWindow(ctx, request, query.forms, { offset: 0, limit: PARTIAL_WINDOW, facets }, 'frequency');
   const needed = Math.ceil(query.terms.length / 2);

@@ -23,7 +23,12 @@ const filter = z.array(z.string().max(500)).max(20, 'filter: at most 20 expressi
 const facets = z
   .string()
   .max(200)
-  .transform((s) => s.split(',').map((f) => f.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(FacetName));
 
 export const SearchQuery = z

@@ -97,7 +97,11 @@ export async function passageView(client: Meilisearch, index: string, id: string
     const p = byIndex.get(i);
     return p ? { id: p.id, text: show(p.text) } : null;
   };
-  const figureSpans: Span[] = record.figures.map((f) => ({ ...passageSpan(record, f), type: 'figure', label: `${f.metric || f.kind}: ${f.value}${f.unit} (${f.status})` }));
+  const figureSpans: Span[] = record.figures.map((f) => ({
+    ...passageSpan(record, f),
+    type: 'figure',
+    label: `${f.metric || f.kind}: ${f.value}${f.unit} (${f.status})`,
+  }));
   // Where the entities stage found each name (records from before it kept them have none to show).
   const entitySpans: Span[] = (record.mentions ?? []).map((m) => ({ ...passageSpan(record, m), type: m.type, label: m.canonical }));
   const spans = disjointSpans([...figureSpans, ...entitySpans].filter((s) => s.start >= 0 && s.end <= record.text.length && s.end > s.start));

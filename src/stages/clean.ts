@@ -118,8 +118,7 @@ function paragraphs(text: string, lines: Line[]): Paragraph[] {
     if (sentence) inBody = true;
     // A short line without a sentence end, standing alone, is a heading (or a caption).
     const heading =
-      line.marked ||
-      (!endsParagraph(content) && !sentence && [...content].length <= 60 && !goesOn(content) && (!inBody || !CLAUSE.test(content)));
+      line.marked || (!endsParagraph(content) && !sentence && [...content].length <= 60 && !goesOn(content) && (!inBody || !CLAUSE.test(content)));
     out.push({ lines: [line], heading });
   }
   // A one-line paragraph right before a dateline is the new article's headline.

@@ -32,7 +32,7 @@ export function jiebaMainDictionary(): ReadonlyMap<string, LexiconEntry> {
   if (main) return main;
   const entries = new Map<string, LexiconEntry>();
   const text = readFileSync(JIEBA_MAIN_DICT, 'utf8');
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
     const first = text.indexOf(' ', at);

@@ -28,7 +28,10 @@ class FastTrie {
   private readonly starts = new Uint8Array(0x10000);
   private readonly single = new Map<number, string>();
 
-  constructor(private readonly trie: OpenCC.Trie, keys: Iterable<string>) {
+  constructor(
+    private readonly trie: OpenCC.Trie,
+    keys: Iterable<string>,
+  ) {
     for (const key of keys) {
       const c = key.charCodeAt(0);
       const kind = [...key].length > 1 ? PREFIX : SINGLE;
@@ -54,7 +57,7 @@ class FastTrie {
 
   /** Calls `visit` for every match, left to right, as opencc-js's longest-match scan finds them. */
   private scan(text: string, visit: (start: number, end: number, value: string) => void): void {
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const m = this.match(text, i);
       if (!m) {
         i++;
@@ -115,7 +118,10 @@ function groupTrie(group: DictGroup, characters: boolean): FastTrie {
   const dicts = characters ? group.map(singleCharacters) : group;
   const trie = new OpenCC.Trie();
   trie.loadDictGroup(dicts);
-  return new FastTrie(trie, dicts.flatMap((d: DictLike) => [...keysOf(d)]));
+  return new FastTrie(
+    trie,
+    dicts.flatMap((d: DictLike) => [...keysOf(d)]),
+  );
 }
 
 function isStringGroup(value: DictLike | DictGroup): value is readonly string[] {
@@ -203,7 +209,11 @@ export function characterChanges(name: string): Map<string, string> {
 export function presetChangedCharacters(name: string): Set<string> {
   const config = presetConfig(name);
   const seg = config.segmentation;
-  const groups = [...(config.normalizationChain ?? []), ...config.conversionChain, ...(seg === undefined ? [] : isStringGroup(seg) ? [seg] : [[seg as DictLike]])];
+  const groups = [
+    ...(config.normalizationChain ?? []),
+    ...config.conversionChain,
+    ...(seg === undefined ? [] : isStringGroup(seg) ? [seg] : [[seg as DictLike]]),
+  ];
   const chars = new Set<string>();
   for (const group of groups) {
     for (const dict of group) {

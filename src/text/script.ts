@@ -18,9 +18,7 @@ const toTraditional = lazy(() => fastConverter('s2tw'));
 
 /** Full-width ASCII → half-width, ideographic space → space; one UTF-16 unit for one. */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** Converts without changing length: if a phrase rule changed it, fall back to character by character. */
@@ -82,7 +80,9 @@ export function normalizeQuery(query: string, script?: Script): string {
   const text = tidyQuery(query);
   // One short text: converted as texts to show are (tables built for it alone, at first).
   const simplify = (t: string) => toScriptMany([t], 'simplified')[0] ?? t;
-  return normalized(text, script ?? detectScript(text), simplify).replace(/\s+/g, ' ').trim();
+  return normalized(text, script ?? detectScript(text), simplify)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -120,7 +120,9 @@ export function toScriptMany(texts: string[], script: Script): string[] {
     if (out.length === text.length) return out;
     // As sameLength: a phrase that changed the length falls back to characters one by one.
     const chars = [...text];
-    return convertFew(preset, chars).map((c, k) => (c.length === (chars[k] ?? '').length ? c : chars[k])).join('');
+    return convertFew(preset, chars)
+      .map((c, k) => (c.length === (chars[k] ?? '').length ? c : chars[k]))
+      .join('');
   });
 }
 

@@ -7,9 +7,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { parseFilter } from '../search/filter.js';
 
-export const CorpusName = z
-  .string()
-  .regex(/^[\p{L}\p{N}_-]{1,64}$/u, 'a corpus name is 1-64 letters, digits, _ or - (no spaces or slashes)');
+export const CorpusName = z.string().regex(/^[\p{L}\p{N}_-]{1,64}$/u, 'a corpus name is 1-64 letters, digits, _ or - (no spaces or slashes)');
 
 export const SavedCorpus = z
   .object({
@@ -50,7 +48,8 @@ export function loadCorpus(dataDir: string, name: string): SavedCorpus {
     throw new InputError(`corpus file ${file}: ${(err as Error).message}`);
   }
   const parsed = SavedCorpus.safeParse(raw);
-  if (!parsed.success) throw new InputError(`corpus file ${file}: field "${parsed.error.issues[0]?.path.join('.') ?? ''}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new InputError(`corpus file ${file}: field "${parsed.error.issues[0]?.path.join('.') ?? ''}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
 }
 

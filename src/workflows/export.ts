@@ -26,7 +26,14 @@ export type ExportRequest = z.input<typeof ExportRequest>;
 
 function csvRow(line: ExportLine): Record<string, unknown> {
   const { entities, provenance: origin, map: _map, ...rest } = line;
-  return { ...rest, ...entities, ...origin, filter: origin.filter.join(' AND '), figures: line.figures.length ? JSON.stringify(line.figures) : '', extra: Object.keys(line.extra).length ? JSON.stringify(line.extra) : '' };
+  return {
+    ...rest,
+    ...entities,
+    ...origin,
+    filter: origin.filter.join(' AND '),
+    figures: line.figures.length ? JSON.stringify(line.figures) : '',
+    extra: Object.keys(line.extra).length ? JSON.stringify(line.extra) : '',
+  };
 }
 
 /** Writes to a stream and waits when its buffer is full, so a slow reader slows the export, not memory. */
@@ -50,12 +57,25 @@ export function streamSink(stream: Writable): (chunk: string) => Promise<void> {
 }
 
 /** Writes the matching passages to `write`, page by page; returns how many. */
-export async function exportCorpus(ws: Workspace, input: ExportRequest, write: (chunk: string) => Promise<void>, options: { now?: Date; pageSize?: number } = {}): Promise<{ passages: number }> {
+export async function exportCorpus(
+  ws: Workspace,
+  input: ExportRequest,
+  write: (chunk: string) => Promise<void>,
+  options: { now?: Date; pageSize?: number } = {},
+): Promise<{ passages: number }> {
   const request = ExportRequest.parse(input);
   const clauses = request.filter.flatMap(parseFilter);
   const origin = provenance(ws.config, ws.dictionariesDir, request.q, request.filter, options.now);
   let count = 0;
-  for await (const page of pages<PassageRecord>({ client: ws.client, index: ws.config.index.passages, target: 'passages', q: request.q, filter: clauses, regional: ws.regional, ...(options.pageSize ? { pageSize: options.pageSize } : {}) })) {
+  for await (const page of pages<PassageRecord>({
+    client: ws.client,
+    index: ws.config.index.passages,
+    target: 'passages',
+    q: request.q,
+    filter: clauses,
+    regional: ws.regional,
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+  })) {
     const lines = page.map((record) => toExportLine(record, origin));
     if (request.format === 'jsonl') await write(lines.map((l) => JSON.stringify(l) + '\n').join(''));
     else await write(toCsv(lines.map(csvRow), EXPORT_CSV_COLUMNS, count === 0));
@@ -72,4 +92,3 @@ export function formatOfFile(file: string): ExportFormat {
   if (/\.csv$/i.test(file)) return 'csv';
   throw new InputError(`--out ${file}: expected a .jsonl or .csv file name (or give --format)`);
 }
-

@@ -54,7 +54,27 @@ export const FigureRow = z.object({
 export type FigureRow = z.infer<typeof FigureRow>;
 
 /** Column order of CSV and table output. */
-export const FIGURE_COLUMNS = ['value', 'valueHi', 'unit', 'qualifier', 'kind', 'metric', 'period', 'status', 'place', 'org', 'doc', 'start', 'end', 'text', 'sentence', 'title', 'date', 'source', 'url'] as const;
+export const FIGURE_COLUMNS = [
+  'value',
+  'valueHi',
+  'unit',
+  'qualifier',
+  'kind',
+  'metric',
+  'period',
+  'status',
+  'place',
+  'org',
+  'doc',
+  'start',
+  'end',
+  'text',
+  'sentence',
+  'title',
+  'date',
+  'source',
+  'url',
+] as const;
 
 export function toRow(record: FigureRecord): FigureRow {
   const { value, valueHi, unit, qualifier, kind, metric, period, status, place, org, year, doc, start, end, text, sentence, id, passageId } = record;
@@ -81,7 +101,15 @@ async function* figuresByQuery(ws: Workspace, q: string, filter: FilterClause[],
   const figures = ws.client.index<FigureRecord>(ws.config.index.figures);
   const missing = explainMissingIndex(ws.config.index.figures);
   let count = 0;
-  for await (const passages of pages<Pick<PassageRecord, 'id'>>({ client: ws.client, index: ws.config.index.passages, target: 'passages', q, filter: [], regional: ws.regional, fields: ['id'] })) {
+  for await (const passages of pages<Pick<PassageRecord, 'id'>>({
+    client: ws.client,
+    index: ws.config.index.passages,
+    target: 'passages',
+    q,
+    filter: [],
+    regional: ws.regional,
+    fields: ['id'],
+  })) {
     const rank = new Map(passages.map((p, i) => [p.id, i]));
     // Ids are ours (hex and dashes); JSON quoting is Meilisearch's string syntax for them.
     const ids = `passageId IN [${passages.map((p) => JSON.stringify(p.id)).join(', ')}]`;

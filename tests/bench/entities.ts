@@ -40,7 +40,8 @@ function main(): void {
   console.log(`corpus: ${base.length} passages, ${(baseBytes / 1e3).toFixed(1)} kB, replicated ${copies}x = ${(bytes / 1e6).toFixed(1)} MB (UTF-8)`);
 
   const mb = bytes / 1e6;
-  const rate = (t: { wall: number; cpu: number }) => `${(mb / t.wall).toFixed(2)} MB/s, ${(mb / t.cpu).toFixed(2)} MB/CPU-s  (${t.wall.toFixed(1)} s, ${t.cpu.toFixed(1)} CPU-s)`;
+  const rate = (t: { wall: number; cpu: number }) =>
+    `${(mb / t.wall).toFixed(2)} MB/s, ${(mb / t.cpu).toFixed(2)} MB/CPU-s  (${t.wall.toFixed(1)} s, ${t.cpu.toFixed(1)} CPU-s)`;
 
   // Raw nodejieba cutting and POS tagging first, with its shipped dictionary only.
   let cutWords = 0;

@@ -76,7 +76,20 @@ console.log(`ratio read+clean+segment+figures / nodejieba cut: ${(pipeline / jie
 interface Annotated {
   source: string;
   text: string;
-  figures: { text: string; value?: number; unit?: string; currency?: string; kind?: string; qualifier?: string; change?: string; base?: string; status?: string; period?: string; metric?: string; metricIncludes?: string }[];
+  figures: {
+    text: string;
+    value?: number;
+    unit?: string;
+    currency?: string;
+    kind?: string;
+    qualifier?: string;
+    change?: string;
+    base?: string;
+    status?: string;
+    period?: string;
+    metric?: string;
+    metricIncludes?: string;
+  }[];
 }
 
 /**

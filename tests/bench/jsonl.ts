@@ -31,7 +31,9 @@ function writeRows(file: string): void {
   for (let i = 0; i < rows; i++) {
     const content = (paragraphs[i % paragraphs.length] ?? '').replace(/[0-9]+/g, (d) => String(Number(d) + (i % 89)));
     const day = new Date(Date.UTC(2024, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(JSON.stringify({ id: `r${i}`, title: content.slice(0, 18), date: day, source: SOURCES[i % SOURCES.length], url: `https://example.com/${i}`, content }));
+    lines.push(
+      JSON.stringify({ id: `r${i}`, title: content.slice(0, 18), date: day, source: SOURCES[i % SOURCES.length], url: `https://example.com/${i}`, content }),
+    );
   }
   writeFileSync(file, lines.join('\n') + '\n');
 }
@@ -52,7 +54,9 @@ try {
   const mb = statSync(file).size / 1048576;
   const seconds = summary.elapsedMs / 1000;
   console.log(`one JSONL file: ${summary.documents} rows (${mb.toFixed(1)} MB), ${summary.passages} passages, ${summary.figures} figures`);
-  console.log(`ingest: ${seconds.toFixed(1)} s with ${summary.workers} worker(s), ${(summary.documents / seconds).toFixed(0)} rows/s, ${(mb / seconds).toFixed(2)} MB/s`);
+  console.log(
+    `ingest: ${seconds.toFixed(1)} s with ${summary.workers} worker(s), ${(summary.documents / seconds).toFixed(0)} rows/s, ${(mb / seconds).toFixed(2)} MB/s`,
+  );
 } finally {
   await server.stop();
   rmSync(work, { recursive: true, force: true });

@@ -40,7 +40,10 @@ const option = (name: string, fallback: string) => {
 const mb = Number(option('--mb', '1'));
 const rounds = Number(option('--rounds', '3'));
 const threads = Number(option('--threads', String(indexingThreads())));
-const load = () => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const load = () =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 
 const PASSAGE_VARIANTS = ['word', 'attribute'] as const satisfies readonly Proximity[];
 const FIGURE_VARIANTS = ['none', 'word', 'attribute'] as const;
@@ -53,7 +56,11 @@ const pick = <T extends string>(name: string, all: readonly T[]): T[] => {
 const passageVariants = pick('--passages', PASSAGE_VARIANTS);
 const figureVariants = pick('--figures', FIGURE_VARIANTS);
 
-const config = PipelineConfig.parse({ name: 'bench', stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries') });
+const config = PipelineConfig.parse({
+  name: 'bench',
+  stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
+  dictionaries: path.join(ROOT, 'dictionaries'),
+});
 const resources = loadResources(config);
 const regional = loadRegional(path.join(ROOT, 'dictionaries'));
 const vocabulary = resources.vocabulary;
@@ -82,7 +89,9 @@ for (const f of readdirSync(corpus.dir).sort()) {
   passages.push(...records.passages);
   figures.push(...records.figures);
 }
-console.log(`${(corpus.bytes / 1024 / 1024).toFixed(2)} MB, ${corpus.files} documents: ${passages.length} passages, ${figures.length} figures; Meilisearch with ${threads} indexing thread(s); ${load()}`);
+console.log(
+  `${(corpus.bytes / 1024 / 1024).toFixed(2)} MB, ${corpus.files} documents: ${passages.length} passages, ${figures.length} figures; Meilisearch with ${threads} indexing thread(s); ${load()}`,
+);
 
 const server = await startServer(path.join(work, 'meili'), { detached: false, indexingThreads: threads });
 const client = new Meilisearch({ host: server.host, apiKey: server.apiKey });
@@ -93,7 +102,8 @@ async function indexing(uid: string, settings: Settings, records: object[]): Pro
   await client.index(uid).updateSettings(settings).waitTask({ timeout: 600_000 });
   const before = cpuSeconds(server.pid);
   const tasks = [];
-  for (let k = 0; k < records.length; k += config.index.batchSize) tasks.push(await client.index(uid).addDocuments(records.slice(k, k + config.index.batchSize)));
+  for (let k = 0; k < records.length; k += config.index.batchSize)
+    tasks.push(await client.index(uid).addDocuments(records.slice(k, k + config.index.batchSize)));
   for (const t of tasks) await client.tasks.waitForTask(t.taskUid, { timeout: 600_000, interval: 50 });
   const cpu = cpuSeconds(server.pid) - before;
   const { results } = await client.batches.getBatches({ indexUids: [uid], limit: 1000 });
@@ -111,7 +121,10 @@ async function bundledQuality(proximity: Proximity): Promise<Evaluation> {
   const index = { ...config.index, passages: `bundled_p_${proximity}`, figures: `bundled_f_${proximity}`, proximity };
   await ingest(client, [path.join(ROOT, 'corpus')], { ...config, index }, { workers: 1 });
   const { results } = await client.index(index.passages).getDocuments<{ id: string; text: string }>({ limit: 10_000, fields: ['id', 'text'] });
-  return passageQuality(index.passages, results.map((r) => ({ id: String(r.id), text: String(r.text) })));
+  return passageQuality(
+    index.passages,
+    results.map((r) => ({ id: String(r.id), text: String(r.text) })),
+  );
 }
 
 const misses = (e: Evaluation) => (e.misses.length ? `  misses: ${e.misses.map((m) => `${m.q} ${m.found}/${m.expected}`).join(', ')}` : '  misses: none');
@@ -120,7 +133,12 @@ const misses = (e: Evaluation) => (e.misses.length ? `  misses: ${e.misses.map((
 async function figureQuality(variant: FigureVariant, passagesUid: string, figuresUid: string): Promise<{ found: number; relevant: number; hit: number }> {
   const synonyms = regionalSynonyms(regional);
   const holds = (f: FigureRecord, terms: string[][]) => holdsEvery(normalizeForIndex(`${f.metric}\n${f.sentence}`), terms, synonyms);
-  const ws = { client, config: { ...config, index: { ...config.index, passages: passagesUid, figures: figuresUid } }, regional, dictionariesDir: path.join(ROOT, 'dictionaries') };
+  const ws = {
+    client,
+    config: { ...config, index: { ...config.index, passages: passagesUid, figures: figuresUid } },
+    regional,
+    dictionariesDir: path.join(ROOT, 'dictionaries'),
+  };
   let found = 0;
   let relevant = 0;
   let hit = 0;
@@ -131,7 +149,9 @@ async function figureQuality(variant: FigureVariant, passagesUid: string, figure
     const ids =
       variant === 'none'
         ? (await listFigures(ws, { q })).map((r) => r.id)
-        : (await client.index(figuresUid).search(simplified, { limit: 100_000, matchingStrategy: 'all', attributesToRetrieve: ['id'] })).hits.map((h) => String(h['id']));
+        : (await client.index(figuresUid).search(simplified, { limit: 100_000, matchingStrategy: 'all', attributesToRetrieve: ['id'] })).hits.map((h) =>
+            String(h['id']),
+          );
     found += ids.length;
     relevant += expected.size;
     hit += ids.filter((id) => expected.has(id)).length;
@@ -166,14 +186,23 @@ try {
       line.push(`figures ${v} ${c.cpu.toFixed(1)} s CPU (${c.batches.toFixed(1)} s batches)`);
       if (round === 0) {
         const q = await figureQuality(v, `p_${passageVariants[0] ?? 'word'}_0`, uid);
-        quality.push(`figures ${v}: ${q.found} found for the judged queries, ${q.hit} of ${q.relevant} figures whose metric or sentence holds every term (recall ${(q.hit / (q.relevant || 1)).toFixed(3)}, precision ${(q.hit / (q.found || 1)).toFixed(3)})`);
+        quality.push(
+          `figures ${v}: ${q.found} found for the judged queries, ${q.hit} of ${q.relevant} figures whose metric or sentence holds every term (recall ${(q.hit / (q.relevant || 1)).toFixed(3)}, precision ${(q.hit / (q.found || 1)).toFixed(3)})`,
+        );
       }
       await client.index(uid).delete().waitTask();
     }
     console.log(`round ${round + 1}: ${line.join(', ')}; ${load()}`);
   }
   console.log(`\nMeilisearch cost, medians over ${rounds} round(s):`);
-  for (const [label, list] of cost) console.log(`  ${label.padEnd(20)} CPU ${median(list.map((c) => c.cpu)).toFixed(1).padStart(5)} s   batches ${median(list.map((c) => c.batches)).toFixed(1).padStart(5)} s`);
+  for (const [label, list] of cost)
+    console.log(
+      `  ${label.padEnd(20)} CPU ${median(list.map((c) => c.cpu))
+        .toFixed(1)
+        .padStart(5)} s   batches ${median(list.map((c) => c.batches))
+        .toFixed(1)
+        .padStart(5)} s`,
+    );
   console.log('\nQuality (first round):');
   for (const q of quality) console.log(q);
 } finally {

@@ -33,18 +33,24 @@ function nerSentences(): string[] {
 /** The bundled articles as plain text (the JSONL sample's rows one article each). */
 function bundledArticles(): string[] {
   const dir = path.join(ROOT, 'corpus');
-  return readdirSync(dir).sort().flatMap((f) => {
-    const text = readFileSync(path.join(dir, f), 'utf8');
-    if (!f.endsWith('.jsonl')) return [text];
-    return text.split('\n').filter(Boolean).map((l) => {
-      const row = JSON.parse(l) as { title?: string; content?: string };
-      return `${row.title ?? ''}\n${row.content ?? ''}`;
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      if (!f.endsWith('.jsonl')) return [text];
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const row = JSON.parse(l) as { title?: string; content?: string };
+          return `${row.title ?? ''}\n${row.content ?? ''}`;
+        });
     });
-  });
 }
 
 /** Sentences as paragraphs of four, as a news article runs. */
-const paragraphs = (sentences: string[]) => Array.from({ length: Math.ceil(sentences.length / 4) }, (_, k) => sentences.slice(k * 4, k * 4 + 4).join('')).join('\n');
+const paragraphs = (sentences: string[]) =>
+  Array.from({ length: Math.ceil(sentences.length / 4) }, (_, k) => sentences.slice(k * 4, k * 4 + 4).join('')).join('\n');
 
 export interface NewsCorpus {
   dir: string;

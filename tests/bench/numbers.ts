@@ -98,7 +98,8 @@ function produces(p: ParsedNumber, r: SpecResult): boolean {
   const want = Number(text.replace(/%$/, '').replace(/,/g, ''));
   if (!Number.isFinite(want)) return false;
   const percent = text.endsWith('%');
-  const valueOk = (v: number) => (percent ? ((p.kind === 'percent' || p.kind === 'percentage_point') && close(v, want)) || (p.kind === 'ratio' && close(v * 100, want)) : close(v, want));
+  const valueOk = (v: number) =>
+    percent ? ((p.kind === 'percent' || p.kind === 'percentage_point') && close(v, want)) || (p.kind === 'ratio' && close(v * 100, want)) : close(v, want);
   if (!valueOk(p.value) && !(p.valueHi !== null && valueOk(p.valueHi))) return false;
   const unit = r.Resolution?.unit;
   if (!unit) return true;
@@ -123,7 +124,9 @@ function passes(c: SpecCase, scope: Scope): boolean {
 const args = process.argv.slice(2);
 const show = args.includes('--show');
 const dir = args.find((a) => !a.startsWith('--')) ?? '../shared/bench/recognizers-text-zh';
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const pct = (k: number, n: number) => (n === 0 ? '—' : `${((100 * k) / n).toFixed(1)}%`);
 const cell = (k: number, n: number) => `${k}/${n} ${pct(k, n)}`.padEnd(16);
 console.log(`${'file'.padEnd(53)}${'supported'.padEnd(18)}${'NotSupported(js)'.padEnd(18)}all`);

@@ -89,13 +89,19 @@ if (process.argv[2] === '--child') {
 }
 
 const option = (name: string, fallback: string) => argAfter(name) ?? fallback;
-const sizes = option('--mb', '2').split(',').map(Number).filter((n) => n > 0);
+const sizes = option('--mb', '2')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const stageMB = Number(option('--stage-mb', '2'));
 const repeat = Math.max(1, Number(option('--repeat', '1')));
 const withCpuMode = process.argv.includes('--cpu');
 const cores = availableParallelism();
 const workerCounts = [...new Set(option('--workers', `1,${cores}`).split(',').map(Number))];
-const load = () => `load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const load = () =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 const work = mkdtempSync(path.join(tmpdir(), 'zhpipe-bench-'));
 let serverNo = 0;
 
@@ -166,7 +172,15 @@ async function ingestRun(dir: string, workers: number): Promise<Run> {
     const s = child(['--child', dir, String(workers), server.host, server.apiKey]);
     const meiliCpu = cpuSeconds(server.pid) - before;
     const batch = { passages: await batchSeconds(client, config.index.passages), figures: await batchSeconds(client, config.index.figures) };
-    return { label: `zhpipe ingest, ${workers} worker(s)`, secs: s.elapsedMs / 1000, meiliCpu, meiliRss: peakRssMB(server.pid), rss: s.maxRssMB, passages: s.passages, batch };
+    return {
+      label: `zhpipe ingest, ${workers} worker(s)`,
+      secs: s.elapsedMs / 1000,
+      meiliCpu,
+      meiliRss: peakRssMB(server.pid),
+      rss: s.maxRssMB,
+      passages: s.passages,
+      batch,
+    };
   });
 }
 
@@ -176,7 +190,10 @@ function cpuRun(dir: string, workers: number): Run {
 }
 
 /** Meilisearch CPU seconds of each index: zhpipe's records and settings, one index at a time. */
-async function perIndexCpu(records: { passages: PassageRecord[]; figures: FigureRecord[] }, vocabulary: Parameters<typeof passageSettings>[0]): Promise<{ passages: number; figures: number }> {
+async function perIndexCpu(
+  records: { passages: PassageRecord[]; figures: FigureRecord[] },
+  vocabulary: Parameters<typeof passageSettings>[0],
+): Promise<{ passages: number; figures: number }> {
   return withServer(async (server, client) => {
     const one = async (uid: string, settings: Settings, docs: object[]) => {
       await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
@@ -198,7 +215,9 @@ try {
     const names = readdirSync(dir).sort();
     const files = names.map((f) => readFileSync(path.join(dir, f)));
     const mb = corpus.bytes / MB;
-    console.log(`corpus: ${mb.toFixed(2)} MB in ${corpus.files} documents (People's Daily NER sentences, ~20 a document, + corpus/; ${(corpus.realBytes / MB).toFixed(2)} MB distinct text${corpus.rounds > 1 ? `, regrouped ${corpus.rounds} times` : ''}), ${distinctTokens(dir)} distinct tokens (nodejieba cut); ${cores} cores; ${load()}`);
+    console.log(
+      `corpus: ${mb.toFixed(2)} MB in ${corpus.files} documents (People's Daily NER sentences, ~20 a document, + corpus/; ${(corpus.realBytes / MB).toFixed(2)} MB distinct text${corpus.rounds > 1 ? `, regrouped ${corpus.rounds} times` : ''}), ${distinctTokens(dir)} distinct tokens (nodejieba cut); ${cores} cores; ${load()}`,
+    );
 
     // Stage speeds in this process (one thread), each stage alone over the output of the one before.
     let stageBytes = 0;
@@ -227,10 +246,12 @@ try {
     const tokens = passages.map((p) => segment(p.text));
     const [, tEntities] = time(() => passages.forEach((p, i) => tagEntities(p.text, tokens[i] ?? [], entities)));
     const [, tFigures] = time(() => passages.forEach((p, i) => extractFigures(p.text, tokens[i] ?? [], { dictionaries: resources.dictionaryDir })));
-    const [, tRecords] = time(() => docs.forEach((ps, i) => {
-      const lines = lineStarts(sources[i]?.original ?? '');
-      for (const p of ps) toPassageRecord(p, lines, NO_ANNOTATIONS);
-    }));
+    const [, tRecords] = time(() =>
+      docs.forEach((ps, i) => {
+        const lines = lineStarts(sources[i]?.original ?? '');
+        for (const p of ps) toPassageRecord(p, lines, NO_ANNOTATIONS);
+      }),
+    );
     const [, tAll] = time(() => sources.forEach((s) => annotate(s, resources)));
     tokens.length = 0;
     const rate = (t: number) => `${(stageTotalMB / t).toFixed(2).padStart(6)} MB/s  ${(tCut / t).toFixed(2).padStart(5)}x cut`;
@@ -257,14 +278,18 @@ try {
       records.figures.push(...r.figures);
     });
 
-    console.log(`\n${mb.toFixed(2)} MB, ${plainDocs.length} passages, ${records.figures.length} figures; ${repeat} round(s), runs interleaved (${load()} at start)`);
+    console.log(
+      `\n${mb.toFixed(2)} MB, ${plainDocs.length} passages, ${records.figures.length} figures; ${repeat} round(s), runs interleaved (${load()} at start)`,
+    );
     const runs = new Map<string, Run[]>();
     const perIndex: Array<{ passages: number; figures: number }> = [];
     const keep = (r: Run) => {
       runs.set(r.label, [...(runs.get(r.label) ?? []), r]);
       const base = runs.get('plain Meilisearch')?.at(-1)?.secs ?? r.secs;
       const batch = r.batch ? `  batches p ${r.batch.passages.toFixed(1)} s f ${r.batch.figures.toFixed(1)} s` : '';
-      console.log(`  ${r.label.padEnd(28)} ${r.secs.toFixed(1).padStart(6)} s  ${(mb / r.secs).toFixed(2).padStart(5)} MB/s  ${((r.passages ?? 0) / r.secs).toFixed(0).padStart(5)} passages/s  ${(r.secs / base).toFixed(2)}x plain  meili CPU ${r.meiliCpu.toFixed(1)} s  peak RSS ${r.rss ? `${r.rss.toFixed(0)} MB, ` : ''}meili ${r.meiliRss.toFixed(0)} MB${batch}  ${load()}`);
+      console.log(
+        `  ${r.label.padEnd(28)} ${r.secs.toFixed(1).padStart(6)} s  ${(mb / r.secs).toFixed(2).padStart(5)} MB/s  ${((r.passages ?? 0) / r.secs).toFixed(0).padStart(5)} passages/s  ${(r.secs / base).toFixed(2)}x plain  meili CPU ${r.meiliCpu.toFixed(1)} s  peak RSS ${r.rss ? `${r.rss.toFixed(0)} MB, ` : ''}meili ${r.meiliRss.toFixed(0)} MB${batch}  ${load()}`,
+      );
     };
     for (let round = 0; round < repeat; round++) {
       keep(await baseline(plainDocs));
@@ -272,7 +297,9 @@ try {
       if (withCpuMode) for (const workers of workerCounts) keep(cpuRun(dir, workers));
       const cost = await perIndexCpu(records, resources.vocabulary);
       perIndex.push(cost);
-      console.log(`  meili CPU per index (zhpipe's records and settings, one index at a time): passages ${cost.passages.toFixed(1)} s, figures ${cost.figures.toFixed(1)} s  ${load()}`);
+      console.log(
+        `  meili CPU per index (zhpipe's records and settings, one index at a time): passages ${cost.passages.toFixed(1)} s, figures ${cost.figures.toFixed(1)} s  ${load()}`,
+      );
     }
 
     const plain = median((runs.get('plain Meilisearch') ?? []).map((r) => r.secs));
@@ -282,12 +309,18 @@ try {
       const secs = median(list.map((r) => r.secs));
       const meili = median(list.map((r) => r.meiliCpu));
       const rss = list[0]?.rss !== undefined ? `, peak RSS ${median(list.map((r) => r.rss ?? 0)).toFixed(0)} MB` : '';
-      const meiliPart = label.startsWith('CPU') ? '' : `, meili CPU ${meili.toFixed(1)} s (${(meili / (plainCpu || 1)).toFixed(2)}x plain), meili peak RSS ${median(list.map((r) => r.meiliRss)).toFixed(0)} MB`;
-      console.log(`  ${label.padEnd(28)} ${secs.toFixed(1).padStart(6)} s  ${(secs / plain).toFixed(2)}x plain${label.startsWith('zhpipe') ? ' (goal <= 1.5x)' : ''}${meiliPart}${rss}`);
+      const meiliPart = label.startsWith('CPU')
+        ? ''
+        : `, meili CPU ${meili.toFixed(1)} s (${(meili / (plainCpu || 1)).toFixed(2)}x plain), meili peak RSS ${median(list.map((r) => r.meiliRss)).toFixed(0)} MB`;
+      console.log(
+        `  ${label.padEnd(28)} ${secs.toFixed(1).padStart(6)} s  ${(secs / plain).toFixed(2)}x plain${label.startsWith('zhpipe') ? ' (goal <= 1.5x)' : ''}${meiliPart}${rss}`,
+      );
     }
     const p = median(perIndex.map((c) => c.passages));
     const f = median(perIndex.map((c) => c.figures));
-    console.log(`  meili CPU per index: passages ${p.toFixed(1)} s, figures ${f.toFixed(1)} s, together ${(p + f).toFixed(1)} s = ${((p + f) / (plainCpu || 1)).toFixed(2)}x plain Meilisearch's ${plainCpu.toFixed(1)} s`);
+    console.log(
+      `  meili CPU per index: passages ${p.toFixed(1)} s, figures ${f.toFixed(1)} s, together ${(p + f).toFixed(1)} s = ${((p + f) / (plainCpu || 1)).toFixed(2)}x plain Meilisearch's ${plainCpu.toFixed(1)} s`,
+    );
     const one = median((runs.get('zhpipe ingest, 1 worker(s)') ?? []).map((r) => r.secs));
     const all = median((runs.get(`zhpipe ingest, ${cores} worker(s)`) ?? []).map((r) => r.secs));
     if (one && all && cores > 1) console.log(`  ingest speed-up 1 -> ${cores} workers ${(one / all).toFixed(2)}x`);

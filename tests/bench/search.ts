@@ -51,7 +51,10 @@ const SKIP_QUALITY = process.argv.includes('--skip-quality');
 const SKIP_CONCURRENCY = process.argv.includes('--skip-concurrency');
 const CLI_RUNS = arg('cli-runs', 40);
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 console.log(`load average at start: ${load()}`);
 
 const dataDir = KEEP ? path.resolve(KEEP) : mkdtempSync(path.join(tmpdir(), 'zhpipe-bench-search-'));
@@ -108,7 +111,10 @@ const BIG = 'bench_large';
 
 /** The large index: corpus/ passages recombined with varied numbers, places and years. */
 async function buildLarge(): Promise<void> {
-  const existing = await client.index(BIG).getStats().catch(() => undefined);
+  const existing = await client
+    .index(BIG)
+    .getStats()
+    .catch(() => undefined);
   if (KEEP && existing && existing.numberOfDocuments >= PASSAGES) {
     console.log(`\nlarge index: ${existing.numberOfDocuments} passages, reused from ${dataDir}`);
     return;
@@ -236,7 +242,9 @@ async function latency(): Promise<void> {
   }
 
   const f = (p: Percentiles) => `${p.p50.toFixed(1)}/${p.p95.toFixed(1)}/${p.p99.toFixed(1)}`.padEnd(26);
-  console.log(`\nlatency over ${QUERIES} queries x ${ROUNDS} round(s) per concurrency and path, ${SEPARATE ? `paths apart in blocks of ${BLOCK}` : 'paths interleaved'} (ms); load average before: ${load()}`);
+  console.log(
+    `\nlatency over ${QUERIES} queries x ${ROUNDS} round(s) per concurrency and path, ${SEPARATE ? `paths apart in blocks of ${BLOCK}` : 'paths interleaved'} (ms); load average before: ${load()}`,
+  );
   console.log('concurrency  zhpipe p50/p95/p99        raw Meilisearch p50/p95/p99   goal: zhpipe p95 <= 1.2 x raw p95 + 2 ms');
   let allMet = true;
   for (const concurrency of [1, 8, 32]) {
@@ -262,7 +270,9 @@ function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`zhpipe ${args.join(' ')} exited ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(performance.now() - t0) : reject(new Error(`zhpipe ${args.join(' ')} exited ${code}: ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -277,9 +287,18 @@ async function startup(): Promise<void> {
   // waits for a core too, CPU time only the CLI's own work.
   const cpuLog = path.join(dataDir, 'cli-cpu.jsonl');
   const cpuHook = path.join(dataDir, 'cli-cpu.mjs');
-  writeFileSync(cpuHook, `import { appendFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.cpuUsage(); appendFileSync(${JSON.stringify(cpuLog)}, (u.user + u.system) / 1000 + '\\n'); });\n`);
+  writeFileSync(
+    cpuHook,
+    `import { appendFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.cpuUsage(); appendFileSync(${JSON.stringify(cpuLog)}, (u.user + u.system) / 1000 + '\\n'); });\n`,
+  );
   writeFileSync(cpuLog, '');
-  const env = { ...process.env, MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey, ZHPIPE_DATA_DIR: dataDir, NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${pathToFileURL(cpuHook).href}`].filter(Boolean).join(' ') };
+  const env = {
+    ...process.env,
+    MEILI_HOST: server.host,
+    MEILI_MASTER_KEY: server.apiKey,
+    ZHPIPE_DATA_DIR: dataDir,
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${pathToFileURL(cpuHook).href}`].filter(Boolean).join(' '),
+  };
   // Plain queries as a user types them at a prompt: no filter, no facets, the CLI's defaults.
   const queries = loadJudged().map((j) => j.q);
   const requests = queries.map((q) => SearchRequest.parse({ q }));
@@ -327,7 +346,9 @@ async function startup(): Promise<void> {
   const z = percentiles(inProcess);
   const r = percentiles(raw);
   const goal = 1.5 * r.p95 + 2;
-  console.log(`goal CLI p50 <= 250 ms: ${c.p50 <= 250 ? 'met' : 'NOT met'} (${c.p50.toFixed(0)} ms); goal in-process p95 <= 1.5 x raw p95 + 2 ms: ${z.p95 <= goal ? 'met' : 'NOT met'} (${z.p95.toFixed(1)} vs ${goal.toFixed(1)}); load average after: ${load()}`);
+  console.log(
+    `goal CLI p50 <= 250 ms: ${c.p50 <= 250 ? 'met' : 'NOT met'} (${c.p50.toFixed(0)} ms); goal in-process p95 <= 1.5 x raw p95 + 2 ms: ${z.p95 <= goal ? 'met' : 'NOT met'} (${z.p95.toFixed(1)} vs ${goal.toFixed(1)}); load average after: ${load()}`,
+  );
 }
 
 try {

@@ -53,7 +53,9 @@ try {
     times.push(await firstResult());
   }
   times.sort((a, b) => a - b);
-  console.log(`zhpipe serve → first search result (${cold ? 'cold: Meilisearch started too' : 'Meilisearch already running'}), ${RUNS} runs: median ${Math.round(times[1] ?? 0)} ms (min ${Math.round(times[0] ?? 0)}, max ${Math.round(times[RUNS - 1] ?? 0)})`);
+  console.log(
+    `zhpipe serve → first search result (${cold ? 'cold: Meilisearch started too' : 'Meilisearch already running'}), ${RUNS} runs: median ${Math.round(times[1] ?? 0)} ms (min ${Math.round(times[0] ?? 0)}, max ${Math.round(times[RUNS - 1] ?? 0)})`,
+  );
 } finally {
   spawnSync(process.execPath, [BIN, 'meili', 'stop'], { cwd: ROOT, env, stdio: 'ignore' });
   rmSync(dataDir, { recursive: true, force: true });

@@ -41,7 +41,10 @@ describe('zhpipe CLI', () => {
     const pipeline = writePipeline(dir, uniqueIndexes('clibad'));
     const binary = path.join(dir, 'blob.bin');
     writeFileSync(binary, Buffer.from([1, 2, 0, 3]));
-    const r = await runCli(['ingest', path.join(CORPUS, '004_9c34a97e38f5307b.txt'), binary, path.join(dir, 'nope.txt'), '--pipeline', pipeline, '--data-dir', dir], { env: meiliEnv() });
+    const r = await runCli(
+      ['ingest', path.join(CORPUS, '004_9c34a97e38f5307b.txt'), binary, path.join(dir, 'nope.txt'), '--pipeline', pipeline, '--data-dir', dir],
+      { env: meiliEnv() },
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/indexed 1 document/);
     expect(r.stdout).toMatch(/blob\.bin: binary file/);
@@ -104,7 +107,10 @@ describe('zhpipe CLI', () => {
   it('starts the managed Meilisearch indexing with half the cores, or with MEILI_MAX_INDEXING_THREADS when set', async () => {
     const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const threadsOf = (args: string[]) => args[args.indexOf('--max-indexing-threads') + 1];
-    for (const [env, expected] of [[undefined, String(Math.max(1, Math.floor(availableParallelism() / 2)))], ['3', '3']] as const) {
+    for (const [env, expected] of [
+      [undefined, String(Math.max(1, Math.floor(availableParallelism() / 2)))],
+      ['3', '3'],
+    ] as const) {
       const dataDir = tempDir();
       const start = await runCli(['meili', 'start', '--data-dir', dataDir], { env: { MEILI_MAX_INDEXING_THREADS: env } });
       try {

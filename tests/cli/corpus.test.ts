@@ -85,18 +85,24 @@ describe('saved corpus definitions', () => {
   });
 
   it('refuses an --out in a missing directory with one clear line', async () => {
-    await expect(run(exportCommand(), ['export', '--query', 'x', '--out', path.join(dataDir, 'no', 'such', 'c.jsonl'), '--pipeline', pipelineFile])).rejects.toThrow(/--out .*c\.jsonl: no such directory/);
+    await expect(
+      run(exportCommand(), ['export', '--query', 'x', '--out', path.join(dataDir, 'no', 'such', 'c.jsonl'), '--pipeline', pipelineFile]),
+    ).rejects.toThrow(/--out .*c\.jsonl: no such directory/);
   });
 
   it('refuses an --out name without a known extension', async () => {
-    await expect(run(exportCommand(), ['export', '--query', 'x', '--out', path.join(dataDir, 'corpus.txt'), '--pipeline', pipelineFile])).rejects.toThrow(/\.jsonl or \.csv/);
+    await expect(run(exportCommand(), ['export', '--query', 'x', '--out', path.join(dataDir, 'corpus.txt'), '--pipeline', pipelineFile])).rejects.toThrow(
+      /\.jsonl or \.csv/,
+    );
   });
 });
 
 describe('zhpipe targets', () => {
   it('prints CSV with a BOM and only targets', async () => {
     const out = await run(targetsCommand(), ['targets', '--format', 'csv', '--pipeline', pipelineFile]);
-    expect(out.startsWith('\uFEFFvalue,valueHi,unit,qualifier,kind,metric,period,status,place,org,doc,start,end,text,sentence,title,date,source,url\n')).toBe(true);
+    expect(out.startsWith('\uFEFFvalue,valueHi,unit,qualifier,kind,metric,period,status,place,org,doc,start,end,text,sentence,title,date,source,url\n')).toBe(
+      true,
+    );
     expect(out).toMatch(/\n70000,,个,gt,count,新建公共充电桩,全年,target,长三角,,corpus\//);
     expect(out).not.toContain('进出口总额占全国');
   });
@@ -109,16 +115,19 @@ describe('zhpipe targets', () => {
 
   it('prints JSONL rows with a group field', async () => {
     const rows = await listTargets(fixture.ws, {});
-    const lines = renderTargets(rows, 'jsonl', 'place').trim().split('\n').map((l) => JSON.parse(l) as { group: string; status: string });
+    const lines = renderTargets(rows, 'jsonl', 'place')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { group: string; status: string });
     expect(lines.length).toBe(rows.length);
     expect(lines.every((l) => l.status === 'target')).toBe(true);
     expect(lines.filter((l) => l.group === '长三角').length).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses an unknown --group-by or --format', async () => {
-    await expect(run(targetsCommand(), ['targets', '--group-by', 'colour', '--pipeline', pipelineFile])).rejects.toThrow(/--group-by colour: expected one of metric, doc, place, period/);
+    await expect(run(targetsCommand(), ['targets', '--group-by', 'colour', '--pipeline', pipelineFile])).rejects.toThrow(
+      /--group-by colour: expected one of metric, doc, place, period/,
+    );
     await expect(run(targetsCommand(), ['targets', '--format', 'xlsx', '--pipeline', pipelineFile])).rejects.toThrow(/--format xlsx/);
   });
 });
-
-

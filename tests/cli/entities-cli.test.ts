@@ -34,7 +34,10 @@ describe('zhpipe entities', () => {
   it('prints one JSON mention per line with the contract fields, offsets into the original text', async () => {
     const { out } = await run(entitiesCommand(), ['entities', DOC, '--format', 'jsonl']);
     const original = readFileSync(DOC, 'utf8');
-    const rows = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows.length).toBeGreaterThan(50);
     for (const r of rows) {
       expect(Object.keys(r)).toEqual(['doc', 'start', 'end', 'type', 'text', 'canonical']);
@@ -47,7 +50,12 @@ describe('zhpipe entities', () => {
 
   it('filters by type', async () => {
     const { out } = await run(entitiesCommand(), ['entities', DOC, '--type', 'person']);
-    const types = new Set(out.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type));
+    const types = new Set(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { type: string }).type),
+    );
     expect([...types]).toEqual(['person']);
   });
 

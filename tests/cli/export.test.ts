@@ -55,12 +55,12 @@ function csvRecords(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
-    else if (ch === '\n') record.push(field), records.push(record), (record = []), (field = '');
+    else if (ch === ',') (record.push(field), (field = ''));
+    else if (ch === '\n') (record.push(field), records.push(record), (record = []), (field = ''));
     else field += ch;
   }
   return records;
@@ -77,7 +77,13 @@ describe('export', () => {
     expect(lines.map((l) => l.id).sort()).toEqual(expected.map((p) => p.id).sort());
     for (const line of lines) {
       const source = expected.find((p) => p.id === line.id);
-      expect({ doc: line.doc, start: line.start, end: line.end, text: line.text, map: line.map }).toEqual({ doc: source?.doc, start: source?.start, end: source?.end, text: source?.text, map: source?.map });
+      expect({ doc: line.doc, start: line.start, end: line.end, text: line.text, map: line.map }).toEqual({
+        doc: source?.doc,
+        start: source?.start,
+        end: source?.end,
+        text: source?.text,
+        map: source?.map,
+      });
     }
     // The annotations come along: the fixture target sits in one of the lines.
     expect(lines.flatMap((l) => l.figures)).toContainEqual(expect.objectContaining({ text: '超7万个', value: 70000, status: 'target' }));
@@ -185,7 +191,10 @@ describe('export', () => {
     const client = fixture.client;
     const index = uniqueIndexes('export-cap').passages;
     await settle(client, (await client.createIndex(index, { primaryKey: 'id' })).taskUid);
-    await settle(client, (await client.index(index).updateSettings({ ...passageSettings({ words: [], synonyms: {} }), pagination: { maxTotalHits: 5 } })).taskUid);
+    await settle(
+      client,
+      (await client.index(index).updateSettings({ ...passageSettings({ words: [], synonyms: {} }), pagination: { maxTotalHits: 5 } })).taskUid,
+    );
     await settle(client, (await client.index(index).addDocuments(fixture.passages)).taskUid);
     const request = { client, index, target: 'passages' as const, q: '長三角', filter: parseFilter('has:figure'), regional: fixture.ws.regional, pageSize: 7 };
     const plain = await client.index(index).search('长三角', { filter: 'hasFigure = true', limit: 1000, matchingStrategy: 'all' });
@@ -255,7 +264,12 @@ describe('export --out keeps an existing file when the export fails', () => {
     const server = await startServer(path.join(folder, 'meili'), { detached: false });
     try {
       const client = new Meilisearch({ host: server.host, apiKey: server.apiKey });
-      const config = PipelineConfig.parse({ name: 'test', stages: ['read', 'clean', 'segment', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries'), index: uniqueIndexes('export-outage') });
+      const config = PipelineConfig.parse({
+        name: 'test',
+        stages: ['read', 'clean', 'segment', 'figures', 'index'],
+        dictionaries: path.join(ROOT, 'dictionaries'),
+        index: uniqueIndexes('export-outage'),
+      });
       await ingest(client, [CORPUS], config);
       const file = path.join(folder, 'corpus.jsonl');
       writeFileSync(file, OLD);
@@ -263,11 +277,16 @@ describe('export --out keeps an existing file when the export fails', () => {
       const out = openAtomic(file);
       const sink = streamSink(out.stream);
       let pagesWritten = 0;
-      const run = exportCorpus(workspace(client, config), {}, async (chunk) => {
-        await sink(chunk);
-        // After the first page is on disk, the server goes away for good.
-        if (++pagesWritten === 1) await server.stop();
-      }, { pageSize: 5 });
+      const run = exportCorpus(
+        workspace(client, config),
+        {},
+        async (chunk) => {
+          await sink(chunk);
+          // After the first page is on disk, the server goes away for good.
+          if (++pagesWritten === 1) await server.stop();
+        },
+        { pageSize: 5 },
+      );
       await expect(run).rejects.toThrow();
       out.abort();
       expect(pagesWritten).toBe(1);
@@ -278,4 +297,3 @@ describe('export --out keeps an existing file when the export fails', () => {
     }
   });
 });
-

@@ -22,7 +22,8 @@ async function run(args: string[]): Promise<string> {
 }
 
 // An OCR-style break inside the first sentence: offsets must still point into the file as written.
-const ORIGINAL = '全年长三角区域要新建公共充电桩超7万个,充电桩比率达到1.9之内。\n\n几年间生态环境共保联治卓有成效:2024年长三角平均优良天数比率84.5%,较2018年提升10.4个百\n分点。\n';
+const ORIGINAL =
+  '全年长三角区域要新建公共充电桩超7万个,充电桩比率达到1.9之内。\n\n几年间生态环境共保联治卓有成效:2024年长三角平均优良天数比率84.5%,较2018年提升10.4个百\n分点。\n';
 
 function corpusFile(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'zhpipe-figures-'));
@@ -38,13 +39,44 @@ afterEach(() => {
 describe('zhpipe figures', () => {
   it('prints one figure per line with the contract fields and offsets into the original text', async () => {
     const file = corpusFile();
-    const rows = (await run([file])).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = (await run([file]))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows.map((r) => r.text)).toEqual(['超7万个', '1.9之内', '84.5%', '10.4个百\n分点']);
     for (const r of rows) {
-      expect(Object.keys(r)).toEqual(['doc', 'start', 'end', 'text', 'value', 'valueHi', 'unit', 'currency', 'kind', 'qualifier', 'change', 'base', 'metric', 'period', 'status', 'sentence']);
+      expect(Object.keys(r)).toEqual([
+        'doc',
+        'start',
+        'end',
+        'text',
+        'value',
+        'valueHi',
+        'unit',
+        'currency',
+        'kind',
+        'qualifier',
+        'change',
+        'base',
+        'metric',
+        'period',
+        'status',
+        'sentence',
+      ]);
       expect(ORIGINAL.slice(r.start as number, r.end as number)).toBe(r.text);
     }
-    expect(rows[0]).toMatchObject({ value: 70000, unit: '个', kind: 'count', qualifier: 'gt', metric: '新建公共充电桩', period: '全年', status: 'target', currency: null, change: null, base: null });
+    expect(rows[0]).toMatchObject({
+      value: 70000,
+      unit: '个',
+      kind: 'count',
+      qualifier: 'gt',
+      metric: '新建公共充电桩',
+      period: '全年',
+      status: 'target',
+      currency: null,
+      change: null,
+      base: null,
+    });
     expect(rows[3]).toMatchObject({ unit: '百分点', change: 'increase', base: '2018年', period: '2024年' });
   });
 
@@ -52,7 +84,10 @@ describe('zhpipe figures', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'zhpipe-figures-'));
     const file = path.join(dir, 'tw.txt');
     writeFileSync(file, '行政院今天核定長照計畫。\n\n補助經費共計20億元，較上年增加3億元。\n');
-    const rows = (await run([file])).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = (await run([file]))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows.map((r) => [r.text, r.unit, r.currency, r.change, r.base])).toEqual([
       ['20億元', '元', 'TWD', null, null],
       ['3億元', '元', 'TWD', 'increase', '上年'],
@@ -61,7 +96,12 @@ describe('zhpipe figures', () => {
 
   it('filters by status, kind and unit', async () => {
     const file = corpusFile();
-    const texts = async (args: string[]) => (await run([file, ...args])).trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+    const texts = async (args: string[]) =>
+      (await run([file, ...args]))
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { text: string }).text);
     expect(await texts(['--status', 'actual'])).toEqual(['84.5%', '10.4个百\n分点']);
     expect(await texts(['--kind', 'percent,percentage_point'])).toEqual(['84.5%', '10.4个百\n分点']);
     expect(await texts(['--unit', '个'])).toEqual(['超7万个']);

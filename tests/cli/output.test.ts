@@ -49,7 +49,10 @@ describe('RowWriter', () => {
     expect(jsonl.text()).toBe('{"a":"上海"}\n');
     const table = capture();
     const writer = new RowWriter('table', ['name', 'n'], undefined, table.stream);
-    writer.write([{ name: '上海', n: 1 }, { name: 'ab', n: 22 }]);
+    writer.write([
+      { name: '上海', n: 1 },
+      { name: 'ab', n: 22 },
+    ]);
     expect(table.text()).toBe('');
     writer.end();
     expect(table.text().split('\n')).toEqual(['name  n', '----  --', '上海  1', 'ab    22', '']);

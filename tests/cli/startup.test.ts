@@ -20,15 +20,25 @@ export async function load(url, context, next) {
   return next(url, context);
 }`,
   );
-  writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`);
+  writeFileSync(
+    path.join(dir, 'register.mjs'),
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`,
+  );
   const result = await runCli(args, { env: { ...env, NODE_OPTIONS: `--import ${pathToFileURL(path.join(dir, 'register.mjs')).href}` } });
-  const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((url) => url.replace(pathToFileURL(ROOT).href + '/', ''));
+  const loaded = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((url) => url.replace(pathToFileURL(ROOT).href + '/', ''));
   return { ...result, loaded };
 }
 
 /** Whether the CLI will run dist/ (it falls back to the sources when one changed since the build). */
 function distIsCurrent(): boolean {
-  const check = spawnSync(process.execPath, ['--input-type=module', '-e', "process.exit((await import('./src/bin/build.js')).staleness() === undefined ? 0 : 1)"], { cwd: ROOT });
+  const check = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "process.exit((await import('./src/bin/build.js')).staleness() === undefined ? 0 : 1)"],
+    { cwd: ROOT },
+  );
   return check.status === 0;
 }
 
@@ -47,7 +57,9 @@ describe('CLI start-up', () => {
     const r = await runTraced(['search', '长三角', '--json', '--pipeline', pipeline], meiliEnv());
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).total).toBeGreaterThan(0);
-    const needless = r.loaded.filter((url) => /node_modules\/(nodejieba|piscina|cli-progress)\/|\/(stages|workflows|server)\/|\/pipeline\/(analyze|annotate|ingest|reindex|pool)\./.test(url));
+    const needless = r.loaded.filter((url) =>
+      /node_modules\/(nodejieba|piscina|cli-progress)\/|\/(stages|workflows|server)\/|\/pipeline\/(analyze|annotate|ingest|reindex|pool)\./.test(url),
+    );
     expect(needless).toEqual([]);
     // The compiled build when it is current; the sources through tsx (slow, but never stale) otherwise.
     if (current) {

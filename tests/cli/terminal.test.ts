@@ -88,7 +88,10 @@ describe('terminal: input refused by a schema', () => {
   it('a 2,000-character query and --offset 1e12: one line naming the field, status 2', async () => {
     const dir = tempDir('zhpipe-zod-');
     const pipeline = writePipeline(dir, uniqueIndexes('zod'));
-    for (const args of [['search', '长'.repeat(2000)], ['search', '长三角', '--offset', '1e12']]) {
+    for (const args of [
+      ['search', '长'.repeat(2000)],
+      ['search', '长三角', '--offset', '1e12'],
+    ]) {
       const r = await runCli([...args, '--pipeline', pipeline, '--json'], { env: meiliEnv() });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

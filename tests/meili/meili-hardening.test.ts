@@ -111,7 +111,7 @@ describe('a data directory left by an older zhpipe (item 1)', () => {
     await startedModes(dataDir, 0o700);
     const project = tempDir('zhpipe-project-');
     chmodSync(project, 0o755);
-    writeFileSync(path.join(project, 'notes.txt'), 'not zhpipe\'s');
+    writeFileSync(path.join(project, 'notes.txt'), "not zhpipe's");
     databases.push(path.join(project, 'meili-data'));
     await startedModes(project, 0o755);
   });
@@ -129,7 +129,7 @@ async function startedModes(dir: string, dirMode: number): Promise<void> {
   }
 }
 
-describe('meili stop signals only the data directory\'s Meilisearch (item 2)', () => {
+describe("meili stop signals only the data directory's Meilisearch (item 2)", () => {
   let sleeper: ChildProcess;
   beforeAll(() => {
     sleeper = spawn('sleep', ['300'], { stdio: 'ignore' });
@@ -138,7 +138,8 @@ describe('meili stop signals only the data directory\'s Meilisearch (item 2)', (
     sleeper.kill('SIGKILL');
   });
 
-  const fakeState = (pid: number) => JSON.stringify({ pid, host: 'http://127.0.0.1:9', port: 9, binary: '/usr/bin/sleep', startedAt: new Date().toISOString() });
+  const fakeState = (pid: number) =>
+    JSON.stringify({ pid, host: 'http://127.0.0.1:9', port: 9, binary: '/usr/bin/sleep', startedAt: new Date().toISOString() });
 
   it('leaves alone an unrelated process whose pid is in meili.json, and says so', async () => {
     const { dataDir } = newDataDir();
@@ -172,7 +173,11 @@ describe('meili stop signals only the data directory\'s Meilisearch (item 2)', (
 describe('never two Meilisearch on one database (item 3)', () => {
   it('an interrupted `meili start` (SIGINT once its server process exists) leaves at most one server after the next start', async () => {
     const { dataDir, db } = newDataDir();
-    const cli = spawn(process.execPath, [BIN, 'meili', 'start', '--data-dir', dataDir], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, MEILI_HOST: undefined } });
+    const cli = spawn(process.execPath, [BIN, 'meili', 'start', '--data-dir', dataDir], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, MEILI_HOST: undefined },
+    });
     const exited = once(cli, 'exit');
     // The event: a process with this --db-path exists (the start-up shell or Meilisearch itself).
     await until(() => (processesOn(db, false).length > 0 ? true : undefined), 'the server process of `meili start`');
@@ -217,7 +222,8 @@ describe('never two Meilisearch on one database (item 3)', () => {
     // One process (the shell becomes sleep) that holds the flock, so killing it ends the lock too.
     const holder = spawn('sh', ['-c', 'exec 9>>"$0"; flock 9; exec sleep 300', path.join(dataDir, 'meili-data.lock')], { stdio: 'ignore' });
     try {
-      const locked = () => readFileSync('/proc/locks', 'utf8').includes(`:${statSync(path.join(dataDir, 'meili-data.lock'), { throwIfNoEntry: false })?.ino ?? 'none'} `);
+      const locked = () =>
+        readFileSync('/proc/locks', 'utf8').includes(`:${statSync(path.join(dataDir, 'meili-data.lock'), { throwIfNoEntry: false })?.ino ?? 'none'} `);
       await until(() => (locked() ? true : undefined), 'the flock on meili-data.lock');
       const start = await runCli(['meili', 'start', '--data-dir', dataDir]);
       expect(start.code).toBe(1);
@@ -232,14 +238,18 @@ describe('never two Meilisearch on one database (item 3)', () => {
 describe('master.key problems are named without printing the key (item 15)', () => {
   const cases: Array<[string, Buffer, RegExp]> = [
     ['empty', Buffer.from('\n'), /master\.key is empty/],
-    ['binary', Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x9c, 0x80, 0x1b, 0x5b, 0x32, 0x4a, 0xc3, 0x28, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46]), /master\.key is not UTF-8 text/],
+    [
+      'binary',
+      Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x9c, 0x80, 0x1b, 0x5b, 0x32, 0x4a, 0xc3, 0x28, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46]),
+      /master\.key is not UTF-8 text/,
+    ],
     ['with control characters', Buffer.from('abcdefghijklmnop\x1b]52;c;SGVsbG8=\x07'), /master\.key contains control characters/],
     ['short', Buffer.from('short-key\n'), /master\.key is 9 byte\(s\) long; Meilisearch needs at least 16/],
   ];
   for (const [name, bytes, message] of cases) {
     it(`refuses a ${name} key with one clear line and starts nothing`, async () => {
       const { dataDir, db } = newDataDir();
-        mkdirSync(dataDir, { recursive: true });
+      mkdirSync(dataDir, { recursive: true });
       writeFileSync(path.join(dataDir, 'master.key'), bytes, { mode: 0o600 });
       const r = await runCli(['meili', 'start', '--data-dir', dataDir]);
       expect(r.code).toBe(1);

@@ -132,7 +132,9 @@ describe('re-ingest after a file changes', () => {
       expect(settings.proximityPrecision).toBe('byAttribute');
       expect(settings.facetSearch).toBe(false);
     }
-    expect((await client.index(own.passages).getSettings()).proximityPrecision).not.toBe((await client.index(indexes.passages).getSettings()).proximityPrecision);
+    expect((await client.index(own.passages).getSettings()).proximityPrecision).not.toBe(
+      (await client.index(indexes.passages).getSettings()).proximityPrecision,
+    );
   });
 
   it('updates index settings only when the pipeline changes them, so a re-run queues no settings task', async () => {

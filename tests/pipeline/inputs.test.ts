@@ -21,7 +21,10 @@ async function ingestWithReport(dir: string, inputs: string[]) {
   const pipeline = writePipeline(dir, indexes);
   const report = path.join(dir, 'report.json');
   // Bounded: before links were tracked, a loop never finished.
-  const r = await runCli(['ingest', ...inputs, '--pipeline', pipeline, '--data-dir', path.join(dir, 'data'), '--report', report, '--json'], { env: meiliEnv(), timeoutMs: 120_000 });
+  const r = await runCli(['ingest', ...inputs, '--pipeline', pipeline, '--data-dir', path.join(dir, 'data'), '--report', report, '--json'], {
+    env: meiliEnv(),
+    timeoutMs: 120_000,
+  });
   const files = r.code === 0 || r.code === 2 ? (JSON.parse(readFileSync(report, 'utf8')) as Report).files : [];
   return { r, files, indexes };
 }

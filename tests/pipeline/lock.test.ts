@@ -97,7 +97,10 @@ describe('acquireLock between processes', () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const file = path.join(dir, `free-${trial}.lock`);
       const answers = await race(file);
-      expect(answers.filter((a) => a === 'won'), `trial ${trial}: ${answers.join(' / ')}`).toHaveLength(1);
+      expect(
+        answers.filter((a) => a === 'won'),
+        `trial ${trial}: ${answers.join(' / ')}`,
+      ).toHaveLength(1);
       expect(answers.find((a) => a !== 'won')).toMatch(/^busy held by \d+$/);
       expect(existsSync(file)).toBe(false);
     }
@@ -109,7 +112,10 @@ describe('acquireLock between processes', () => {
       const file = path.join(dir, `dead-${trial}.lock`);
       writeFileSync(file, String(dead));
       const answers = await race(file);
-      expect(answers.filter((a) => a === 'won'), `trial ${trial}: ${answers.join(' / ')}`).toHaveLength(1);
+      expect(
+        answers.filter((a) => a === 'won'),
+        `trial ${trial}: ${answers.join(' / ')}`,
+      ).toHaveLength(1);
     }
   });
 });

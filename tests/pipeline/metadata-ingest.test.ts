@@ -17,13 +17,38 @@ const env = meiliEnv();
 const cli = (args: string[]) => runCli([...args, '--pipeline', pipeline], { env, timeoutMs: 180_000 });
 
 const NEWS = [
-  { id: 'n1', title: '长三角充电桩建设提速', date: '2025-03-14T08:00:00+08:00', source: '示例通讯社', url: 'https://example.com/n1', author: '王示例', content: '全年长三角区域要新建公共充电桩超7万个，充电桩比率达到1.9之内。', channel: '财经' },
-  { id: 'n2', title: '上海发布新能源汽车推广计划', date: '2025年3月28日', source: '示例日报', url: 'https://example.com/n2', content: '上海市力争到2025年底新能源汽车推广应用规模达到20万辆，公共充电桩总量突破10万个。', channel: '本地' },
+  {
+    id: 'n1',
+    title: '长三角充电桩建设提速',
+    date: '2025-03-14T08:00:00+08:00',
+    source: '示例通讯社',
+    url: 'https://example.com/n1',
+    author: '王示例',
+    content: '全年长三角区域要新建公共充电桩超7万个，充电桩比率达到1.9之内。',
+    channel: '财经',
+  },
+  {
+    id: 'n2',
+    title: '上海发布新能源汽车推广计划',
+    date: '2025年3月28日',
+    source: '示例日报',
+    url: 'https://example.com/n2',
+    content: '上海市力争到2025年底新能源汽车推广应用规模达到20万辆，公共充电桩总量突破10万个。',
+    channel: '本地',
+  },
   { id: 'n3', title: '临时通知', date: '上周五', source: '示例日报', content: '合肥市计划新建充电桩5000个，重点覆盖老旧小区。' },
   { id: 'n4', title: '缺正文的一行', date: '2025-04-02', source: '示例通讯社', content: '' },
-  { id: 'n5', title: '江苏快充网络延伸', date: '2025/4/9', source: '示例通讯社', url: 'https://example.com/n5', content: '江苏省计划新增高速公路快充站300座，覆盖主要城际通道。' },
+  {
+    id: 'n5',
+    title: '江苏快充网络延伸',
+    date: '2025/4/9',
+    source: '示例通讯社',
+    url: 'https://example.com/n5',
+    content: '江苏省计划新增高速公路快充站300座，覆盖主要城际通道。',
+  },
 ];
-const CSV = '标题,发布时间,来源,正文\n苏州新建充电桩,2025年4月20日,示例晚报,"苏州市今年将新建公共充电桩6000个。\n\n其中快充桩占比不低于四成。"\n杭州充电网络,2025/5/6,示例晚报,杭州市计划新增充电桩8000个。\n';
+const CSV =
+  '标题,发布时间,来源,正文\n苏州新建充电桩,2025年4月20日,示例晚报,"苏州市今年将新建公共充电桩6000个。\n\n其中快充桩占比不低于四成。"\n杭州充电网络,2025/5/6,示例晚报,杭州市计划新增充电桩8000个。\n';
 
 let first: { code: number; stdout: string; stderr: string };
 beforeAll(async () => {
@@ -44,7 +69,11 @@ async function searchJson(args: string[]): Promise<SearchResponse> {
 describe('ingest with metadata', () => {
   it('indexes every row, page and file; the row without text is reported by line, the unreadable date as a warning', () => {
     expect(first.code, first.stderr).toBe(2);
-    const summary = JSON.parse(first.stdout) as { documents: number; skipped: Array<{ skipped: string; reason: string }>; warnings: Array<{ file: string; reason: string }> };
+    const summary = JSON.parse(first.stdout) as {
+      documents: number;
+      skipped: Array<{ skipped: string; reason: string }>;
+      warnings: Array<{ file: string; reason: string }>;
+    };
     // 4 JSONL rows with text, 2 CSV rows, the page, the text file.
     expect(summary.documents).toBe(8);
     expect(summary.skipped).toEqual([{ skipped: `${path.join(inputs, 'news.jsonl')}:4`, reason: 'no text (column "content")' }]);
@@ -74,7 +103,8 @@ describe('ingest with metadata', () => {
   });
 
   it('filters by date ranges, month and source; facets count sources and months', async () => {
-    const dates = async (filter: string) => (await searchJson(['充电桩', '--per-doc', '0', '--limit', '50', '--filter', filter])).hits.map((h) => h.date).sort();
+    const dates = async (filter: string) =>
+      (await searchJson(['充电桩', '--per-doc', '0', '--limit', '50', '--filter', filter])).hits.map((h) => h.date).sort();
     expect(await dates('date >= 2025-04-01')).toEqual(['2025-04-20', '2025-05-06', '2025-05-20']);
     expect(await dates('date = 2025-03')).toEqual(await dates('month = 2025-03'));
     expect(new Set(await dates('date = 2025-03'))).toEqual(new Set(['2025-03-14', '2025-03-28']));
@@ -106,12 +136,18 @@ describe('ingest with metadata', () => {
   it('targets group by source and by month, and carry title and date', async () => {
     const bySource = await cli(['targets', '--group-by', 'source', '--format', 'jsonl']);
     expect(bySource.code, bySource.stderr).toBe(0);
-    const rows = bySource.stdout.trim().split('\n').map((l) => JSON.parse(l) as { group: string; source: string | null; date: string | null; title: string | null });
+    const rows = bySource.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { group: string; source: string | null; date: string | null; title: string | null });
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.group).toBe(row.source ?? '—');
     expect(rows.some((r) => r.group === '示例晚报' && r.title === '苏州新建充电桩')).toBe(true);
     const byMonth = await cli(['targets', '--group-by', 'month', '--format', 'jsonl', '--filter', 'date >= 2025-04']);
-    const months = byMonth.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { group: string }).group);
+    const months = byMonth.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { group: string }).group);
     expect(new Set(months)).toEqual(new Set(['2025-04', '2025-05']));
     const table = await cli(['targets', '--group-by', 'month']);
     expect(table.stdout).toContain('== month: 2025-04');
@@ -134,7 +170,9 @@ interface Stored {
 }
 
 async function storedPassages(index: string): Promise<Stored[]> {
-  const { results } = await testClient().index(index).getDocuments<Stored>({ limit: 1000, fields: ['docId', 'doc', 'start', 'end', 'text', 'title', 'date', 'dateText', 'source', 'url', 'author', 'extra'] });
+  const { results } = await testClient()
+    .index(index)
+    .getDocuments<Stored>({ limit: 1000, fields: ['docId', 'doc', 'start', 'end', 'text', 'title', 'date', 'dateText', 'source', 'url', 'author', 'extra'] });
   return results.sort((a, b) => (a.docId === b.docId ? a.start - b.start : a.docId < b.docId ? -1 : 1));
 }
 
@@ -143,8 +181,20 @@ describe('round trip: JSONL → ingest → export → ingest the export', () => 
     const out = path.join(dir, 'export.jsonl');
     const exported = await cli(['export', '--out', out]);
     expect(exported.code, exported.stderr).toBe(0);
-    const line = JSON.parse(readFileSync(out, 'utf8').split('\n').find((l) => l.includes('长三角充电桩建设提速')) ?? '{}') as Stored;
-    expect(line).toMatchObject({ title: '长三角充电桩建设提速', date: '2025-03-14', dateText: '2025-03-14T08:00:00+08:00', source: '示例通讯社', url: 'https://example.com/n1', author: '王示例', extra: { id: 'n1', channel: '财经' } });
+    const line = JSON.parse(
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .find((l) => l.includes('长三角充电桩建设提速')) ?? '{}',
+    ) as Stored;
+    expect(line).toMatchObject({
+      title: '长三角充电桩建设提速',
+      date: '2025-03-14',
+      dateText: '2025-03-14T08:00:00+08:00',
+      source: '示例通讯社',
+      url: 'https://example.com/n1',
+      author: '王示例',
+      extra: { id: 'n1', channel: '财经' },
+    });
     const csv = await cli(['export', '--out', path.join(dir, 'export.csv')]);
     expect(csv.code, csv.stderr).toBe(0);
     const header = readFileSync(path.join(dir, 'export.csv'), 'utf8').split('\n')[0] ?? '';

@@ -16,7 +16,8 @@ import { ROOT, runCli, tempDir, testClient, uniqueIndexes } from '../helpers.js'
 
 const client = testClient();
 const DICTIONARIES = path.join(ROOT, 'dictionaries');
-const configOf = (stages: StageName[], extra: Record<string, unknown> = {}) => PipelineConfig.parse({ name: 'runner-test', stages, dictionaries: DICTIONARIES, ...extra });
+const configOf = (stages: StageName[], extra: Record<string, unknown> = {}) =>
+  PipelineConfig.parse({ name: 'runner-test', stages, dictionaries: DICTIONARIES, ...extra });
 const text = (s: string) => ({ doc: 'a.txt', bytes: Buffer.from(s) });
 
 /** A folder with one text file; its path. */
@@ -38,13 +39,22 @@ describe('createPipeline', () => {
 
   it('refuses an order that cannot work, naming the stage and the field it lacks', () => {
     expect(() => createPipeline(configOf(['read', 'clean', 'figures', 'segment']))).toThrow(InputError);
-    expect(() => createPipeline(configOf(['read', 'clean', 'figures', 'segment']))).toThrow('pipeline runner-test: stage figures requires tokens, which no stage before it assigns: list segment before figures');
-    expect(() => createPipeline(configOf(['read', 'clean', 'entities']))).toThrow('stage entities requires tokens, which no stage before it assigns: add segment before it');
+    expect(() => createPipeline(configOf(['read', 'clean', 'figures', 'segment']))).toThrow(
+      'pipeline runner-test: stage figures requires tokens, which no stage before it assigns: list segment before figures',
+    );
+    expect(() => createPipeline(configOf(['read', 'clean', 'entities']))).toThrow(
+      'stage entities requires tokens, which no stage before it assigns: add segment before it',
+    );
   });
 
   it('adds a stage a command needs (and what it requires) where it usually goes, leaving out the others', () => {
     expect(createPipeline(configOf(['read', 'clean', 'segment', 'index']), { need: ['figures'] }).stages).toEqual(['read', 'clean', 'segment', 'figures']);
-    expect(createPipeline(configOf(['read', 'clean', 'segment', 'entities', 'figures', 'index']), { need: ['entities'] }).stages).toEqual(['read', 'clean', 'segment', 'entities']);
+    expect(createPipeline(configOf(['read', 'clean', 'segment', 'entities', 'figures', 'index']), { need: ['entities'] }).stages).toEqual([
+      'read',
+      'clean',
+      'segment',
+      'entities',
+    ]);
   });
 
   it('attaches what a stage has to say to the document, and stops when it could not read it', () => {
@@ -53,9 +63,12 @@ describe('createPipeline', () => {
     expect(empty.source).toBeNull();
     expect(empty.passages).toEqual([]);
     expect(empty.diagnostics).toEqual([{ file: 'empty.txt', line: null, stage: 'read', reason: 'empty file' }]);
-    const page = '<html><head><meta property="article:published_time" content="上周五"></head><body><article><p>示范区一季度签约重大项目42个，总投资超过三百亿元，其中产业项目占比接近七成。</p></article></body></html>';
+    const page =
+      '<html><head><meta property="article:published_time" content="上周五"></head><body><article><p>示范区一季度签约重大项目42个，总投资超过三百亿元，其中产业项目占比接近七成。</p></article></body></html>';
     const dated = pipeline.run(newDocument({ doc: 'news.html', bytes: Buffer.from(page) }));
-    expect(dated.diagnostics).toEqual([{ file: 'news.html', line: null, stage: 'read', reason: 'date "上周五" not understood; kept as written (dateText), no date' }]);
+    expect(dated.diagnostics).toEqual([
+      { file: 'news.html', line: null, stage: 'read', reason: 'date "上周五" not understood; kept as written (dateText), no date' },
+    ]);
     expect(dated.passages.flatMap((p) => p.figures).length).toBeGreaterThan(0);
   });
 
@@ -84,7 +97,12 @@ describe('the runner behind ingest, reindex and the commands', () => {
     writeFileSync(file, JSON.stringify({ name: 'nofig', stages: ['read', 'clean', 'segment', 'index'], dictionaries: DICTIONARIES }));
     const figures = await runCli(['figures', '--pipeline', file, dir]);
     expect(figures.code).toBe(0);
-    expect(figures.stdout.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(['超7万个']);
+    expect(
+      figures.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    ).toEqual(['超7万个']);
     const entities = await runCli(['entities', '--pipeline', file, dir]);
     expect(entities.stdout).toContain('"canonical":"上海"');
   });

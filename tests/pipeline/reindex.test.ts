@@ -20,7 +20,12 @@ describe('reindex --changed', () => {
     const dictionaries = path.join(dir, 'dictionaries');
     cpSync(path.join(ROOT, 'dictionaries'), dictionaries, { recursive: true });
     const indexes = uniqueIndexes('reindex');
-    const config = PipelineConfig.parse({ name: 'reindex', stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'], dictionaries, index: indexes });
+    const config = PipelineConfig.parse({
+      name: 'reindex',
+      stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
+      dictionaries,
+      index: indexes,
+    });
     const dataDir = path.join(dir, 'data');
     await ingest(client, [CORPUS], config, { dataDir, workers: 1 });
     expect(await placesOf(indexes.passages, '水乡客厅迎')).not.toContain('水乡客厅');
@@ -52,14 +57,23 @@ describe('reindex --changed', () => {
     // 侯御 in either passage alone has no evidence; together they name him twice.
     writeFileSync(path.join(docs, 'second-mention.txt'), '侯御之不能到北京就职。\n\n侯御之不能到上海就职。\n');
     const indexes = uniqueIndexes('reindex-full');
-    const config = PipelineConfig.parse({ name: 'reindex-full', stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries'), index: indexes });
+    const config = PipelineConfig.parse({
+      name: 'reindex-full',
+      stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
+      dictionaries: path.join(ROOT, 'dictionaries'),
+      index: indexes,
+    });
     const entitiesOf = async () => {
       const { results } = await client.index(indexes.passages).getDocuments({ limit: 10000, fields: ['id', 'person', 'place', 'org'] });
       return new Map(results.map((r) => [String(r.id), JSON.stringify([r.person, r.place, r.org])]));
     };
     await ingest(client, [docs], config, { dataDir: path.join(dir, 'data'), workers: 1 });
     const ingested = await entitiesOf();
-    const { hits } = await client.index(indexes.passages).search('', { filter: 'doc = "' + path.relative(ROOT, path.join(docs, 'second-mention.txt')) + '" OR person = 侯御', limit: 10, attributesToRetrieve: ['person'] });
+    const { hits } = await client.index(indexes.passages).search('', {
+      filter: 'doc = "' + path.relative(ROOT, path.join(docs, 'second-mention.txt')) + '" OR person = 侯御',
+      limit: 10,
+      attributesToRetrieve: ['person'],
+    });
     expect(hits.flatMap((h) => h.person as string[]).filter((p) => p === '侯御').length).toBe(2);
     const summary = await reindex(client, config, path.join(dir, 'data'), { changedOnly: false });
     expect(summary.touched).toBe(ingested.size);
@@ -68,7 +82,12 @@ describe('reindex --changed', () => {
 
   it('refuses --changed before anything was ingested with these dictionaries', async () => {
     const indexes = uniqueIndexes('noreindex');
-    const config = PipelineConfig.parse({ name: 'x', stages: ['read', 'clean', 'segment', 'entities', 'index'], dictionaries: path.join(ROOT, 'dictionaries'), index: indexes });
+    const config = PipelineConfig.parse({
+      name: 'x',
+      stages: ['read', 'clean', 'segment', 'entities', 'index'],
+      dictionaries: path.join(ROOT, 'dictionaries'),
+      index: indexes,
+    });
     await expect(reindex(client, config, tempDir(), { changedOnly: true })).rejects.toThrow(/run `zhpipe ingest` first/);
   });
 });

@@ -61,7 +61,10 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 
 /** The JSON summary of a finished CLI run, or a failure that shows what the run said instead. */
 function summaryOf(r: { code: number; stdout: string; stderr: string; ms: number }): { unchanged: number; sent: number; passages: number } {
-  if (r.code !== 0) throw new Error(`ingest exited ${r.code} after ${(r.ms / 1000).toFixed(1)} s${r.code === -1 ? ' (killed at the time limit)' : ''}: ${r.stderr.slice(-500)}`);
+  if (r.code !== 0)
+    throw new Error(
+      `ingest exited ${r.code} after ${(r.ms / 1000).toFixed(1)} s${r.code === -1 ? ' (killed at the time limit)' : ''}: ${r.stderr.slice(-500)}`,
+    );
   return JSON.parse(r.stdout) as { unchanged: number; sent: number; passages: number };
 }
 
@@ -72,7 +75,12 @@ describe('reliability', { timeout: 2 * RUN_MS }, () => {
     corpus = makeCorpus(tempDir());
     // The reference: the same files ingested without interruption.
     const indexes = uniqueIndexes('reference');
-    const config = PipelineConfig.parse({ name: 'ref', stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'], dictionaries: path.join(ROOT, 'dictionaries'), index: indexes });
+    const config = PipelineConfig.parse({
+      name: 'ref',
+      stages: ['read', 'clean', 'segment', 'entities', 'figures', 'index'],
+      dictionaries: path.join(ROOT, 'dictionaries'),
+      index: indexes,
+    });
     expectedPassages = (await ingest(testClient(), [corpus], config)).passages;
   }, RUN_MS);
 
@@ -117,7 +125,10 @@ describe('reliability', { timeout: 2 * RUN_MS }, () => {
       expect(result.stderr).toMatch(/Run the same ingest again to complete it/);
 
       server = await startServer(serverDir, { detached: false });
-      const rerun = await runCli(['ingest', corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--json'], { env: { MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey }, timeoutMs: RUN_MS });
+      const rerun = await runCli(['ingest', corpus, '--pipeline', pipeline, '--data-dir', dataDir, '--json'], {
+        env: { MEILI_HOST: server.host, MEILI_MASTER_KEY: server.apiKey },
+        timeoutMs: RUN_MS,
+      });
       expect(summaryOf(rerun).passages).toBe(expectedPassages);
       expect(withoutProgress(rerun.stderr)).toBe('');
       const stats = await new Meilisearch({ host: server.host, apiKey: server.apiKey }).index(indexes.passages).getStats();
@@ -140,7 +151,9 @@ describe('reliability', { timeout: 2 * RUN_MS }, () => {
     expect(result.code, result.stderr).toBe(130);
     const lines = withoutProgress(result.stderr).trim().split('\n');
     expect(lines).toHaveLength(1);
-    const m = /^zhpipe: interrupted: (\d+) document\(s\) are indexed and checkpointed \((\d+) sent this run, 0 unchanged\).*Run the same ingest again/.exec(lines[0] ?? '');
+    const m = /^zhpipe: interrupted: (\d+) document\(s\) are indexed and checkpointed \((\d+) sent this run, 0 unchanged\).*Run the same ingest again/.exec(
+      lines[0] ?? '',
+    );
     expect(m, lines[0]).not.toBeNull();
     // The count it names is what the checkpoint holds, and the lock is gone.
     expect(Number(m?.[1])).toBe(checkpointLines(dataDir));
@@ -182,7 +195,11 @@ describe('reliability', { timeout: 2 * RUN_MS }, () => {
     // Root reads any file: as root, run zhpipe as an ordinary user (nobody) so the locked file stays locked.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chmodSync(dir, 0o777);
-    const r = await runCli(['ingest', mix, '--pipeline', pipeline, '--data-dir', path.join(dir, 'data'), '--report', report], { env: meiliEnv(), timeoutMs: RUN_MS, ...(asRoot ? { user: { uid: 65534, gid: 65534 } } : {}) });
+    const r = await runCli(['ingest', mix, '--pipeline', pipeline, '--data-dir', path.join(dir, 'data'), '--report', report], {
+      env: meiliEnv(),
+      timeoutMs: RUN_MS,
+      ...(asRoot ? { user: { uid: 65534, gid: 65534 } } : {}),
+    });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/indexed 3 document\(s\)/);
     const files = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ file: string; status: string; reason?: string }>;

@@ -55,7 +55,9 @@ function writeInput(dir: string): void {
     .flatMap((f) => readFileSync(path.join(CORPUS, f), 'utf8').split(/\n\s*\n/))
     .map((p) => p.replace(/\s*\n\s*/g, ''))
     .filter((p) => p.length >= 40);
-  const lines = Array.from({ length: ROWS }, (_, i) => JSON.stringify({ id: `r${i}`, title: `第${i}条`, date: '2025-03-14', content: (paragraphs[i % paragraphs.length] ?? '').slice(0, 200) + `（第${i}条）` }));
+  const lines = Array.from({ length: ROWS }, (_, i) =>
+    JSON.stringify({ id: `r${i}`, title: `第${i}条`, date: '2025-03-14', content: (paragraphs[i % paragraphs.length] ?? '').slice(0, 200) + `（第${i}条）` }),
+  );
   lines.splice(17, 0, JSON.stringify({ id: 'empty', content: '' }));
   writeFileSync(path.join(docs, 'rows.jsonl'), lines.join('\n') + '\n');
 }
@@ -181,7 +183,12 @@ describe('shards starting in the same instant', { timeout: 300_000 }, () => {
   it('both create or find the indexes: the one that loses the creation race goes on', async () => {
     const dir = tempDir('zhpipe-shard-race-');
     const file = path.join(dir, 'rows.jsonl');
-    writeFileSync(file, ['长三角今年将新建公共充电桩超7万个。', '示范区一季度签约重大项目42个。', '上海新建充电桩2万个。', '江苏新建充电桩3万个。'].map((content, i) => JSON.stringify({ id: `r${i}`, content })).join('\n') + '\n');
+    writeFileSync(
+      file,
+      ['长三角今年将新建公共充电桩超7万个。', '示范区一季度签约重大项目42个。', '上海新建充电桩2万个。', '江苏新建充电桩3万个。']
+        .map((content, i) => JSON.stringify({ id: `r${i}`, content }))
+        .join('\n') + '\n',
+    );
     const config = testConfig(uniqueIndexes('shardrace'));
     const dataDir = path.join(dir, 'data');
     // In one process, so both ask whether the index exists before either has created it.

@@ -96,4 +96,3 @@ describe('OR filters against the real Meilisearch', () => {
     expect(await ids('doc = "corpus/R AND D.txt"')).toEqual(['a']);
   });
 });
-

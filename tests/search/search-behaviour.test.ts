@@ -36,12 +36,15 @@ beforeAll(async () => {
 const docsOf = (hits: Array<{ doc: string }>) => [...new Set(hits.map((h) => path.basename(h.doc)))].sort();
 
 describe('a query is searched as typed', () => {
-  it('finds mainland words that OpenCC\'s Taiwan phrases would reword (核心技术, 建立健全)', async () => {
+  it("finds mainland words that OpenCC's Taiwan phrases would reword (核心技术, 建立健全)", async () => {
     for (const q of ['核心技术', '建立健全']) {
       const r = await search(ctx, { q, limit: 20, perDoc: 0 });
       expect(r.query.simplified).toBe(q);
       expect(docsOf(r.hits), q).toContain('tech.txt');
-      expect(r.hits.every((h) => h.text.includes(q)), q).toBe(true);
+      expect(
+        r.hits.every((h) => h.text.includes(q)),
+        q,
+      ).toBe(true);
     }
   });
 
@@ -82,9 +85,16 @@ describe('no dead ends', () => {
     for (const q of ['医保 异地就医', '核心技术 电动摩托车']) {
       const r = await search(ctx, { q });
       expect(r.hits.length, q).toBeGreaterThan(0);
-      expect(r.hits.every((h) => h.matched === 'partial'), q).toBe(true);
+      expect(
+        r.hits.every((h) => h.matched === 'partial'),
+        q,
+      ).toBe(true);
       const terms = q.split(' ');
-      for (const hit of r.hits) expect(terms.some((t) => hit.text.includes(t)), `${q}: ${hit.text}`).toBe(true);
+      for (const hit of r.hits)
+        expect(
+          terms.some((t) => hit.text.includes(t)),
+          `${q}: ${hit.text}`,
+        ).toBe(true);
     }
   });
 

@@ -19,7 +19,7 @@ const report = (property: string, tried: number, failures: string[]) =>
   console.log(`${property}: ${tried} tried, ${failures.length} failed${failures.length ? ` (${failures.slice(0, 10).join(' ')})` : ''}`);
 
 describe('normalization properties', () => {
-  it('leaves every frequent simplified word of jieba\'s dictionary unchanged (frequency >= 1000)', () => {
+  it("leaves every frequent simplified word of jieba's dictionary unchanged (frequency >= 1000)", () => {
     const words = [...jiebaMainDictionary()].filter(([, e]) => e.freq >= 1000).map(([w]) => w);
     // jieba's dictionary also lists some traditional characters (備, 購): those are converted, as they should be.
     const simplified = words.filter((w) => detectScript(w) === 'simplified');

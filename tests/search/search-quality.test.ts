@@ -64,7 +64,11 @@ describe('search quality on judged queries', () => {
         // Meilisearch marks whole tokens (安徽省 for 安徽, 江苏 for 苏超): each marked span, simplified, shares a
         // character with a query word; a shifted highlight would not.
         const chars = new Set(words.join(''));
-        for (const span of marked.map(normalizeForIndex)) expect([...span].some((c) => chars.has(c)), `${where}: ${span}`).toBe(true);
+        for (const span of marked.map(normalizeForIndex))
+          expect(
+            [...span].some((c) => chars.has(c)),
+            `${where}: ${span}`,
+          ).toBe(true);
         for (const m of hit.matches) {
           expect(m.start, where).toBeGreaterThanOrEqual(hit.start);
           expect(m.end, where).toBeLessThanOrEqual(hit.end);

@@ -27,7 +27,16 @@ async function launchChromium(): Promise<{ context: BrowserContext; page: Page }
   const context = await chromium.launchPersistentContext(tempDir('zhpipe-chromium-'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     acceptDownloads: true,
     viewport: { width: 1440, height: 900 },
   });
@@ -89,7 +98,10 @@ describe.skipIf(!found)('web page in Chromium', () => {
   it('exports the passages on screen as a JSONL corpus', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-jsonl')]);
     expect(download.suggestedFilename()).toBe('corpus.jsonl');
-    const lines = readFileSync(await download.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; doc: string; provenance: { query: string; filter: string[] } });
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; doc: string; provenance: { query: string; filter: string[] } });
     expect(lines.length).toBe(await page.locator('.hit').count());
     expect(lines.every((l) => l.text.includes('充电桩') && l.provenance.query === '充電樁' && l.provenance.filter.length === 1)).toBe(true);
   });
@@ -160,7 +172,7 @@ describe.skipIf(!found)('web page in Chromium', () => {
     expect(new URL(page.url()).searchParams.getAll('f')).toEqual([]);
   });
 
-  it('opens the passage named in the URL, the query\'s words marked in it', async () => {
+  it("opens the passage named in the URL, the query's words marked in it", async () => {
     await page.goto(`${base}?q=${encodeURIComponent('充電樁')}`);
     await page.locator('.hit button.open').first().click();
     await page.waitForSelector('#passage:not([hidden]) .body mark');
@@ -224,7 +236,13 @@ describe.skipIf(!found)('web page over dated documents', () => {
   const rows = [
     { title: '充电桩建设提速', date: '2025-01-10', source: '甲报', url: 'https://example.org/a', content: '今年全市新建公共充电桩三千个，覆盖所有街道。' },
     { title: '充电桩进小区', date: '2025-02-20', source: '乙台', url: 'https://example.org/b', content: '老旧小区加装充电桩的试点扩大到二十个小区。' },
-    { title: '充电桩互联互通', date: '2025-03-05', source: '甲报', url: 'https://example.org/c', content: '三省一市充电桩实现互联互通，一个应用即可扫码充电。' },
+    {
+      title: '充电桩互联互通',
+      date: '2025-03-05',
+      source: '甲报',
+      url: 'https://example.org/c',
+      content: '三省一市充电桩实现互联互通，一个应用即可扫码充电。',
+    },
   ];
 
   beforeAll(async () => {

@@ -110,7 +110,11 @@ describe('serve when Meilisearch restarts', () => {
   it('starts the managed server itself when nobody does, as search does', async () => {
     await killMeili();
     // A POST search body is read once and used again by the retry after the reconnection.
-    const res = await fetch(`${base}/api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ q: '长三角', limit: 2 }) });
+    const res = await fetch(`${base}/api/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: '长三角', limit: 2 }),
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
     for (const route of ROUTES) expect((await get(route)).status, route).toBe(200);
@@ -123,7 +127,10 @@ describe('serve when Meilisearch restarts', () => {
       const res = await fetch(`${base}/api/export?format=jsonl`).catch(() => undefined);
       const text = await res?.text().catch(() => undefined);
       if (res?.status !== 200 || text === undefined) return undefined;
-      return text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { id: string }).id);
     };
     const whole = await exported();
     expect(whole?.length).toBeGreaterThan(0);

@@ -55,7 +55,11 @@ describe('API answers', () => {
   });
 
   it('takes the same search as a JSON POST', async () => {
-    const { status, body } = await getJson('/api/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ q: '充电桩', limit: 2, facets: ['doc'] }) });
+    const { status, body } = await getJson('/api/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: '充电桩', limit: 2, facets: ['doc'] }),
+    });
     expect(status).toBe(200);
     expect((body.hits as unknown[]).length).toBeGreaterThan(0);
   });
@@ -93,7 +97,9 @@ describe('API answers', () => {
 
   it('lists the targets the ingest found, each at its exact place in the original text', async () => {
     const { body } = await getJson('/api/targets');
-    const found = (body.rows as Array<{ id: string; doc: string; start: number; end: number; text: string }>).filter((r) => !fixture.figures.some((f) => f.id === r.id));
+    const found = (body.rows as Array<{ id: string; doc: string; start: number; end: number; text: string }>).filter(
+      (r) => !fixture.figures.some((f) => f.id === r.id),
+    );
     expect(found.length).toBeGreaterThan(10);
     const originals = new Map<string, string>();
     for (const row of found) {
@@ -131,7 +137,10 @@ describe('API answers', () => {
   it('streams an export as JSONL with provenance', async () => {
     const res = await fetch(`${base}/api/export?q=${encodeURIComponent('充电桩')}`);
     expect(res.status).toBe(200);
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { text: string; provenance: { query: string } });
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; provenance: { query: string } });
     expect(lines.length).toBeGreaterThan(0);
     // Found in either script: the Taiwan row of the sample writes 充電樁.
     expect(lines.every((l) => normalizeForIndex(l.text).includes('充电桩') && l.provenance.query === '充电桩')).toBe(true);
@@ -227,7 +236,15 @@ describe('API limits and access', () => {
 
   it('never sends the Meilisearch key to the browser', async () => {
     const { apiKey } = inject('meili');
-    for (const path of ['/', '/app.js', '/style.css', `/api/search?q=${encodeURIComponent('长三角')}&facets=doc`, '/api/targets', '/api/figures', '/api/export?format=csv']) {
+    for (const path of [
+      '/',
+      '/app.js',
+      '/style.css',
+      `/api/search?q=${encodeURIComponent('长三角')}&facets=doc`,
+      '/api/targets',
+      '/api/figures',
+      '/api/export?format=csv',
+    ]) {
       const res = await fetch(base + path);
       expect(await res.text()).not.toContain(apiKey);
     }
@@ -276,4 +293,3 @@ describe('rate limiter and loopback check', () => {
     expect(['0.0.0.0', '::', '192.168.1.20', 'example.com', '128.0.0.1'].map(isLoopback)).toEqual([false, false, false, false, false]);
   });
 });
-

@@ -9,6 +9,8 @@ export function setup(): void {
   const script = path.resolve(import.meta.dirname, '../../src/bin/build.js');
   const run = spawnSync(process.execPath, [script, '--if-stale'], { encoding: 'utf8' });
   if (run.status !== 0) {
-    process.stderr.write(`tests/setup/build.ts: building dist/ failed (status ${run.status}); the CLI runs the TypeScript sources through tsx\n${run.stdout}${run.stderr}`);
+    process.stderr.write(
+      `tests/setup/build.ts: building dist/ failed (status ${run.status}); the CLI runs the TypeScript sources through tsx\n${run.stdout}${run.stderr}`,
+    );
   }
 }

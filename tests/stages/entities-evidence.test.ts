@@ -71,7 +71,7 @@ describe('a guessed name without evidence', () => {
     expect(persons('侯御表示不能到北京就职')).toContain('侯御');
   });
 
-  it('a given name of a name\'s usual characters stands where a person stands', () => {
+  it("a given name of a name's usual characters stands where a person stands", () => {
     expect(persons('王芳在关键时刻能稳定军心')).toContain('王芳');
   });
 
@@ -117,7 +117,11 @@ describe('counted places', () => {
       for (const numeral of '一二三四五六七八九十两几')
         for (const suffix of ['省', '市', '县', '区', '镇'])
           for (const text of [`记者${prep}${numeral}${suffix}一市发展改革部门获悉`, `专家${prep}${numeral}${suffix}调研回来。`])
-            wrong.push(...places(text).filter((p) => p.endsWith(`${numeral}${suffix}`)).map((p) => `${text} → ${p}`));
+            wrong.push(
+              ...places(text)
+                .filter((p) => p.endsWith(`${numeral}${suffix}`))
+                .map((p) => `${text} → ${p}`),
+            );
     expect(wrong).toEqual([]);
   });
 

@@ -7,7 +7,11 @@ const orgs = (text: string): string[] => namesOf('org', text);
 describe('organization dictionaries', () => {
   it('knows former ministries, short forms of large enterprises and parties of other countries', () => {
     expect(orgs('当年煤炭部和电力部联合发文')).toEqual(['煤炭部', '电力部']);
-    expect(tag('首钢与国航签订协议').filter((m) => m.type === 'org').map((m) => m.canonical)).toEqual(['首钢', '中国国际航空公司']);
+    expect(
+      tag('首钢与国航签订协议')
+        .filter((m) => m.type === 'org')
+        .map((m) => m.canonical),
+    ).toEqual(['首钢', '中国国际航空公司']);
     expect(orgs('工党在选举中失利')).toEqual(['工党']);
     expect(orgs('意大利内政部和美国联邦调查局')).toEqual(['意大利内政部', '美国联邦调查局']);
     expect(orgs('韩国外交部和日本防卫省')).toEqual(['韩国外交部', '日本防卫省']);

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/stages/clean.js';
 import { readSource } from '../../src/stages/read.js';
 import { segment } from '../../src/stages/segment.js';
-import { buildDictionaries, canonicalForm, defaultDictionaryDir, loadEntityDictionaries, nameReading, parseEntityFile, type EntityEntry } from '../../src/stages/entities/dictionary.js';
+import {
+  buildDictionaries,
+  canonicalForm,
+  defaultDictionaryDir,
+  loadEntityDictionaries,
+  nameReading,
+  parseEntityFile,
+  type EntityEntry,
+} from '../../src/stages/entities/dictionary.js';
 import { prepareSegmenter, tagEntities, type LocalMention } from '../../src/stages/entities/index.js';
 import { spanToSource } from '../../src/text/offsets.js';
 import { toScript } from '../../src/text/script.js';
@@ -67,14 +75,28 @@ describe('regional gazetteers: every entry and alias', () => {
 
   it('repeats no name of another entity file (a name in two files only to add aliases is merged on purpose)', () => {
     const others = new Set<string>();
-    for (const f of ['orgs-cn.txt', 'orgs-world.txt', 'geography-cn.txt', 'world.txt', 'countries.txt', 'world-cities.txt', 'world-regions.txt', 'domain-yrd.txt']) {
+    for (const f of [
+      'orgs-cn.txt',
+      'orgs-world.txt',
+      'geography-cn.txt',
+      'world.txt',
+      'countries.txt',
+      'world-cities.txt',
+      'world-regions.txt',
+      'domain-yrd.txt',
+    ]) {
       for (const e of entriesOf(f)) others.add(e.name);
     }
     const places = entriesOf('places-cn.txt').map((e) => e.name);
     const repeated = regional.filter((e) => others.has(canonicalForm(e.name)) && e.aliases.length === 0).map((e) => e.name);
     expect(repeated).toEqual([]);
     // Only the three regions themselves are written again, to give them aliases.
-    expect(regional.filter((e) => places.includes(canonicalForm(e.name))).map((e) => e.name).sort()).toEqual(['台灣', '澳門', '香港'].sort());
+    expect(
+      regional
+        .filter((e) => places.includes(canonicalForm(e.name)))
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['台灣', '澳門', '香港'].sort());
   });
 });
 
@@ -128,11 +150,17 @@ describe('regional names in text', () => {
   });
 
   it('tags a place and 地区 as one place (亞太地區, 亚太地区, 台湾地区), but keeps abbreviation runs apart (港澳地区)', () => {
-    const places = (text: string) => tag(text).filter((m) => m.type === 'place').map((m) => [m.text, m.canonical]);
+    const places = (text: string) =>
+      tag(text)
+        .filter((m) => m.type === 'place')
+        .map((m) => [m.text, m.canonical]);
     expect(places('貿發局在亞太地區舉辦推廣活動')).toEqual([['亞太地區', '亚太']]);
     expect(places('亚太地区经济增长')).toEqual([['亚太地区', '亚太']]);
     expect(places('台湾地区领导人')).toEqual([['台湾地区', '台湾']]);
-    expect(places('港澳地区的游客')).toEqual([['港', '香港'], ['澳', '澳门']]);
+    expect(places('港澳地区的游客')).toEqual([
+      ['港', '香港'],
+      ['澳', '澳门'],
+    ]);
   });
 
   it('tags landmarks as places (海洋公園, 迪士尼樂園, 啟德郵輪碼頭, 港珠澳大橋)', () => {

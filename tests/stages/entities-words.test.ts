@@ -30,12 +30,16 @@ function corpusLines(): string[] {
 describe('word features, computed once per distinct word', () => {
   it('are kept per dictionary: surnames and titles of one never answer for another, in any order', () => {
     prepareSegmenter(shipped());
-    const lists = (surnames: string, titles: string) => buildDictionaries({ entityFiles: [{ file: 'test.txt', text: '' }], lists: { 'surnames.txt': surnames, 'titles.txt': titles } });
+    const lists = (surnames: string, titles: string) =>
+      buildDictionaries({ entityFiles: [{ file: 'test.txt', text: '' }], lists: { 'surnames.txt': surnames, 'titles.txt': titles } });
     const withNames = lists('王\n', '记者\n');
     const without = lists('', '');
     const text = '记者王建华报道。';
     const tokens = segment(text);
-    const persons = (d: typeof withNames) => tagEntities(text, tokens, d).filter((m) => m.type === 'person').map((m) => m.text);
+    const persons = (d: typeof withNames) =>
+      tagEntities(text, tokens, d)
+        .filter((m) => m.type === 'person')
+        .map((m) => m.text);
     expect(persons(withNames)).toEqual(['王建华']);
     expect(persons(without)).toEqual([]);
     expect(persons(withNames)).toEqual(['王建华']);
@@ -80,22 +84,27 @@ describe('dictionary trie', () => {
 
   it('finds at every position exactly the words a plain search finds, shortest first, with the last value added', () => {
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom(...alphabet), { maxLength: 20 }), fc.integer({ min: 1, max: 3 }), (words, chars, minLength) => {
-        const trie = new Trie<number>();
-        const values = new Map<string, number>();
-        words.forEach((w, k) => {
-          trie.add(w, k);
-          values.set(w, k);
-        });
-        const text = chars.join('');
-        for (let i = 0; i <= text.length; i++) {
-          const expected = [...values]
-            .filter(([w]) => text.startsWith(w, i) && w.length >= minLength)
-            .map(([w, value]) => ({ end: i + w.length, value }))
-            .sort((a, b) => a.end - b.end);
-          expect(trie.matchesAt(text, i, minLength)).toEqual(expected);
-        }
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 3 }),
+        (words, chars, minLength) => {
+          const trie = new Trie<number>();
+          const values = new Map<string, number>();
+          words.forEach((w, k) => {
+            trie.add(w, k);
+            values.set(w, k);
+          });
+          const text = chars.join('');
+          for (let i = 0; i <= text.length; i++) {
+            const expected = [...values]
+              .filter(([w]) => text.startsWith(w, i) && w.length >= minLength)
+              .map(([w, value]) => ({ end: i + w.length, value }))
+              .sort((a, b) => a.end - b.end);
+            expect(trie.matchesAt(text, i, minLength)).toEqual(expected);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

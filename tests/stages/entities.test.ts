@@ -42,16 +42,26 @@ describe('sample corpus: what an analyst looks for', () => {
     expect(corpus.some((m) => m.canonical === name && m.type === 'person')).toBe(true);
   });
 
-  it.each([['国家发展改革委'], ['南京大学'], ['科大讯飞'], ['中央财办'], ['上海交通大学'], ['联影医疗技术集团有限公司'], ['新华社', '新华通讯社'], ['科技部'], ['中国科学院']])(
-    'finds organizations with their canonical name: %s',
-    (name, canonical = name) => {
-      expect(corpus.some((m) => m.canonical === canonical && m.type === 'org')).toBe(true);
+  it.each([
+    ['国家发展改革委'],
+    ['南京大学'],
+    ['科大讯飞'],
+    ['中央财办'],
+    ['上海交通大学'],
+    ['联影医疗技术集团有限公司'],
+    ['新华社', '新华通讯社'],
+    ['科技部'],
+    ['中国科学院'],
+  ])('finds organizations with their canonical name: %s', (name, canonical = name) => {
+    expect(corpus.some((m) => m.canonical === canonical && m.type === 'org')).toBe(true);
+  });
+
+  it.each([['上海'], ['江苏'], ['浙江'], ['安徽'], ['南京'], ['杭州'], ['合肥'], ['苏州'], ['温州'], ['长三角'], ['太湖']])(
+    'finds places with their canonical name: %s',
+    (name) => {
+      expect(corpus.some((m) => m.canonical === name && m.type === 'place')).toBe(true);
     },
   );
-
-  it.each([['上海'], ['江苏'], ['浙江'], ['安徽'], ['南京'], ['杭州'], ['合肥'], ['苏州'], ['温州'], ['长三角'], ['太湖']])('finds places with their canonical name: %s', (name) => {
-    expect(corpus.some((m) => m.canonical === name && m.type === 'place')).toBe(true);
-  });
 
   it('never tags an ordinary word of the corpus as a person', () => {
     const persons = new Set(corpus.filter((m) => m.type === 'person').map((m) => m.text));
@@ -62,12 +72,16 @@ describe('sample corpus: what an analyst looks for', () => {
 describe('patterns', () => {
   it('splits a headline run of glued names into eight persons', () => {
     const text = '陈吉宁信长星王浩梁言顺龚正许昆林刘捷王清宪出席';
-    const persons = tag(text).filter((m) => m.type === 'person').map((m) => m.text);
+    const persons = tag(text)
+      .filter((m) => m.type === 'person')
+      .map((m) => m.text);
     expect(persons).toEqual(['陈吉宁', '信长星', '王浩', '梁言顺', '龚正', '许昆林', '刘捷', '王清宪']);
   });
 
   it('splits a headline run of names that are in no dictionary', () => {
-    const persons = tag('张建华李明远赵国庆出席会议').filter((m) => m.type === 'person').map((m) => m.text);
+    const persons = tag('张建华李明远赵国庆出席会议')
+      .filter((m) => m.type === 'person')
+      .map((m) => m.text);
     expect(persons).toEqual(['张建华', '李明远', '赵国庆']);
   });
 
@@ -96,12 +110,23 @@ describe('patterns', () => {
   });
 
   it('reads an abbreviation run that a preposition is glued to, or that 等国 follows', () => {
-    expect(tag('各方以日美关系大局为重').filter((m) => m.type === 'place').map((m) => m.canonical)).toEqual(['日本', '美国']);
-    expect(tag('中日等国代表出席').filter((m) => m.type === 'place').map((m) => m.canonical)).toEqual(['中国', '日本']);
+    expect(
+      tag('各方以日美关系大局为重')
+        .filter((m) => m.type === 'place')
+        .map((m) => m.canonical),
+    ).toEqual(['日本', '美国']);
+    expect(
+      tag('中日等国代表出席')
+        .filter((m) => m.type === 'place')
+        .map((m) => m.canonical),
+    ).toEqual(['中国', '日本']);
   });
 
   it('splits two-character runs the segmenter or a country name would keep whole (日欧, 港澳地区, 中非经贸)', () => {
-    const places = (text: string) => tag(text).filter((m) => m.type === 'place').map((m) => m.canonical);
+    const places = (text: string) =>
+      tag(text)
+        .filter((m) => m.type === 'place')
+        .map((m) => m.canonical);
     expect(places('在日欧工作的学者')).toEqual(['日本', '欧洲']);
     expect(places('港澳地区的游客')).toEqual(['香港', '澳门']);
     expect(places('中非经贸往来不断发展')).toEqual(['中国', '非洲']);
@@ -111,14 +136,21 @@ describe('patterns', () => {
 
   it('reads no place in words that an abbreviation opens (出台, 日元), nor in 朝 "towards" or a clock (东京时间)', () => {
     for (const text of ['商务部出台新规定', '欧元对日元的比价', '他朝门口走去', '东京时间8日凌晨']) {
-      expect(tag(text).filter((m) => m.type === 'place'), text).toEqual([]);
+      expect(
+        tag(text).filter((m) => m.type === 'place'),
+        text,
+      ).toEqual([]);
     }
     // The verb before the abbreviation still reads it where no word is spelled (来京, 进藏).
     expect(tag('来京参加会议，进藏工作').map((m) => m.canonical)).toEqual(['北京', '西藏']);
   });
 
   it('reads an abbreviation with a direction after it as the place, not two places (鄂西, 浙北)', () => {
-    expect(tag('他刚从鄂西考察回来').filter((m) => m.type === 'place').map((m) => [m.text, m.canonical])).toEqual([['鄂', '湖北']]);
+    expect(
+      tag('他刚从鄂西考察回来')
+        .filter((m) => m.type === 'place')
+        .map((m) => [m.text, m.canonical]),
+    ).toEqual([['鄂', '湖北']]);
   });
 
   it('does not read one abbreviation character on its own as a place', () => {
@@ -185,9 +217,17 @@ describe('patterns', () => {
   });
 
   it('keeps a place that the segmenter glued to an ordinary noun (北京市民, 上海/市民)', () => {
-    expect(tag('北京市民踊跃捐款').filter((m) => m.type === 'place').map((m) => m.text)).toEqual(['北京']);
+    expect(
+      tag('北京市民踊跃捐款')
+        .filter((m) => m.type === 'place')
+        .map((m) => m.text),
+    ).toEqual(['北京']);
     // 上海/市民: the full form 上海市 would cut the word 市民; the place is 上海.
-    expect(tag('上海市民踊跃捐款').filter((m) => m.type === 'place').map((m) => m.text)).toEqual(['上海']);
+    expect(
+      tag('上海市民踊跃捐款')
+        .filter((m) => m.type === 'place')
+        .map((m) => m.text),
+    ).toEqual(['上海']);
   });
 
   it('resolves aliases to the canonical name', () => {
@@ -215,7 +255,9 @@ describe('patterns', () => {
   });
 
   it('finds every name of a byline', () => {
-    const persons = tag('本报记者 胡静漪 郑亚丽 周琳子').filter((m) => m.type === 'person').map((m) => m.text);
+    const persons = tag('本报记者 胡静漪 郑亚丽 周琳子')
+      .filter((m) => m.type === 'person')
+      .map((m) => m.text);
     expect(persons).toEqual(['胡静漪', '郑亚丽', '周琳子']);
   });
 
@@ -236,7 +278,11 @@ describe('patterns', () => {
   });
 
   it('finds a town by its suffix', () => {
-    expect(tag('昆山市玉山镇再次登顶').filter((m) => m.type === 'place').map((m) => m.text)).toEqual(['昆山市', '玉山镇']);
+    expect(
+      tag('昆山市玉山镇再次登顶')
+        .filter((m) => m.type === 'place')
+        .map((m) => m.text),
+    ).toEqual(['昆山市', '玉山镇']);
   });
 
   it('names a government by its place, not as an organization', () => {
@@ -308,7 +354,7 @@ describe('patterns', () => {
     expect(tag('信息中心的数据').some((m) => m.type === 'org')).toBe(false);
   });
 
-  it('finds a ministry before its head\'s title, a place\'s traffic police and a national team by its short name', () => {
+  it("finds a ministry before its head's title, a place's traffic police and a national team by its short name", () => {
     expect(has(tag('泰国农业部长表示'), '泰国农业部', 'org')).toBe(true);
     expect(has(tag('杭州交警在路口执勤'), '杭州交警', 'org')).toBe(true);
     expect(has(tag('日本女排获胜'), '日本女排', 'org')).toBe(true);

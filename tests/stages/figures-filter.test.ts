@@ -7,7 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { figureMatcher, parseFilter, type FilterableFigure } from '../../src/search/filter.js';
 import { runCli, tempDir } from '../helpers.js';
 
-const FIGURE: FilterableFigure = { doc: 'a.txt', unit: '个', kind: 'count', status: 'target', qualifier: 'gt', period: '2025年', year: [2025], place: ['上海', '江苏'], org: [] };
+const FIGURE: FilterableFigure = {
+  doc: 'a.txt',
+  unit: '个',
+  kind: 'count',
+  status: 'target',
+  qualifier: 'gt',
+  period: '2025年',
+  year: [2025],
+  place: ['上海', '江苏'],
+  org: [],
+};
 const matches = (expr: string, figure: FilterableFigure = FIGURE) => figureMatcher(parseFilter(expr))(figure);
 
 describe('figureMatcher', () => {
@@ -49,18 +59,29 @@ describe('zhpipe figures --filter', () => {
     const { code, stdout, stderr } = await runCli(['figures', file, '--filter', 'place = 上海']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; status: string });
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; status: string });
     expect(rows.map((r) => r.text)).toEqual(['超7万个']);
   });
 
   it('combines filters on status and year, in CSV with one header', async () => {
     const target = await runCli(['figures', file, '--filter', 'has:target', '--filter', 'year = 2025', '--format', 'csv']);
     expect(target.code).toBe(0);
-    const lines = target.stdout.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = target.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('超7万个');
     const none = await runCli(['figures', file, '--filter', 'year = 2024', '--format', 'csv']);
-    expect(none.stdout.replace(/^\uFEFF/, '').trim().split('\n')).toEqual([none.stdout.replace(/^\uFEFF/, '').trim()]);
+    expect(
+      none.stdout
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n'),
+    ).toEqual([none.stdout.replace(/^\uFEFF/, '').trim()]);
   });
 
   it('refuses a passage-only field with exit status 2 and a message naming it', async () => {

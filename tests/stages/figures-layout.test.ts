@@ -123,7 +123,13 @@ describe('changes are not levels', () => {
     expect(one('处置时间缩短30%。', '30%')).toMatchObject({ change: 'decrease', base: null });
   });
   it('leaves levels alone: 增至, 降到, a rate named 增幅, a stock', () => {
-    for (const [text, figure] of [['定点医院扩增至50家。', '50家'], ['失业率降到5%。', '5%'], ['增幅为4.3%。', '4.3%'], ['全市共有学校120所。', '120所'], ['全市新增就业10万人。', '10万人']]) {
+    for (const [text, figure] of [
+      ['定点医院扩增至50家。', '50家'],
+      ['失业率降到5%。', '5%'],
+      ['增幅为4.3%。', '4.3%'],
+      ['全市共有学校120所。', '120所'],
+      ['全市新增就业10万人。', '10万人'],
+    ]) {
       expect(one(text as string, figure as string)).toMatchObject({ change: null, base: null });
     }
   });

@@ -13,7 +13,9 @@ const metrics = (text: string) => figures(text).map((f) => [f.text, f.metric]);
 
 describe('metric of items of an enumeration', () => {
   it('keeps the segment subject of each item with the measure (其中，X实现利润总额…；Y实现…)', () => {
-    expect(metrics('其中，国有控股企业实现利润总额5000亿元，下降3.2%；股份制企业实现利润总额1.2万亿元，增长2.1%；私营企业实现利润总额6000亿元，增长1.5%。')).toEqual([
+    expect(
+      metrics('其中，国有控股企业实现利润总额5000亿元，下降3.2%；股份制企业实现利润总额1.2万亿元，增长2.1%；私营企业实现利润总额6000亿元，增长1.5%。'),
+    ).toEqual([
       ['5000亿元', '国有控股企业利润总额'],
       ['3.2%', '国有控股企业利润总额'],
       ['1.2万亿元', '股份制企业利润总额'],
@@ -23,7 +25,11 @@ describe('metric of items of an enumeration', () => {
     ]);
   });
   it('takes an industry named with 、 和 及 whole, never the item before it', () => {
-    expect(metrics('分行业看，农副食品加工业增长5%，电力、热力生产和供应业下降38.6%，石油和天然气开采业增长12.1%，电力、热力、燃气及水生产和供应业增长3%，非金属矿物制品业下降4%。')).toEqual([
+    expect(
+      metrics(
+        '分行业看，农副食品加工业增长5%，电力、热力生产和供应业下降38.6%，石油和天然气开采业增长12.1%，电力、热力、燃气及水生产和供应业增长3%，非金属矿物制品业下降4%。',
+      ),
+    ).toEqual([
       ['5%', '农副食品加工业'],
       ['38.6%', '电力、热力生产和供应业'],
       ['12.1%', '石油和天然气开采业'],
@@ -78,7 +84,11 @@ describe('breakdowns and lists of counts', () => {
         if (a === b) continue;
         const text = `全年要新建公共充电桩超7万个，其中${a}2万个、${b}3万个。`;
         // The places as the entities stage finds them, as the pipeline passes them.
-        const places = new Set(tagEntities(text, segment(text), dicts).filter((m) => m.type === 'place').map((m) => m.text));
+        const places = new Set(
+          tagEntities(text, segment(text), dicts)
+            .filter((m) => m.type === 'place')
+            .map((m) => m.text),
+        );
         const got = extractFigures(text, segment(text), { places }).map((f) => f.metric);
         if (got.length !== 3 || got.some((m) => m !== '新建公共充电桩')) wrong.push(`${text} → ${got.join(' | ')}`);
       }

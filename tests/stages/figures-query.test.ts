@@ -31,7 +31,10 @@ beforeAll(async () => {
 describe('figures by query', () => {
   it.each(['充电桩', '充電樁', '示范区', '旅客'])('finds every figure whose sentence or metric holds %s, and only those', async (q) => {
     const word = normalizeForIndex(q);
-    const expected = figures.filter((f) => holds(f, word)).map((f) => f.id).sort();
+    const expected = figures
+      .filter((f) => holds(f, word))
+      .map((f) => f.id)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     const found = (await listFigures(ws, { q })).map((r) => r.id);
     expect([...found].sort()).toEqual(expected);
@@ -55,7 +58,10 @@ describe('figures by query', () => {
   it('applies filters and the target status together with the query', async () => {
     const unit = figures.find((f) => holds(f, '充电桩') && f.status === 'target')?.unit ?? '';
     const targets = await listTargets(ws, { q: '充电桩', filter: [{ field: 'unit', op: '=', value: unit }] });
-    const expected = figures.filter((f) => holds(f, '充电桩') && f.status === 'target' && f.unit === unit).map((f) => f.id).sort();
+    const expected = figures
+      .filter((f) => holds(f, '充电桩') && f.status === 'target' && f.unit === unit)
+      .map((f) => f.id)
+      .sort();
     // The filter narrows: some figures of the query are left out by it.
     expect(figures.filter((f) => holds(f, '充电桩')).length).toBeGreaterThan(expected.length);
     expect(expected.length).toBeGreaterThan(0);

@@ -66,7 +66,23 @@ describe('robustness', () => {
   });
 
   it('survives lone surrogates, unbalanced ranges and mixed scripts', () => {
-    for (const text of ['\uD800超7万个\uDC00', '60%——', '—70%', '1—', '至5年', '由78项拓展至', '1/0', '0分之5', 'Ｇ６０ 5Ｇ ５０％', '兩萬億萬兆', '百分之', '三分之', '负', '--5', '.']) {
+    for (const text of [
+      '\uD800超7万个\uDC00',
+      '60%——',
+      '—70%',
+      '1—',
+      '至5年',
+      '由78项拓展至',
+      '1/0',
+      '0分之5',
+      'Ｇ６０ 5Ｇ ５０％',
+      '兩萬億萬兆',
+      '百分之',
+      '三分之',
+      '负',
+      '--5',
+      '.',
+    ]) {
       checkFigures(text, extractFigures(text, segment(text)));
     }
   });

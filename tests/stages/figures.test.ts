@@ -37,9 +37,7 @@ interface Case {
   figures: Expected[];
 }
 
-const annotated = JSON.parse(
-  readFileSync(new URL('../fixtures/figures/annotated.json', import.meta.url), 'utf8'),
-) as Case[];
+const annotated = JSON.parse(readFileSync(new URL('../fixtures/figures/annotated.json', import.meta.url), 'utf8')) as Case[];
 
 describe('annotated sentences', () => {
   for (const c of annotated) {
@@ -321,7 +319,10 @@ describe('parseNumbers', () => {
   });
   it('reads a digit after 成 as the next place (六成三 = 63 %) unless it counts something', () => {
     expect(read('支持率六成三')).toEqual([['六成三', 63, '%']]);
-    expect(read('约八成 五家企业')).toEqual([['约八成', 80, '%'], ['五家', 5, '家']]);
+    expect(read('约八成 五家企业')).toEqual([
+      ['约八成', 80, '%'],
+      ['五家', 5, '家'],
+    ]);
   });
   it('reads financial numerals alone before a decimal part or 又, not as words', () => {
     expect(read('负叁又四分之壹')).toEqual([['负叁又四分之壹', -3.25, '']]);

@@ -91,7 +91,14 @@ describe('date, month and source filters', () => {
 });
 
 const ROWS = [
-  { 标题: '上海新建公共充电桩', 发布时间: '2025年3月14日', 来源: '新华社', 链接: 'https://example.com/a', 正文: '全年长三角区域要新建公共充电桩超7万个。', 频道: '财经' },
+  {
+    标题: '上海新建公共充电桩',
+    发布时间: '2025年3月14日',
+    来源: '新华社',
+    链接: 'https://example.com/a',
+    正文: '全年长三角区域要新建公共充电桩超7万个。',
+    频道: '财经',
+  },
   { 标题: '江苏推进快充网络', 发布时间: '2025/3/20', 来源: '中新社', 链接: 'https://example.com/b', 正文: '江苏省计划新增快充站300座。', 频道: '地方' },
 ];
 const TRADITIONAL_ROWS = [
@@ -142,7 +149,9 @@ describe('rows: JSONL, CSV and TSV in each encoding', () => {
   it('TSV, with the columns named by the user', () => {
     const tsv = 'headline_zh\twhen\tbody_text\toutlet\n充电桩\t2025-03-14\t全年要新建公共充电桩超7万个。\t示例日报\n';
     const read = readRows('feed.tsv', Buffer.from(tsv), 'tsv', { title: 'headline_zh', date: 'when', text: 'body_text', source: 'outlet' });
-    expect(read.docs.map((d) => [d.source.original, d.source.meta?.title, d.source.meta?.date, d.source.meta?.source])).toEqual([['全年要新建公共充电桩超7万个。', '充电桩', '2025-03-14', '示例日报']]);
+    expect(read.docs.map((d) => [d.source.original, d.source.meta?.title, d.source.meta?.date, d.source.meta?.source])).toEqual([
+      ['全年要新建公共充电桩超7万个。', '充电桩', '2025-03-14', '示例日报'],
+    ]);
   });
 
   it('a quoted CSV field holds commas, quotes and line breaks; rows are named by the line they start on', () => {
@@ -189,7 +198,9 @@ describe('rows: JSONL, CSV and TSV in each encoding', () => {
   });
 
   it('a file without a text column, a named column that is absent, and broken CSV are refused with the reason', () => {
-    expect(() => readRows('a.csv', Buffer.from('title,date\n一,2025-03-14\n'), 'csv')).toThrow(/no text column \(columns: title, date\); name it with --text-field/);
+    expect(() => readRows('a.csv', Buffer.from('title,date\n一,2025-03-14\n'), 'csv')).toThrow(
+      /no text column \(columns: title, date\); name it with --text-field/,
+    );
     expect(() => readRows('a.csv', Buffer.from('title,content\n一,二\n'), 'csv', { date: 'published' })).toThrow(/--date-field published: no such column/);
     expect(() => readRows('a.csv', Buffer.from('title,content\n一,"未闭合\n'), 'csv')).toThrow(UnreadableFileError);
     expect(() => readRows('a.jsonl', Buffer.from('\n\n'), 'jsonl')).toThrow(UnreadableFileError);
@@ -201,7 +212,8 @@ describe('HTML pages', () => {
     const source = readSource('news/article.html', fixture('article.html'));
     expect(source.original).toContain('全年长三角区域要新建公共充电桩超7万个，充电桩比率达到1.9之内。');
     expect(source.original).toContain('业内人士认为');
-    for (const absent of ['首页', '本地导航', '不应出现', '脚本里的文字', '评论区', '版权所有', 'color: red', '数字版']) expect(source.original).not.toContain(absent);
+    for (const absent of ['首页', '本地导航', '不应出现', '脚本里的文字', '评论区', '版权所有', 'color: red', '数字版'])
+      expect(source.original).not.toContain(absent);
     // Paragraphs stay paragraphs; the text is the document as read (offsets index it).
     expect(source.original.split('\n\n').length).toBeGreaterThanOrEqual(4);
     expect(source.text).toBe(source.original);

@@ -17,13 +17,13 @@ describe('script normalization', () => {
     expect(normalizeQuery('長三角一體化')).toBe('长三角一体化');
   });
 
-  it('converts script, never wording: regional words are the index\'s synonyms, not a rewrite', () => {
+  it("converts script, never wording: regional words are the index's synonyms, not a rewrite", () => {
     expect(normalizeQuery('人工智慧')).toBe('人工智慧');
     expect(normalizeQuery('積體電路')).toBe('积体电路');
     expect(normalizeQuery('軟體')).toBe('软体');
   });
 
-  it('leaves simplified queries as typed, whatever OpenCC\'s Taiwan phrases say of them', () => {
+  it("leaves simplified queries as typed, whatever OpenCC's Taiwan phrases say of them", () => {
     for (const q of ['核心技术', '新增就业', '建立健全', '文件', '可再生能源', '显著', '著名', '乾隆', '什么']) expect(normalizeQuery(q)).toBe(q);
   });
 
@@ -67,7 +67,10 @@ describe('fast OpenCC conversion', () => {
     '⿰車乂與⿱艹⿰氵去，𠮷野家的𩸽魚',
     '着著裡裏為爲麵面後后',
   ];
-  for (const [from, to, name] of [['tw', 'cn', 'tw2s'], ['cn', 'tw', 's2tw']] as const) {
+  for (const [from, to, name] of [
+    ['tw', 'cn', 'tw2s'],
+    ['cn', 'tw', 's2tw'],
+  ] as const) {
     it(`${name} gives what opencc-js gives`, () => {
       const slow = OpenCC.Converter({ from, to });
       const fast = fastConverter(name);
@@ -96,7 +99,7 @@ describe('regional vocabulary', () => {
     expect(prepareQuery('可再生能源', regional).forms).toEqual(['可再生能源']);
   });
 
-  it('adds a false friend\'s regional sense to traditional queries only (Taiwanese 機車 is a motorcycle)', () => {
+  it("adds a false friend's regional sense to traditional queries only (Taiwanese 機車 is a motorcycle)", () => {
     expect(prepareQuery('電動機車', regional).forms).toEqual(['电动机车', '电动摩托车']);
     expect(prepareQuery('电动机车', regional).forms).toEqual(['电动机车']);
   });

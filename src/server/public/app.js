@@ -6,7 +6,17 @@
 'use strict';
 
 const FACETS = ['source', 'place', 'org', 'person', 'year', 'doc', 'kind', 'unit', 'month'];
-const FACET_LABEL = { source: '来源 source', place: '地点 place', org: '机构 org', person: '人物 person', year: '年份 year', doc: '文档 doc', kind: '数字类型 kind', unit: '单位 unit', month: '月份 month' };
+const FACET_LABEL = {
+  source: '来源 source',
+  place: '地点 place',
+  org: '机构 org',
+  person: '人物 person',
+  year: '年份 year',
+  doc: '文档 doc',
+  kind: '数字类型 kind',
+  unit: '单位 unit',
+  month: '月份 month',
+};
 const SORTS = ['relevance', '-date', 'date'];
 // Facets shown before "more"; Meilisearch sends up to 200 values of each.
 const FACET_SHOWN = 12;
@@ -14,8 +24,18 @@ const FIGURE_FIELDS = new Set(['doc', 'place', 'org', 'year', 'unit', 'kind', 's
 // A range of months brushed on the histogram: `months` = `2025-01..2025-03`, sent as two date conditions.
 const STATUSES = ['target', 'actual', 'other', 'all'];
 const COLUMNS = [
-  ['value', '数值'], ['text', '原文'], ['unit', '单位'], ['qualifier', '限定'], ['metric', '指标'], ['period', '时期'], ['status', '状态'],
-  ['place', '地点'], ['org', '机构'], ['doc', '文档'], ['start', '位置'], ['sentence', '原句'],
+  ['value', '数值'],
+  ['text', '原文'],
+  ['unit', '单位'],
+  ['qualifier', '限定'],
+  ['metric', '指标'],
+  ['period', '时期'],
+  ['status', '状态'],
+  ['place', '地点'],
+  ['org', '机构'],
+  ['doc', '文档'],
+  ['start', '位置'],
+  ['sentence', '原句'],
 ];
 const PAGE = 10;
 const CELL_CLASS = { value: 'num', start: 'num', sentence: 'sentence', metric: 'wrap', place: 'wrap', org: 'wrap' };
@@ -23,10 +43,23 @@ const NO_METRIC = '（未标指标）';
 
 const state = {
   // In the URL:
-  q: '', filters: [], offset: 0, script: 'auto', tab: 'search', passage: null, status: 'target', sort: 'relevance',
+  q: '',
+  filters: [],
+  offset: 0,
+  script: 'auto',
+  tab: 'search',
+  passage: null,
+  status: 'target',
+  sort: 'relevance',
   // Of this view only:
-  shownScript: 'simplified', figRows: [], figTruncated: 0, figKey: null, sort: { key: 'doc', desc: false },
-  facets: {}, facetOpen: {}, facetNeedle: {},
+  shownScript: 'simplified',
+  figRows: [],
+  figTruncated: 0,
+  figKey: null,
+  sort: { key: 'doc', desc: false },
+  facets: {},
+  facetOpen: {},
+  facetNeedle: {},
 };
 const $ = (id) => document.getElementById(id);
 
@@ -73,13 +106,16 @@ async function api(path, params) {
 }
 
 const quote = (v) => `"${String(v).replace(/"/g, '')}"`;
-const filterExprs = (only) => state.filters.filter((f) => !only || only.has(f.field)).flatMap((f) => {
-  if (f.field === 'months') {
-    const [from, to] = f.value.split('..');
-    return [`date >= ${from}`, `date <= ${to}`];
-  }
-  return [`${f.field} = ${f.field === 'year' ? f.value : quote(f.value)}`];
-});
+const filterExprs = (only) =>
+  state.filters
+    .filter((f) => !only || only.has(f.field))
+    .flatMap((f) => {
+      if (f.field === 'months') {
+        const [from, to] = f.value.split('..');
+        return [`date >= ${from}`, `date <= ${to}`];
+      }
+      return [`${f.field} = ${f.field === 'year' ? f.value : quote(f.value)}`];
+    });
 const scriptParam = () => (state.script === 'auto' ? undefined : state.script);
 const chipText = (f) => `${f.field}: ${f.field === 'doc' ? f.value.split('/').pop() : f.field === 'months' ? f.value.replace('..', ' – ') : f.value}`;
 
@@ -88,13 +124,16 @@ const chipText = (f) => `${f.field}: ${f.field === 'doc' ? f.value.split('/').po
 function readUrl() {
   const u = new URLSearchParams(location.search);
   state.q = u.get('q') || '';
-  state.filters = u.getAll('f').map((s) => {
-    const i = s.indexOf(':');
-    const field = s.slice(0, i);
-    const value = s.slice(i + 1);
-    if (field === 'months') return /^\d{4}-\d\d\.\.\d{4}-\d\d$/.test(value) ? { field, value } : null;
-    return i > 0 && FACETS.includes(field) ? { field, value } : null;
-  }).filter(Boolean);
+  state.filters = u
+    .getAll('f')
+    .map((s) => {
+      const i = s.indexOf(':');
+      const field = s.slice(0, i);
+      const value = s.slice(i + 1);
+      if (field === 'months') return /^\d{4}-\d\d\.\.\d{4}-\d\d$/.test(value) ? { field, value } : null;
+      return i > 0 && FACETS.includes(field) ? { field, value } : null;
+    })
+    .filter(Boolean);
   const page = Number.parseInt(u.get('page') || '1', 10);
   state.offset = Number.isInteger(page) && page > 1 ? (page - 1) * PAGE : 0;
   state.script = ['simplified', 'traditional'].includes(u.get('script')) ? u.get('script') : 'auto';
@@ -154,7 +193,15 @@ let searchGeneration = 0;
 async function runSearch() {
   const generation = ++searchGeneration;
   try {
-    const res = await api('/api/search', { q: state.q, filter: filterExprs(), facets: FACETS.join(','), limit: PAGE, offset: state.offset, script: scriptParam(), sort: state.sort === 'relevance' ? undefined : state.sort });
+    const res = await api('/api/search', {
+      q: state.q,
+      filter: filterExprs(),
+      facets: FACETS.join(','),
+      limit: PAGE,
+      offset: state.offset,
+      script: scriptParam(),
+      sort: state.sort === 'relevance' ? undefined : state.sort,
+    });
     const data = await res.json();
     if (generation !== searchGeneration) return;
     state.shownScript = data.query.script;
@@ -176,35 +223,99 @@ function renderSummary(data) {
   summary.textContent = q.text ? `「${q.text}」${as}：${data.total} 段${partial}` : `全部段落：${data.total} 段`;
   // No silent filters: an empty result under filters says which ones, and offers to clear them.
   if (data.total === 0 && state.filters.length) {
-    summary.append(el('span', { class: 'empty-filters' },
-      ` — 在筛选条件 ${state.filters.map(chipText).join('、')} 下没有结果。`,
-      el('button', { type: 'button', id: 'clear-filters', onclick: () => navigate(() => { state.filters = []; state.offset = 0; }) }, '清除筛选')));
+    summary.append(
+      el(
+        'span',
+        { class: 'empty-filters' },
+        ` — 在筛选条件 ${state.filters.map(chipText).join('、')} 下没有结果。`,
+        el(
+          'button',
+          {
+            type: 'button',
+            id: 'clear-filters',
+            onclick: () =>
+              navigate(() => {
+                state.filters = [];
+                state.offset = 0;
+              }),
+          },
+          '清除筛选',
+        ),
+      ),
+    );
   }
-  $('chips').replaceChildren(...state.filters.map((f, i) => el('button', {
-    class: 'chip', type: 'button', title: '移除筛选',
-    onclick: () => navigate(() => { state.filters.splice(i, 1); state.offset = 0; }),
-  }, `${chipText(f)} ×`)));
+  $('chips').replaceChildren(
+    ...state.filters.map((f, i) =>
+      el(
+        'button',
+        {
+          class: 'chip',
+          type: 'button',
+          title: '移除筛选',
+          onclick: () =>
+            navigate(() => {
+              state.filters.splice(i, 1);
+              state.offset = 0;
+            }),
+        },
+        `${chipText(f)} ×`,
+      ),
+    ),
+  );
 }
 
 function renderHits(hits) {
-  $('results').replaceChildren(...hits.map((hit, i) => {
-    const text = el('div', { class: 'text' });
-    text.innerHTML = hit.highlight; // server-escaped, <mark> only
-    const tags = el('div', { class: 'tags' },
-      ...['person', 'place', 'org'].flatMap((t) => hit[t].map((name) => el('span', { class: `tag ${t}` }, name))),
-      ...hit.figures.slice(0, 6).map((f) => el('span', { class: 'tag figure', title: `${f.metric} ${f.status}` }, f.text)));
-    // "N more in this document": once, under the last passage shown of the document.
-    const more = hit.more > 0 && !hits.slice(i + 1).some((h) => h.doc === hit.doc)
-      ? [el('div', { class: 'more' }, `本文还有 ${hit.more} 段匹配`)] : [];
-    return el('li', { class: hit.matched === 'partial' ? 'hit partial' : 'hit', 'data-id': hit.id },
-      hit.title || hit.date || hit.source ? el('div', { class: 'docmeta' },
-        hit.url ? el('a', { href: hit.url, target: '_blank', rel: 'noopener noreferrer', class: 'title' }, hit.title || hit.url) : el('span', { class: 'title' }, hit.title || ''),
-        hit.date ? el('span', { class: 'date' }, hit.date) : null, hit.source ? el('span', { class: 'source' }, hit.source) : null) : null,
-      el('div', { class: 'meta' }, el('span', { class: 'doc' }, `${hit.doc}:${hit.line}`), el('span', {}, `[${hit.start}–${hit.end}]`),
-        ...(hit.matched === 'partial' ? [el('span', { class: 'badge' }, '部分匹配')] : []),
-        el('button', { class: 'open', type: 'button', onclick: () => navigate(() => { state.passage = hit.id; }) }, '查看段落')),
-      text, tags, ...more);
-  }));
+  $('results').replaceChildren(
+    ...hits.map((hit, i) => {
+      const text = el('div', { class: 'text' });
+      text.innerHTML = hit.highlight; // server-escaped, <mark> only
+      const tags = el(
+        'div',
+        { class: 'tags' },
+        ...['person', 'place', 'org'].flatMap((t) => hit[t].map((name) => el('span', { class: `tag ${t}` }, name))),
+        ...hit.figures.slice(0, 6).map((f) => el('span', { class: 'tag figure', title: `${f.metric} ${f.status}` }, f.text)),
+      );
+      // "N more in this document": once, under the last passage shown of the document.
+      const more = hit.more > 0 && !hits.slice(i + 1).some((h) => h.doc === hit.doc) ? [el('div', { class: 'more' }, `本文还有 ${hit.more} 段匹配`)] : [];
+      return el(
+        'li',
+        { class: hit.matched === 'partial' ? 'hit partial' : 'hit', 'data-id': hit.id },
+        hit.title || hit.date || hit.source
+          ? el(
+              'div',
+              { class: 'docmeta' },
+              hit.url
+                ? el('a', { href: hit.url, target: '_blank', rel: 'noopener noreferrer', class: 'title' }, hit.title || hit.url)
+                : el('span', { class: 'title' }, hit.title || ''),
+              hit.date ? el('span', { class: 'date' }, hit.date) : null,
+              hit.source ? el('span', { class: 'source' }, hit.source) : null,
+            )
+          : null,
+        el(
+          'div',
+          { class: 'meta' },
+          el('span', { class: 'doc' }, `${hit.doc}:${hit.line}`),
+          el('span', {}, `[${hit.start}–${hit.end}]`),
+          ...(hit.matched === 'partial' ? [el('span', { class: 'badge' }, '部分匹配')] : []),
+          el(
+            'button',
+            {
+              class: 'open',
+              type: 'button',
+              onclick: () =>
+                navigate(() => {
+                  state.passage = hit.id;
+                }),
+            },
+            '查看段落',
+          ),
+        ),
+        text,
+        tags,
+        ...more,
+      );
+    }),
+  );
 }
 
 function toggleFilter(field, value) {
@@ -218,21 +329,32 @@ function toggleFilter(field, value) {
 
 function renderFacets(facets) {
   state.facets = facets;
-  $('facets').replaceChildren(...FACETS.filter((name) => Object.keys(facets[name] || {}).length).map((name) => {
-    const all = Object.entries(facets[name]).sort((a, b) => b[1] - a[1]);
-    const list = el('ul');
-    const section = el('section', { 'data-facet': name }, el('h3', {}, FACET_LABEL[name]));
-    // A search box and "more" where the list is longer than what is shown.
-    if (all.length > FACET_SHOWN) {
-      section.append(el('input', {
-        type: 'search', class: 'facet-search', placeholder: `在 ${all.length} 项中查找…`, 'aria-label': `search ${name}`, value: state.facetNeedle[name] || '',
-        oninput: (e) => { state.facetNeedle[name] = e.target.value; fillFacet(list, name, all); },
-      }));
-    }
-    section.append(list);
-    fillFacet(list, name, all);
-    return section;
-  }));
+  $('facets').replaceChildren(
+    ...FACETS.filter((name) => Object.keys(facets[name] || {}).length).map((name) => {
+      const all = Object.entries(facets[name]).sort((a, b) => b[1] - a[1]);
+      const list = el('ul');
+      const section = el('section', { 'data-facet': name }, el('h3', {}, FACET_LABEL[name]));
+      // A search box and "more" where the list is longer than what is shown.
+      if (all.length > FACET_SHOWN) {
+        section.append(
+          el('input', {
+            type: 'search',
+            class: 'facet-search',
+            placeholder: `在 ${all.length} 项中查找…`,
+            'aria-label': `search ${name}`,
+            value: state.facetNeedle[name] || '',
+            oninput: (e) => {
+              state.facetNeedle[name] = e.target.value;
+              fillFacet(list, name, all);
+            },
+          }),
+        );
+      }
+      section.append(list);
+      fillFacet(list, name, all);
+      return section;
+    }),
+  );
 }
 
 function fillFacet(list, name, all) {
@@ -240,14 +362,38 @@ function fillFacet(list, name, all) {
   const needle = (state.facetNeedle[name] || '').trim();
   const matching = needle ? all.filter(([value]) => value.includes(needle)) : all;
   const shown = state.facetOpen[name] || needle ? matching : matching.slice(0, FACET_SHOWN);
-  const rows = shown.map(([value, count]) => el('li', {},
-    el('button', { type: 'button', class: active(value) ? 'on' : '', 'data-value': value, title: value, onclick: () => toggleFilter(name, value) },
-      el('span', { class: 'value' }, name === 'doc' ? value.split('/').pop() : value), el('span', { class: 'count' }, String(count)))));
+  const rows = shown.map(([value, count]) =>
+    el(
+      'li',
+      {},
+      el(
+        'button',
+        { type: 'button', class: active(value) ? 'on' : '', 'data-value': value, title: value, onclick: () => toggleFilter(name, value) },
+        el('span', { class: 'value' }, name === 'doc' ? value.split('/').pop() : value),
+        el('span', { class: 'count' }, String(count)),
+      ),
+    ),
+  );
   if (!needle && all.length > FACET_SHOWN) {
     const open = Boolean(state.facetOpen[name]);
-    rows.push(el('li', {}, el('button', {
-      type: 'button', class: 'more-values', onclick: () => { state.facetOpen[name] = !open; fillFacet(list, name, all); },
-    }, open ? '收起' : `更多（共 ${all.length} 项）`)));
+    rows.push(
+      el(
+        'li',
+        {},
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'more-values',
+            onclick: () => {
+              state.facetOpen[name] = !open;
+              fillFacet(list, name, all);
+            },
+          },
+          open ? '收起' : `更多（共 ${all.length} 项）`,
+        ),
+      ),
+    );
   }
   if (needle && matching.length === 0) rows.push(el('li', { class: 'muted' }, '没有匹配的值'));
   list.replaceChildren(...rows);
@@ -260,7 +406,11 @@ function fillFacet(list, name, all) {
 function renderHistogram(months) {
   const entries = Object.entries(months).sort((a, b) => a[0].localeCompare(b[0]));
   const box = $('histogram');
-  if (entries.length < 2) { box.replaceChildren(); box.hidden = true; return; }
+  if (entries.length < 2) {
+    box.replaceChildren();
+    box.hidden = true;
+    return;
+  }
   box.hidden = false;
   const max = Math.max(...entries.map((e) => e[1]));
   const width = 720;
@@ -271,13 +421,27 @@ function renderHistogram(months) {
   const svg = svgEl('svg', { viewBox: `0 0 ${width} ${height + 16}`, role: 'img', 'aria-label': 'hits per month' });
   const bars = [];
   let brushFrom = null;
-  const paint = (to) => bars.forEach((bar, i) => bar.classList.toggle('brushed', brushFrom !== null && Math.min(brushFrom, to) <= i && i <= Math.max(brushFrom, to)));
+  const paint = (to) =>
+    bars.forEach((bar, i) => bar.classList.toggle('brushed', brushFrom !== null && Math.min(brushFrom, to) <= i && i <= Math.max(brushFrom, to)));
   entries.forEach(([month, n], i) => {
     const h = Math.max(2, (height * n) / max);
-    const bar = svgEl('rect', { x: i * w + 1, y: height - h, width: Math.max(1, w - 2), height: h, class: inFilter(month) ? 'bar on' : 'bar', 'data-month': month });
+    const bar = svgEl('rect', {
+      x: i * w + 1,
+      y: height - h,
+      width: Math.max(1, w - 2),
+      height: h,
+      class: inFilter(month) ? 'bar on' : 'bar',
+      'data-month': month,
+    });
     bar.append(svgEl('title', {}, `${month}: ${n} 段`));
-    bar.addEventListener('pointerdown', (e) => { e.preventDefault(); brushFrom = i; paint(i); });
-    bar.addEventListener('pointerenter', () => { if (brushFrom !== null) paint(i); });
+    bar.addEventListener('pointerdown', (e) => {
+      e.preventDefault();
+      brushFrom = i;
+      paint(i);
+    });
+    bar.addEventListener('pointerenter', () => {
+      if (brushFrom !== null) paint(i);
+    });
     bar.addEventListener('pointerup', () => {
       const from = brushFrom;
       brushFrom = null;
@@ -292,18 +456,50 @@ function renderHistogram(months) {
     });
     bars.push(bar);
     svg.append(bar);
-    if (i === 0 || i === entries.length - 1 || entries.length <= 12) svg.append(svgEl('text', { x: i * w + w / 2, y: height + 13, 'text-anchor': 'middle' }, month));
+    if (i === 0 || i === entries.length - 1 || entries.length <= 12)
+      svg.append(svgEl('text', { x: i * w + w / 2, y: height + 13, 'text-anchor': 'middle' }, month));
   });
-  svg.addEventListener('pointerleave', () => { brushFrom = null; paint(-1); });
+  svg.addEventListener('pointerleave', () => {
+    brushFrom = null;
+    paint(-1);
+  });
   box.replaceChildren(svg);
 }
 
 function renderPager(total) {
   const pager = $('pager');
   pager.replaceChildren();
-  if (state.offset > 0) pager.append(el('button', { type: 'button', onclick: () => navigate(() => { state.offset -= PAGE; state.passage = null; }) }, '← 上一页'));
+  if (state.offset > 0)
+    pager.append(
+      el(
+        'button',
+        {
+          type: 'button',
+          onclick: () =>
+            navigate(() => {
+              state.offset -= PAGE;
+              state.passage = null;
+            }),
+        },
+        '← 上一页',
+      ),
+    );
   if (total > PAGE) pager.append(el('span', { class: 'muted' }, `第 ${state.offset / PAGE + 1} 页`));
-  if (state.offset + PAGE < total) pager.append(el('button', { type: 'button', onclick: () => navigate(() => { state.offset += PAGE; state.passage = null; }) }, '下一页 →'));
+  if (state.offset + PAGE < total)
+    pager.append(
+      el(
+        'button',
+        {
+          type: 'button',
+          onclick: () =>
+            navigate(() => {
+              state.offset += PAGE;
+              state.passage = null;
+            }),
+        },
+        '下一页 →',
+      ),
+    );
 }
 
 // ---- passage view ----------------------------------------------------------------------------------
@@ -325,17 +521,31 @@ function markedText(text, spans, matches) {
 async function openPassage(id) {
   try {
     const p = await (await api(`/api/passages/${encodeURIComponent(id)}`, { script: scriptParam() || state.shownScript, q: state.q })).json();
-    const figures = el('ul', { class: 'figures' }, ...p.figures.map((f) => el('li', {}, `${f.text} → ${f.value}${f.unit}（${f.metric || f.kind}${f.period ? '，' + f.period : ''}，${f.status}）`)));
-    $('passage-body').replaceChildren(...[
-      el('h2', {}, p.doc.split('/').pop()),
-      el('p', { class: 'muted' }, `第 ${p.line} 行 · 偏移 [${p.start}–${p.end}] · ${p.id}`),
-      el('div', { class: 'legend' }, el('span', { class: 'tag person' }, '人物'), el('span', { class: 'tag place' }, '地点'), el('span', { class: 'tag org' }, '机构'), el('span', { class: 'tag figure' }, '数字'), el('mark', {}, '检索词')),
-      p.before ? el('p', { class: 'context' }, p.before.text) : null,
-      markedText(p.text, p.spans, p.matches || []),
-      p.after ? el('p', { class: 'context' }, p.after.text) : null,
-      p.figures.length ? el('h3', {}, '数字') : null,
-      p.figures.length ? figures : null,
-    ].filter(Boolean));
+    const figures = el(
+      'ul',
+      { class: 'figures' },
+      ...p.figures.map((f) => el('li', {}, `${f.text} → ${f.value}${f.unit}（${f.metric || f.kind}${f.period ? '，' + f.period : ''}，${f.status}）`)),
+    );
+    $('passage-body').replaceChildren(
+      ...[
+        el('h2', {}, p.doc.split('/').pop()),
+        el('p', { class: 'muted' }, `第 ${p.line} 行 · 偏移 [${p.start}–${p.end}] · ${p.id}`),
+        el(
+          'div',
+          { class: 'legend' },
+          el('span', { class: 'tag person' }, '人物'),
+          el('span', { class: 'tag place' }, '地点'),
+          el('span', { class: 'tag org' }, '机构'),
+          el('span', { class: 'tag figure' }, '数字'),
+          el('mark', {}, '检索词'),
+        ),
+        p.before ? el('p', { class: 'context' }, p.before.text) : null,
+        markedText(p.text, p.spans, p.matches || []),
+        p.after ? el('p', { class: 'context' }, p.after.text) : null,
+        p.figures.length ? el('h3', {}, '数字') : null,
+        p.figures.length ? figures : null,
+      ].filter(Boolean),
+    );
     $('passage').hidden = false;
   } catch (err) {
     showError(err.message);
@@ -351,9 +561,15 @@ async function loadFigures() {
   const params = { q: state.q, status: state.status, filter: filterExprs(FIGURE_FIELDS), script: scriptParam() || state.shownScript };
   const key = JSON.stringify(params);
   const ignored = state.filters.filter((f) => !FIGURE_FIELDS.has(f.field));
-  $('fig-heading').textContent = (state.q ? `「${state.q}」的数字` : '全部文档的数字')
-    + (state.filters.length - ignored.length ? `，筛选：${state.filters.filter((f) => FIGURE_FIELDS.has(f.field)).map(chipText).join('、')}` : '')
-    + (ignored.length ? `（${ignored.map(chipText).join('、')} 不适用于数字）` : '');
+  $('fig-heading').textContent =
+    (state.q ? `「${state.q}」的数字` : '全部文档的数字') +
+    (state.filters.length - ignored.length
+      ? `，筛选：${state.filters
+          .filter((f) => FIGURE_FIELDS.has(f.field))
+          .map(chipText)
+          .join('、')}`
+      : '') +
+    (ignored.length ? `（${ignored.map(chipText).join('、')} 不适用于数字）` : '');
   if (key === state.figKey) return renderFigures();
   const generation = ++figuresGeneration;
   try {
@@ -393,16 +609,51 @@ function visibleRows() {
 
 function renderFigures() {
   const rows = visibleRows();
-  $('fig-summary').textContent = `${rows.length} / ${state.figRows.length} 个数字` + (state.figTruncated ? `（共 ${state.figTruncated} 个，表格只列前 ${state.figRows.length} 个；完整数据请下载 CSV）` : '');
-  const head = el('tr', {}, ...COLUMNS.map(([key, label]) => el('th', {
-    class: state.sort.key === key ? `sorted${state.sort.desc ? ' desc' : ''}` : '', 'data-key': key,
-    onclick: () => { state.sort = { key, desc: state.sort.key === key ? !state.sort.desc : false }; renderFigures(); },
-  }, label)));
+  $('fig-summary').textContent =
+    `${rows.length} / ${state.figRows.length} 个数字` +
+    (state.figTruncated ? `（共 ${state.figTruncated} 个，表格只列前 ${state.figRows.length} 个；完整数据请下载 CSV）` : '');
+  const head = el(
+    'tr',
+    {},
+    ...COLUMNS.map(([key, label]) =>
+      el(
+        'th',
+        {
+          class: state.sort.key === key ? `sorted${state.sort.desc ? ' desc' : ''}` : '',
+          'data-key': key,
+          onclick: () => {
+            state.sort = { key, desc: state.sort.key === key ? !state.sort.desc : false };
+            renderFigures();
+          },
+        },
+        label,
+      ),
+    ),
+  );
   $('figtable').tHead.replaceChildren(head);
-  $('figtable').tBodies[0].replaceChildren(...rows.slice(0, 1000).map((r) => el('tr', {},
-    ...COLUMNS.map(([key]) => el('td', { class: CELL_CLASS[key] || '', title: key === 'doc' ? r.doc : '' },
-      key === 'value' ? r.value.toLocaleString('zh-CN') + (r.valueHi !== null ? `–${r.valueHi.toLocaleString('zh-CN')}` : '')
-        : key === 'start' ? `${r.start}–${r.end}` : key === 'doc' ? r.doc.split('/').pop() : cellText(r, key))))));
+  $('figtable').tBodies[0].replaceChildren(
+    ...rows
+      .slice(0, 1000)
+      .map((r) =>
+        el(
+          'tr',
+          {},
+          ...COLUMNS.map(([key]) =>
+            el(
+              'td',
+              { class: CELL_CLASS[key] || '', title: key === 'doc' ? r.doc : '' },
+              key === 'value'
+                ? r.value.toLocaleString('zh-CN') + (r.valueHi !== null ? `–${r.valueHi.toLocaleString('zh-CN')}` : '')
+                : key === 'start'
+                  ? `${r.start}–${r.end}`
+                  : key === 'doc'
+                    ? r.doc.split('/').pop()
+                    : cellText(r, key),
+            ),
+          ),
+        ),
+      ),
+  );
   renderChart(rows);
 }
 
@@ -430,13 +681,19 @@ function renderChart(rows) {
   $('chart-metric').hidden = by !== 'values';
   if (by === 'values') return renderValues(rows.filter((r) => r.metric === $('chart-metric').value));
   const counts = new Map();
-  for (const r of rows) for (const key of by === 'year' ? (r.year.length ? r.year.map(String) : ['（未标年份）']) : [r.metric || NO_METRIC]) counts.set(key, (counts.get(key) || 0) + 1);
+  for (const r of rows)
+    for (const key of by === 'year' ? (r.year.length ? r.year.map(String) : ['（未标年份）']) : [r.metric || NO_METRIC])
+      counts.set(key, (counts.get(key) || 0) + 1);
   const entries = [...counts.entries()].sort((a, b) => (by === 'year' ? a[0].localeCompare(b[0]) : b[1] - a[1])).slice(0, 12);
   const rowH = 22;
   const labelW = 200;
   const width = 720;
   const max = Math.max(1, ...entries.map((e) => e[1]));
-  const svg = svgEl('svg', { viewBox: `0 0 ${width} ${entries.length * rowH + 8}`, role: 'img', 'aria-label': by === 'year' ? 'figures per year' : 'figures per metric' });
+  const svg = svgEl('svg', {
+    viewBox: `0 0 ${width} ${entries.length * rowH + 8}`,
+    role: 'img',
+    'aria-label': by === 'year' ? 'figures per year' : 'figures per metric',
+  });
   entries.forEach(([label, n], i) => {
     const y = i * rowH + 4;
     const w = ((width - labelW - 40) * n) / max;
@@ -512,22 +769,55 @@ const exportCorpus = (format) => download('/api/export', { q: state.q, filter: f
 
 $('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  navigate(() => { state.q = $('q').value.trim(); state.offset = 0; state.passage = null; });
+  navigate(() => {
+    state.q = $('q').value.trim();
+    state.offset = 0;
+    state.passage = null;
+  });
 });
 for (const radio of document.querySelectorAll('input[name=script]')) {
-  radio.addEventListener('change', () => navigate(() => { state.script = radio.value; }));
+  radio.addEventListener('change', () =>
+    navigate(() => {
+      state.script = radio.value;
+    }),
+  );
 }
-$('tab-search').addEventListener('click', () => navigate(() => { state.tab = 'search'; }));
-$('tab-figures').addEventListener('click', () => navigate(() => { state.tab = 'figures'; state.passage = null; }));
-$('close-passage').addEventListener('click', () => navigate(() => { state.passage = null; }));
-$('sort').addEventListener('change', () => navigate(() => { state.sort = $('sort').value; state.offset = 0; }));
-$('fig-status').addEventListener('change', () => navigate(() => { state.status = $('fig-status').value; }));
+$('tab-search').addEventListener('click', () =>
+  navigate(() => {
+    state.tab = 'search';
+  }),
+);
+$('tab-figures').addEventListener('click', () =>
+  navigate(() => {
+    state.tab = 'figures';
+    state.passage = null;
+  }),
+);
+$('close-passage').addEventListener('click', () =>
+  navigate(() => {
+    state.passage = null;
+  }),
+);
+$('sort').addEventListener('change', () =>
+  navigate(() => {
+    state.sort = $('sort').value;
+    state.offset = 0;
+  }),
+);
+$('fig-status').addEventListener('change', () =>
+  navigate(() => {
+    state.status = $('fig-status').value;
+  }),
+);
 for (const id of ['fig-filter', 'fig-min', 'fig-max']) $(id).addEventListener('input', renderFigures);
 $('chart-by').addEventListener('change', () => renderChart(visibleRows()));
 $('chart-metric').addEventListener('change', () => renderChart(visibleRows()));
 $('csv').addEventListener('click', downloadCsv);
 $('export-jsonl').addEventListener('click', () => exportCorpus('jsonl'));
 $('export-csv').addEventListener('click', () => exportCorpus('csv'));
-window.addEventListener('popstate', () => { readUrl(); render(); });
+window.addEventListener('popstate', () => {
+  readUrl();
+  render();
+});
 readUrl();
 render();

@@ -18,9 +18,74 @@ const NEVER_ALONE = new Set([...'新中青云黑吉宁甘秦贵西马老土伊�
 /** Abbreviations that make "the X side" (中方, 美方). */
 const SIDE_OF = new Set([...'中美日俄英法德韩朝印巴越泰澳加意菲港台']);
 /** POS tags of ordinary words (the segmenter calls 苏浙皖 a name, nr, which it is not, but no ordinary word). */
-const ORDINARY_TAGS = new Set(['n', 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q', 'vn', 'ad', 'an', 'f', 't', 'i', 'l', 's', 'z', 'b', 'e', 'o', 'y', 'vd', 'ng', 'vg', 'ag', 'dg', 'tg', 'zg', 'uj', 'ul', 'ud', 'uv', 'uz', 'ug']);
+const ORDINARY_TAGS = new Set([
+  'n',
+  'v',
+  'a',
+  'd',
+  'c',
+  'p',
+  'u',
+  'r',
+  'm',
+  'q',
+  'vn',
+  'ad',
+  'an',
+  'f',
+  't',
+  'i',
+  'l',
+  's',
+  'z',
+  'b',
+  'e',
+  'o',
+  'y',
+  'vd',
+  'ng',
+  'vg',
+  'ag',
+  'dg',
+  'tg',
+  'zg',
+  'uj',
+  'ul',
+  'ud',
+  'uv',
+  'uz',
+  'ug',
+]);
 /** Words that follow a run of country abbreviations (中美关系, 中韩两国). */
-const RUN_FOLLOW = ['关系', '两国', '三国', '四国', '等国', '地区', '双方', '合作', '之间', '贸易', '友好', '联合', '首脑', '会谈', '边境', '经贸', '建交', '峰会', '外长', '对话', '会晤', '交流', '战争', '协议', '协定', '公报', '声明'];
+const RUN_FOLLOW = [
+  '关系',
+  '两国',
+  '三国',
+  '四国',
+  '等国',
+  '地区',
+  '双方',
+  '合作',
+  '之间',
+  '贸易',
+  '友好',
+  '联合',
+  '首脑',
+  '会谈',
+  '边境',
+  '经贸',
+  '建交',
+  '峰会',
+  '外长',
+  '对话',
+  '会晤',
+  '交流',
+  '战争',
+  '协议',
+  '协定',
+  '公报',
+  '声明',
+];
 /** A pair word follows at `at` (中非经贸, 中美两国): what comes before it is a run of abbreviations. */
 export function pairWordFollows(text: string, at: number): boolean {
   // Most positions fail on the first character; only then are the words compared.
@@ -147,7 +212,8 @@ export function recognizeAbbreviations(ctx: TagContext): Candidate[] {
       if ((!isWord || pairWord) && (pairWord || !contextual) && distinct === part.length && !NUMERAL.test(text[i - 1] ?? '') && opens && endOk) {
         // 鄂西, 浙北, 中西: the direction says which part of the place, or "the West"; only the first is a place.
         const members = k === 2 && !pairWord && DIRECTIONS.has(text[end - 1] ?? '') ? part.slice(0, 1) : part;
-        for (const m of members) out.push({ start: m, end: m + 1, type: 'place', canonical: (memberAt(m) as { canonical: string }).canonical, tier: Tier.rule });
+        for (const m of members)
+          out.push({ start: m, end: m + 1, type: 'place', canonical: (memberAt(m) as { canonical: string }).canonical, tier: Tier.rule });
         break;
       }
     }

@@ -24,7 +24,8 @@ function bodyWords(ctx: TagContext): Candidate[] {
     const misnamed = t.tag === 'nr' && /[部局厅委处司署]$/.test(t.text) && (w.lex?.freq ?? 0) >= 50;
     const body = (t.tag === 'nt' || t.tag === 'j' || t.tag === 'nz' || misnamed) && ORG_FINAL[last] && !/[东南西北中]部$/.test(t.text);
     // 党委政府: a government is named by its place alone (posCandidates).
-    if (body && !GENERIC_ORG_WORDS.has(t.text) && !t.text.includes('政府')) out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
+    if (body && !GENERIC_ORG_WORDS.has(t.text) && !t.text.includes('政府'))
+      out.push({ start: t.start, end: t.end, type: 'org', canonical: t.text, tier: Tier.pos });
   }
   return out;
 }

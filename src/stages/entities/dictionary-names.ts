@@ -81,8 +81,14 @@ export function dictionaryCandidates(ctx: TagContext): Candidate[] {
       const m = matches[k] as (typeof matches)[number];
       const len = m.end - i;
       const startOk = startsWord(ctx, i) || len >= 3 || (m.value.type === 'place' && PLACE_PREFIX.has(text[i - 1] ?? '') && startsWord(ctx, i - 1));
-      const endOk = endsWord(ctx, m.end) || len >= 3 || placeHeadsWord(ctx, i, m.end, m.value.type) || (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) || titleFollows(ctx, m.end);
-      if ((!startOk || !endOk) && !(((m.value.type === 'place' && m.value.primary) || m.value.type === 'org') && gluedByGuess(ctx, i, m.end, startOk, endOk))) continue;
+      const endOk =
+        endsWord(ctx, m.end) ||
+        len >= 3 ||
+        placeHeadsWord(ctx, i, m.end, m.value.type) ||
+        (m.value.type === 'place' && PLACE_TAIL.has(text[m.end] ?? '') && (ctx.tokenEndingAt[m.end + 1] ?? -1) >= 0) ||
+        titleFollows(ctx, m.end);
+      if ((!startOk || !endOk) && !(((m.value.type === 'place' && m.value.primary) || m.value.type === 'org') && gluedByGuess(ctx, i, m.end, startOk, endOk)))
+        continue;
       if (firstCharClosesWord(ctx, i, m.end)) continue;
       if (endsInsideWord(ctx, m.end) && (m.value.type === 'org' || (len >= 3 && shorterNameBefore(ctx, i, m.end)))) continue;
       // 中非经贸, 中非友好: before a pair word a country spelled by two abbreviations is the pair (China and Africa).

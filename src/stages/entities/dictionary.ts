@@ -90,21 +90,24 @@ export interface ParsedEntityFile {
 export function parseEntityFile(text: string, file: string): ParsedEntityFile {
   const entries: EntityEntry[] = [];
   const blocked: string[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const line = stripComment(raw);
-    if (!line) return;
-    if (line.startsWith('!')) {
-      const name = line.slice(1).trim();
-      if (name) blocked.push(name);
-      return;
-    }
-    const [name, type, ...aliases] = line.split(/\s+/);
-    const parsed = EntityType.safeParse(type);
-    if (!name || !parsed.success) {
-      throw new InputError(`${file}:${i + 1}: expected "NAME person|place|org [ALIAS ...]", got "${raw.trim()}"`);
-    }
-    entries.push({ name, type: parsed.data, aliases: aliases.filter((a) => a !== name), file });
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = stripComment(raw);
+      if (!line) return;
+      if (line.startsWith('!')) {
+        const name = line.slice(1).trim();
+        if (name) blocked.push(name);
+        return;
+      }
+      const [name, type, ...aliases] = line.split(/\s+/);
+      const parsed = EntityType.safeParse(type);
+      if (!name || !parsed.success) {
+        throw new InputError(`${file}:${i + 1}: expected "NAME person|place|org [ALIAS ...]", got "${raw.trim()}"`);
+      }
+      entries.push({ name, type: parsed.data, aliases: aliases.filter((a) => a !== name), file });
+    });
   return { entries, blocked };
 }
 
@@ -126,7 +129,9 @@ export interface DictionarySources {
 /** Reads the folder's files: entity files in name order with user.txt last, then the list files. */
 export function readDictionarySources(dir: string): DictionarySources {
   if (!existsSync(dir)) throw new InputError(`dictionary folder not found: ${dir}`);
-  const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const listNames = new Set<string>(LIST_FILES);
   const entityNames = names.filter((f) => !listNames.has(f) && f !== USER_FILE);
   if (names.includes(USER_FILE)) entityNames.push(USER_FILE);

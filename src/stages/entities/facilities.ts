@@ -5,7 +5,8 @@ import { type Candidate, type TagContext, Tier } from './types.js';
 import { wordClass, type Word } from './words.js';
 
 /** Last words of facilities and sites named after their place (上海虹桥机场, 合肥植物园, 太行隧道). */
-export const FACILITY = /(机场|车站|火车站|客运站|体育馆|体育场|体育中心|博物馆|展览馆|展览中心|会展中心|纪念馆|美术馆|植物园|动物园|公园|广场|大桥|隧道|码头|大厦|大剧院|新区|开发区|运河|水库|大坝)$/;
+export const FACILITY =
+  /(机场|车站|火车站|客运站|体育馆|体育场|体育中心|博物馆|展览馆|展览中心|会展中心|纪念馆|美术馆|植物园|动物园|公园|广场|大桥|隧道|码头|大厦|大剧院|新区|开发区|运河|水库|大坝)$/;
 
 /** One-character kinds of site that follow their place as a word of their own (镇海/楼, 寒山/寺). */
 export const SITE_WORD = new Set([...'楼阁亭塔寺庙宫']);

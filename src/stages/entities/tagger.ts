@@ -15,7 +15,21 @@ import { withOrdinals } from './numbered-sessions.js';
 import { partyCentres } from './party-centres.js';
 import { incrediblePersons, recognizePersons } from './persons/index.js';
 import { placeShapedNames } from './place-shaped-names.js';
-import { congressSpans, recognizeGluedCommittees, recognizeLevelPrefixedOrgs, recognizeListedOrgs, recognizeMissions, recognizeOrgUnits, recognizePeriodicals, recognizeQuotedOrgs, recognizeOrgSuffixes, recognizePlacePrefixedOrgs, recognizePlaceSuffixes, recognizeSmallPlaces, recognizeTeams } from './suffixes/index.js';
+import {
+  congressSpans,
+  recognizeGluedCommittees,
+  recognizeLevelPrefixedOrgs,
+  recognizeListedOrgs,
+  recognizeMissions,
+  recognizeOrgUnits,
+  recognizePeriodicals,
+  recognizeQuotedOrgs,
+  recognizeOrgSuffixes,
+  recognizePlacePrefixedOrgs,
+  recognizePlaceSuffixes,
+  recognizeSmallPlaces,
+  recognizeTeams,
+} from './suffixes/index.js';
 import { posCandidates } from './tagged-names.js';
 import { type Candidate, type LocalMention, Tier } from './types.js';
 
@@ -26,14 +40,19 @@ const COUNTED_PLACE = /^[从在向对到与和由]?[一二三四五六七八九�
 export function resolve(candidates: Candidate[], dicts: EntityDictionaries, text: string): Candidate[] {
   const usable = candidates.filter((c) => c.end > c.start && !dicts.blocked.has(text.slice(c.start, c.end)));
   const anchors = usable.filter((c) => c.tier === Tier.dictionary);
-  const crosses = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end && !(a.start <= b.start && a.end >= b.end) && !(b.start <= a.start && b.end >= a.end);
+  const crosses = (a: Candidate, b: Candidate) =>
+    a.start < b.end && b.start < a.end && !(a.start <= b.start && a.end >= b.end) && !(b.start <= a.start && b.end >= a.end);
   const kept = usable.filter((c) => c.tier === Tier.dictionary || !anchors.some((d) => crosses(c, d)));
   kept.sort((a, b) => b.end - b.start - (a.end - a.start) || b.tier - a.tier || a.start - b.start);
   const taken = new Uint8Array(text.length + 1);
   const chosen: Candidate[] = [];
   for (const c of kept) {
     let free = true;
-    for (let k = c.start; k < c.end; k++) if (taken[k]) { free = false; break; }
+    for (let k = c.start; k < c.end; k++)
+      if (taken[k]) {
+        free = false;
+        break;
+      }
     if (!free) continue;
     for (let k = c.start; k < c.end; k++) taken[k] = 1;
     chosen.push(c);
@@ -99,7 +118,14 @@ export function tagEntities(text: string, tokens: Token[], dicts: EntityDictiona
   const inCongress = candidates.filter((c) => congresses.some((g) => c.start < g.end && g.start < c.end));
   // 三省一市, 从三省, 几区: a numeral before an administrative suffix counts places; no rule makes it a name.
   const counted = candidates.filter((c) => c.type === 'place' && c.tier !== Tier.dictionary && COUNTED_PLACE.test(reading.slice(c.start, c.end)));
-  const dropped = new Set([...described.filter((c) => c.type === 'org'), ...glued.drop, ...clocks, ...incrediblePersons(ctx, candidates), ...inCongress, ...counted]);
+  const dropped = new Set([
+    ...described.filter((c) => c.type === 'org'),
+    ...glued.drop,
+    ...clocks,
+    ...incrediblePersons(ctx, candidates),
+    ...inCongress,
+    ...counted,
+  ]);
   const kept = [...candidates.filter((c) => !dropped.has(c)), ...described.filter((c) => c.type === 'place'), ...glued.add];
   return resolve(kept, dicts, reading).map((c) => {
     const surface = reading.slice(c.start, c.end);

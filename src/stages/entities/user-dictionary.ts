@@ -33,7 +33,11 @@ export function validateName(value: string, what = 'name'): string {
 }
 
 function readLines(file: string): string[] {
-  return existsSync(file) ? readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/) : USER_HEADER.split('\n');
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+    : USER_HEADER.split('\n');
 }
 
 function writeLines(file: string, lines: string[]): void {

@@ -60,8 +60,13 @@ export function changeOf(s: string, index: TokenIndex, dict: Dictionaries, start
 /** The base written before the verb in its clause: 比X, 较X, 较之X, 相较于X, 与X相比, or one implied (同比). */
 function baseIn(before: string, verb: string): string | null {
   for (const [re, base] of IMPLIED_BASE) if (re.test(verb) || new RegExp(`${re.source}\\s*$`).test(before.replace(ADVERBS, ''))) return base;
-  const m = /与([^与]{1,20}?)相比[,，]?\s*$/.exec(before.replace(ADVERBS, '')) ?? /(?:^|[^占对无同环好])(?:相较于|相较|较之|比|较)(?!例|重|赛|率|较|如)([^比较]{1,24})$/.exec(before);
+  const m =
+    /与([^与]{1,20}?)相比[,，]?\s*$/.exec(before.replace(ADVERBS, '')) ??
+    /(?:^|[^占对无同环好])(?:相较于|相较|较之|比|较)(?!例|重|赛|率|较|如)([^比较]{1,24})$/.exec(before);
   if (!m) return null;
-  const base = (m[1] ?? '').replace(ADVERBS, '').replace(/(相比|而言)$/, '').trim();
+  const base = (m[1] ?? '')
+    .replace(ADVERBS, '')
+    .replace(/(相比|而言)$/, '')
+    .trim();
   return base || null;
 }

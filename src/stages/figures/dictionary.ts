@@ -23,17 +23,7 @@ export interface Unit {
 }
 
 export type CueRole =
-  | `pre:${Qualifier}`
-  | `post:${Qualifier}`
-  | `mid:${Qualifier}`
-  | 'block'
-  | 'link'
-  | 'reach'
-  | 'change'
-  | 'predicate'
-  | 'target'
-  | 'actual'
-  | 'other';
+  `pre:${Qualifier}` | `post:${Qualifier}` | `mid:${Qualifier}` | 'block' | 'link' | 'reach' | 'change' | 'predicate' | 'target' | 'actual' | 'other';
 
 export interface Dictionaries {
   /** Units written after a number, by first character, longest first. */

@@ -45,7 +45,14 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
   if (!q.unitEntry && before === ' ' && isLatinLetter(s.charCodeAt(n.start - 2))) return 'code';
   if (!n.chinese && isAsciiDigit(s.charCodeAt(n.start)) && isAsciiDigit(prevCode)) return 'code';
   // Dates and versions joined by dots (3·15, 9·11, 2.3.1).
-  if (!n.chinese && (/^[·•・]$/.test(before) || /^[·•・]/.test(s[n.end] ?? '') || (before === '.' && isAsciiDigit(s.charCodeAt(n.start - 2))) || (s[n.end] === '.' && isAsciiDigit(s.charCodeAt(n.end + 1))))) return 'code';
+  if (
+    !n.chinese &&
+    (/^[·•・]$/.test(before) ||
+      /^[·•・]/.test(s[n.end] ?? '') ||
+      (before === '.' && isAsciiDigit(s.charCodeAt(n.start - 2))) ||
+      (s[n.end] === '.' && isAsciiDigit(s.charCodeAt(n.end + 1))))
+  )
+    return 'code';
   if (DASHES.includes(before) && !q.unitEntry) {
     const c = s.charCodeAt(n.start - 2);
     if (isHan(c) || isLatinLetter(c)) return 'code';
@@ -55,7 +62,13 @@ export function notFigure(q: Quantity, s: string, index: TokenIndex, dict: Dicti
   if (n.chinese && /^[次届]$/.test(unit) && /^(会议|全会|大会|全体会议)/.test(s.slice(q.unitEnd, q.unitEnd + 4))) return 'ordinal';
   // 十四届全国人大, 17届亚运会: 届 before the body or event it numbers is an ordinal; a count of terms ends
   // its phrase (连任两届,) or follows a verb (已举办六届).
-  if (unit === '届' && isHan(s.charCodeAt(q.unitEnd)) && !/^[了的]/.test(s[q.unitEnd] ?? '') && !/(连任|连续|共|历|已|举办|举行|担任)$/.test(s.slice(Math.max(0, q.start - 2), q.start))) return 'ordinal';
+  if (
+    unit === '届' &&
+    isHan(s.charCodeAt(q.unitEnd)) &&
+    !/^[了的]/.test(s[q.unitEnd] ?? '') &&
+    !/(连任|连续|共|历|已|举办|举行|担任)$/.test(s.slice(Math.max(0, q.start - 2), q.start))
+  )
+    return 'ordinal';
   // 创3年新高, 10年来最低: a record's span, not a figure.
   if (unit === '年' && /^来?(新高|新低|最高|最低|高位|低位)/.test(s.slice(q.unitEnd, q.unitEnd + 3))) return 'record span';
   // Numerals inside a word: the segmenter puts 长三角, 一体化, 两院 into one word.
@@ -144,12 +157,14 @@ function layoutMark(q: Quantity, s: string): string | null {
   const after = s.slice(q.end, Math.min(lineEnd, q.end + 12));
   const wholeBefore = n.start - lineStart <= 12;
   const wholeAfter = lineEnd - q.end <= 12;
-  if (wholeBefore && wholeAfter && /^[\s\-—–]*(第\s*|[0-9]+\s*\/\s*)?$/.test(before) && /^\s*(页\s*)?([-—–]*|\/\s*[0-9]+)\s*$/.test(after)) return 'page number';
+  if (wholeBefore && wholeAfter && /^[\s\-—–]*(第\s*|[0-9]+\s*\/\s*)?$/.test(before) && /^\s*(页\s*)?([-—–]*|\/\s*[0-9]+)\s*$/.test(after))
+    return 'page number';
   if (DASH_END.test(before) && DASH_START.test(after) && (wholeBefore || /^\s*[-—–]\s*$/.test(before.slice(-3)))) return 'page number';
   if (/第\s*$/.test(before) && /^\s*页/.test(after)) return 'page number';
   const open = s[n.start - 1] ?? '';
   const close = s[q.end] ?? '';
-  if (/^[[〔【(（]$/.test(open) && /^[\]〕】)）]$/.test(close) && n.integerDigits <= 3 && !n.decimal && /[\p{L}\p{N}%。，,]/u.test(s[n.start - 2] ?? '')) return 'footnote';
+  if (/^[[〔【(（]$/.test(open) && /^[\]〕】)）]$/.test(close) && n.integerDigits <= 3 && !n.decimal && /[\p{L}\p{N}%。，,]/u.test(s[n.start - 2] ?? ''))
+    return 'footnote';
   if (open === '注' && /^[:：\s]/.test(close)) return 'footnote';
   return null;
 }

@@ -65,7 +65,11 @@ function tidy(value: number, kind: FigureKind): number {
 function kindOf(q: Quantity, s: string, sentence: string, metric: string): FigureKind {
   if (q.kind && q.kind !== 'point') {
     // 名 is a rank after 前 or in a ranking (1—100名中, 前十名), else a count of people.
-    if (q.unitEntry?.text === '名' && (s[q.start - 1] === '前' || (q.valueHi !== null && /^[中内间]/.test(s[q.end] ?? '')) || /排名|排行|榜单|位列|名次/.test(sentence))) return 'rank';
+    if (
+      q.unitEntry?.text === '名' &&
+      (s[q.start - 1] === '前' || (q.valueHi !== null && /^[中内间]/.test(s[q.end] ?? '')) || /排名|排行|榜单|位列|名次/.test(sentence))
+    )
+      return 'rank';
     return q.kind;
   }
   return /(比|率|比例|系数|指数|比值)$/.test(metric) ? 'ratio' : 'count';
@@ -96,10 +100,7 @@ export function extractFigures(text: string, tokens: Token[], options: FigureOpt
   // reads words only to check a cue before a number). Traditional passages come segmented from their
   // simplified copy (stages/segment.ts), so their words match the simplified cues.
   const lazy = new LazyWords(tokens, text.length);
-  const quantities = mergeRanges(
-    s,
-    scanQuantities(s, dict, { words: lazy, figuresOnly: true }),
-  );
+  const quantities = mergeRanges(s, scanQuantities(s, dict, { words: lazy, figuresOnly: true }));
   if (quantities.length === 0) return [];
   const words = lazy.index().tokens;
   let index = lazy.index();

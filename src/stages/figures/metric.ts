@@ -9,7 +9,26 @@ import { type TokenIndex, isNominal, isPunct, isQuote, isVerb } from './tokens.j
 
 const MAX_TOKENS = 12;
 const MAX_CHARS = 24;
-const COMPARE = new Set(['较', '比', '同比', '相比', '比上年', '较上年', '比上', '较上', '与', '和', '环比', '相较', '高于', '低于', '快于', '慢于', '多于', '少于']);
+const COMPARE = new Set([
+  '较',
+  '比',
+  '同比',
+  '相比',
+  '比上年',
+  '较上年',
+  '比上',
+  '较上',
+  '与',
+  '和',
+  '环比',
+  '相较',
+  '高于',
+  '低于',
+  '快于',
+  '慢于',
+  '多于',
+  '少于',
+]);
 const SHARE = new Set(['占', '占据', '占到']);
 /** Time words (今年), quarters (第二季) and rates (每日) that may stand between a metric and its figure. */
 const TIME_WORD = /^t$/;
@@ -53,14 +72,27 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
     if (NUMERAL_START.test(t.text) && /^(m|mq|q|x)$/.test(t.tag)) break;
     // The unit of a number before (2025年镇域经济, 200名共) is not part of the phrase.
     const prevTok0 = tokens[k - 1];
-    if (prevTok0 && prevTok0.end === t.start && (/^(q|m|mq|x)$/.test(t.tag) || PERIOD_UNIT.test(t.text)) && /^[0-9〇零一二三四五六七八九十百千万亿两.%]+$/.test(prevTok0.text)) break;
+    if (
+      prevTok0 &&
+      prevTok0.end === t.start &&
+      (/^(q|m|mq|x)$/.test(t.tag) || PERIOD_UNIT.test(t.text)) &&
+      /^[0-9〇零一二三四五六七八九十百千万亿两.%]+$/.test(prevTok0.text)
+    )
+      break;
     const prevTok = tokens[k - 1];
     // A measure-word tag away from any number is the segmenter's guess for a noun (充电桩 → 充电/v 桩/q).
     const looseQ = t.tag === 'q' && (!prevTok || !NUMERAL_START.test(prevTok.text));
     // Items of one name joined by 、 和 及 与 (电力、热力生产和供应业, 石油和天然气开采业): the whole name,
     // when a noun stands on both sides.
     const prevJoined = tokens[k - 1];
-    const joiner = first <= i && JOINER.test(t.text) && prevJoined !== undefined && prevJoined.end === t.start && isNominal(prevJoined) && !NUMERAL_START.test(prevJoined.text) && isNominal(tokens[first] as Token);
+    const joiner =
+      first <= i &&
+      JOINER.test(t.text) &&
+      prevJoined !== undefined &&
+      prevJoined.end === t.start &&
+      isNominal(prevJoined) &&
+      !NUMERAL_START.test(prevJoined.text) &&
+      isNominal(tokens[first] as Token);
     let take = isNominal(t) || looseQ || (t.tag === 'a' && first <= i) || joiner;
     // A linking verb or status word (共有, 达到, 计划) is not inside the phrase, unless it opens the clause
     // as a modifier (累计公共充电桩).
@@ -73,14 +105,37 @@ function nounPhraseBack(tokens: Token[], i: number, verbHead = false, dict?: Dic
       // it opens the clause.
       const prev = tokens[k - 1];
       // As the head (年均增速 tags 增速 as a verb) only after a noun.
-      take = first <= i ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' || prev.tag === 'a' : verbHead && (!prev || isNominal(prev) || isPunct(prev) || /^(t|m|mq)$/.test(prev.tag));
+      take =
+        first <= i
+          ? !prev || isNominal(prev) || isPunct(prev) || prev.tag === 't' || prev.tag === 'a'
+          : verbHead && (!prev || isNominal(prev) || isPunct(prev) || /^(t|m|mq)$/.test(prev.tag));
       // A verb-tagged head after a verb-tagged modifier after a noun (城镇 新增/v 就业/v 1200万人).
       const prev3 = tokens[k - 2];
-      if (!take && verbHead && first > i && prev && isVerb(prev) && prev.text.length >= 2 && prev3 && isNominal(prev3) && !isStatusCue(dict, prev) && !(dict && skippable(dict, prev))) take = true;
+      if (
+        !take &&
+        verbHead &&
+        first > i &&
+        prev &&
+        isVerb(prev) &&
+        prev.text.length >= 2 &&
+        prev3 &&
+        isNominal(prev3) &&
+        !isStatusCue(dict, prev) &&
+        !(dict && skippable(dict, prev))
+      )
+        take = true;
       // As the subject of a change (预算/v 收入/v 增长), or before a noun head (公共 预算/v 支出/v 规模): a
       // verb after a noun, or after a verb after a noun.
       const prev2 = tokens[k - 2];
-      if ((subject || first <= i) && !take && !isStatusCue(dict, t) && !(dict && skippable(dict, t)) && prev && (isNominal(prev) || (isVerb(prev) && prev2 !== undefined && isNominal(prev2)))) take = true;
+      if (
+        (subject || first <= i) &&
+        !take &&
+        !isStatusCue(dict, t) &&
+        !(dict && skippable(dict, t)) &&
+        prev &&
+        (isNominal(prev) || (isVerb(prev) && prev2 !== undefined && isNominal(prev2)))
+      )
+        take = true;
     }
     // A noun-tagged verb joined to the name's next item (生产/vn 和 供应业) is part of the name, not its predicate.
     const joinedItem = t.tag === 'vn' && first === k + 1 && JOINER.test((tokens[k + 1] as Token).text);
@@ -238,7 +293,7 @@ function forwardMetric(m: MetricInput, skipDe: boolean): string {
   }
   // Quotes around a name are kept (37所“双一流”高校).
   const measureWord = m.countLike && !skipDe;
-  let end = nounPhraseForward(tokens, j, m.dict, skipDe && (tokens[j - 1]?.text === '的'), measureWord);
+  let end = nounPhraseForward(tokens, j, m.dict, skipDe && tokens[j - 1]?.text === '的', measureWord);
   if (measureWord) {
     const head = modifierEnd(tokens, j, end, m.dict);
     const headEnd = head > 0 ? nounPhraseForward(tokens, head, m.dict, true, false) : -1;
@@ -252,7 +307,10 @@ function forwardMetric(m: MetricInput, skipDe: boolean): string {
   if (end - 1 > j && last && FRAME.has(last.text) && /^[上下中]$/.test(tokens[end]?.text ?? '')) end--;
   if (end <= j) return '';
   let first = j;
-  const phrase = tokens.slice(j, end).map((t) => t.text).join('');
+  const phrase = tokens
+    .slice(j, end)
+    .map((t) => t.text)
+    .join('');
   // Keep a leading quote only when the phrase closes it (“双一流”高校); a name alone loses its quotes.
   if (!/[”」』》’]/.test(phrase)) while (first < end && isQuote(tokens[first] as Token)) first++;
   else if (end - first >= 3 && isQuote(tokens[first] as Token) && isQuote(tokens[end - 1] as Token)) {

@@ -284,11 +284,11 @@ function attach(dict: Dictionaries, s: string, num: NumberSpan, words: WordBound
     kind = chosen.kind;
     const named = prefix && unit?.text === '元' ? prefix : chosen;
     unitName = named.unit;
-    currency = named.currency ?? (named === prefix ? null : prefix?.currency ?? null);
+    currency = named.currency ?? (named === prefix ? null : (prefix?.currency ?? null));
     value = value * chosen.factor + change;
     if (valueHi !== null) valueHi *= chosen.factor;
   }
-  const qualifier: Qualifier = valueHi !== null ? 'range' : pre ?? post ?? mid ?? num.inner ?? 'eq';
+  const qualifier: Qualifier = valueHi !== null ? 'range' : (pre ?? post ?? mid ?? num.inner ?? 'eq');
   return {
     start,
     end: Math.max(p, unitEnd, num.end),
@@ -312,7 +312,10 @@ function smallChange(s: string, pos: number): { value: number; end: number } | n
   let p = pos;
   let value = 0;
   let found = false;
-  for (const [marks, worth] of [['角毛', 0.1], ['分', 0.01]] as const) {
+  for (const [marks, worth] of [
+    ['角毛', 0.1],
+    ['分', 0.01],
+  ] as const) {
     const n = readNumber(s, p, () => 0);
     if (!n || n.valueHi !== null || n.fraction || !marks.includes(s[n.end] ?? '\u0000')) continue;
     value += n.value * worth;
@@ -466,14 +469,16 @@ export function parseNumbers(text: string, options: ParseOptions = {}): ParsedNu
   const dict = loadDictionaries(options.dictionaries);
   const folded = foldFigures(text);
   const index = new TokenIndex(segment(folded), text.length);
-  return scanQuantities(folded, dict, { words: index }).filter((q) => !insideWord(q, index)).map((q) => ({
-    start: q.start,
-    end: q.end,
-    text: text.slice(q.start, q.end),
-    value: q.value,
-    valueHi: q.valueHi,
-    unit: q.unit,
-    kind: q.kind,
-    qualifier: q.qualifier,
-  }));
+  return scanQuantities(folded, dict, { words: index })
+    .filter((q) => !insideWord(q, index))
+    .map((q) => ({
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      value: q.value,
+      valueHi: q.valueHi,
+      unit: q.unit,
+      kind: q.kind,
+      qualifier: q.qualifier,
+    }));
 }

@@ -79,7 +79,21 @@ export function isPunct(t: Token): boolean {
 export function isNominal(t: Token): boolean {
   const tag = t.tag;
   if (isPunct(t)) return false;
-  if (tag.startsWith('n') || tag === 'vn' || tag === 'an' || tag === 'b' || tag === 'j' || tag === 'l' || tag === 's' || tag === 'eng' || tag === 'z' || tag === 'nz' || tag === 'g' || tag === 'zg') return true;
+  if (
+    tag.startsWith('n') ||
+    tag === 'vn' ||
+    tag === 'an' ||
+    tag === 'b' ||
+    tag === 'j' ||
+    tag === 'l' ||
+    tag === 's' ||
+    tag === 'eng' ||
+    tag === 'z' ||
+    tag === 'nz' ||
+    tag === 'g' ||
+    tag === 'zg'
+  )
+    return true;
   // Unknown words (科创, 三省) come tagged x.
   return tag === 'x' && (HAN.test(t.text) || /^[A-Za-z]/.test(t.text));
 }
@@ -126,7 +140,15 @@ export function repairTokens(tokens: Token[], text: string): Token[] {
     // Regional nouns the simplified dictionary splits (岁/m 出/v → 岁出, 营/收 → 营收).
     const next = tokens[k + 1];
     // 占比 and a verb glued into a word after it (占/v 比拼/v of 綠電占比拚三成): 占比 and the verb.
-    if (!parts && t.text === '占' && next && next.start === t.end && next.text.length === 2 && next.text[0] === '比' && GLUED_AFTER_SHARE.test(next.text[1] as string)) {
+    if (
+      !parts &&
+      t.text === '占' &&
+      next &&
+      next.start === t.end &&
+      next.text.length === 2 &&
+      next.text[0] === '比' &&
+      GLUED_AFTER_SHARE.test(next.text[1] as string)
+    ) {
       parts = [
         { text: '占比', tag: 'n', start: t.start, end: next.start + 1 },
         { text: next.text.slice(1), tag: 'v', start: next.start + 1, end: next.end },

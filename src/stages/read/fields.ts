@@ -15,7 +15,26 @@ export type FieldNames = z.infer<typeof FieldNames>;
 const GUESSES: Record<FieldRole, string[]> = {
   text: ['text', 'content', 'body', 'article', 'fulltext', 'maintext', '正文', '内容', '內容', '全文', '文本'],
   title: ['title', 'headline', 'heading', '标题', '標題', '题目', '題目'],
-  date: ['date', 'published', 'publishedat', 'publishdate', 'publishedtime', 'pubdate', 'datepublished', 'time', 'datetime', 'createdat', '发布时间', '發布時間', '發佈時間', '日期', '时间', '時間', '发布日期', '發布日期'],
+  date: [
+    'date',
+    'published',
+    'publishedat',
+    'publishdate',
+    'publishedtime',
+    'pubdate',
+    'datepublished',
+    'time',
+    'datetime',
+    'createdat',
+    '发布时间',
+    '發布時間',
+    '發佈時間',
+    '日期',
+    '时间',
+    '時間',
+    '发布日期',
+    '發布日期',
+  ],
   source: ['source', 'media', 'publisher', 'outlet', 'site', 'sitename', '来源', '來源', '媒体', '媒體', '出处', '出處'],
   url: ['url', 'link', 'href', 'uri', '链接', '鏈接', '連結', '网址', '網址'],
   author: ['author', 'byline', 'writer', 'reporter', '作者', '记者', '記者'],
@@ -47,7 +66,9 @@ export function pickColumns(columns: string[], named: FieldNames): Partial<Recor
 
 /** Names a user gave that no column has, to refuse with the columns listed. */
 export function missingColumns(columns: string[], named: FieldNames): string[] {
-  return Object.entries(named).filter(([, name]) => !columns.includes(name)).map(([role, name]) => `--${role}-field ${name}`);
+  return Object.entries(named)
+    .filter(([, name]) => !columns.includes(name))
+    .map(([role, name]) => `--${role}-field ${name}`);
 }
 
 export interface RowFields {

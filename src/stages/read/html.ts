@@ -26,7 +26,35 @@ interface DomDocument {
 const ELEMENT = 1;
 const TEXT = 3;
 // Elements that end a paragraph: their text is set apart by a blank line, so the clean stage sees paragraphs.
-const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TR', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'HR', 'HEADER', 'FOOTER', 'ASIDE']);
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'TABLE',
+  'TR',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'FIGCAPTION',
+  'HR',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+]);
 // Never text, in the fallback as in Readability's output.
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'NAV', 'FORM', 'BUTTON', 'SELECT']);
 const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
@@ -64,7 +92,21 @@ function textOf(root: DomNode): string {
 }
 
 // <meta> names and properties that state a publication date, best first (compared lower-cased).
-const DATE_META = ['article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'dc.date.issued', 'dc.date', 'dcterms.date', 'date', 'article:modified_time'];
+const DATE_META = [
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publication_date',
+  'dc.date.issued',
+  'dc.date',
+  'dcterms.date',
+  'date',
+  'article:modified_time',
+];
 const SOURCE_META = ['og:site_name', 'contentsource', 'source', 'sitename', 'application-name'];
 const AUTHOR_META = ['author', 'article:author', 'dc.creator'];
 const TITLE_META = ['og:title', 'twitter:title', 'articletitle'];

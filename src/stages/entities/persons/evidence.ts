@@ -9,8 +9,35 @@ import { GIVEN_CHARS, surnameLength, isPunct, spelledForeign } from './shape.js'
 
 /** Verbs of acting that follow a person who does them (会见, 主持, 出席 …), besides the speech verbs. */
 const ACT_AFTER = [
-  '会见', '会晤', '会谈', '主持', '出席', '参加', '看望', '调研', '考察', '率队', '率领', '见证', '签署', '发言', '慰问', '出访', '视察', '接见', '陪同',
-  '致电', '致信', '致函', '当选', '担任', '出任', '兼任', '执导', '主演', '编剧',
+  '会见',
+  '会晤',
+  '会谈',
+  '主持',
+  '出席',
+  '参加',
+  '看望',
+  '调研',
+  '考察',
+  '率队',
+  '率领',
+  '见证',
+  '签署',
+  '发言',
+  '慰问',
+  '出访',
+  '视察',
+  '接见',
+  '陪同',
+  '致电',
+  '致信',
+  '致函',
+  '当选',
+  '担任',
+  '出任',
+  '兼任',
+  '执导',
+  '主演',
+  '编剧',
 ];
 
 /** What may follow a person and say so: a speech verb, an act, "and others", an honorific (titles come from titles.txt). */

@@ -28,7 +28,8 @@ export function transliterationRuns(ctx: TagContext, out: Candidate[]): void {
     if (!named && j - i >= 2) {
       const before = tokens[i - 1];
       const after = tokens[j];
-      named = (!!before && before.end === first?.start && (ctx.words[i - 1] as Word).titleWord) ||
+      named =
+        (!!before && before.end === first?.start && (ctx.words[i - 1] as Word).titleWord) ||
         (!!after && after.start === last?.end && (AFTER_NAME.has(after.text) || (ctx.words[j] as Word).title));
     }
     if (j - i >= 2 && named && first && last && last.end - first.start >= 3 && last.end - first.start <= 10) {
@@ -47,8 +48,8 @@ const DASHES = '—－';
 const PART_TRAIL = new Set([...NOT_NAME_END, '均']);
 
 /** A word of a foreign name: spelled in transliteration characters, or a name of the segmenter led by no surname (彼得/nrt, 安娜/nr). */
-const foreignPiece = (ctx: TagContext, t: { text: string; tag: string }) => spelledForeign(t.text) ||
-  (/^nrt?$/.test(t.tag) && CJK.test(t.text) && !surnameLength(ctx, t.text));
+const foreignPiece = (ctx: TagContext, t: { text: string; tag: string }) =>
+  spelledForeign(t.text) || (/^nrt?$/.test(t.tag) && CJK.test(t.text) && !surnameLength(ctx, t.text));
 
 /** The joiner at `at` links two parts of a name: an interpunct, or a lone dash between transliterated parts. */
 function joinsName(ctx: TagContext, at: number): boolean {

@@ -45,8 +45,13 @@ export function japaneseNames(ctx: TagContext, out: Candidate[]): void {
       if (g.start !== end || !CJK.test(g.text) || g.end - t.end > 3 || /^(v|p|c|uj|ul|u|r|d|m|q|f)$/.test(g.tag) || dicts.titleSet.has(g.text)) break;
       end = g.end;
       const after = tokens[k + 1];
-      const boundary = !after || after.start > end || isPunct(after.text) || /^(v|p|c|uj|ul|d)$/.test(after.tag) ||
-        dicts.titleSet.has(after.text) || AFTER_NAME.has(after.text);
+      const boundary =
+        !after ||
+        after.start > end ||
+        isPunct(after.text) ||
+        /^(v|p|c|uj|ul|d)$/.test(after.tag) ||
+        dicts.titleSet.has(after.text) ||
+        AFTER_NAME.has(after.text);
       if (boundary && JA_GIVEN_END.has(text[end - 1] ?? '')) {
         out.push(person(t.start, end, text, Tier.pos));
         return;

@@ -8,7 +8,30 @@ import { readNameAt, nameEndingAt } from './read-name.js';
 import { CJK, NOT_NAME_END, surnameLength, person } from './shape.js';
 
 /** Verbs that end a headline run of names (陈吉宁信长星…王清宪出席). */
-const RUN_END = ['出席', '致辞', '讲话', '主持', '参加', '会见', '会谈', '看望', '调研', '考察', '率队', '分别', '等', '在', '共同', '一同', '见证', '签署', '发言', '慰问', '出访', '视察'];
+const RUN_END = [
+  '出席',
+  '致辞',
+  '讲话',
+  '主持',
+  '参加',
+  '会见',
+  '会谈',
+  '看望',
+  '调研',
+  '考察',
+  '率队',
+  '分别',
+  '等',
+  '在',
+  '共同',
+  '一同',
+  '见证',
+  '签署',
+  '发言',
+  '慰问',
+  '出访',
+  '视察',
+];
 
 interface RunPiece {
   start: number;

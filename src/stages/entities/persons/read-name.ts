@@ -17,8 +17,13 @@ function cutGivenName(ctx: TagContext, k: number, at: number): number {
   if (next.text.length === 2 && GLUED_AFTER.has(next.text[1] ?? '') && endsName(ch, next.text.slice(1))) return tok.end + 1;
   if (next.text.length !== 1 || /^(uj|ul|p|c|u|r|m|q|f|d)$/.test(next.tag) || !endsName(ch, text.slice(next.end, next.end + 2))) return tok.end;
   const after = tokens[k + 2];
-  const boundary = !after || after.start > next.end || isPunct(after.text) || /^(v|p|d|c|uj)$/.test(after.tag) ||
-    AFTER_NAME.has(after.text) || ctx.dicts.titleSet.has(after.text);
+  const boundary =
+    !after ||
+    after.start > next.end ||
+    isPunct(after.text) ||
+    /^(v|p|d|c|uj)$/.test(after.tag) ||
+    AFTER_NAME.has(after.text) ||
+    ctx.dicts.titleSet.has(after.text);
   return boundary ? next.end : tok.end;
 }
 
@@ -38,8 +43,13 @@ export function readNameAt(ctx: TagContext, at: number): number {
     if (!lex || /^(x|nr|nrt|nrfg|ns|nz|nt)$/.test(lex.tag) || tok.tag === 'x') return tok.text.length === s + 1 ? cutGivenName(ctx, tokIdx, at) : tok.end;
     // The lexicon holds rare names under other tags (m, n); a rare three-character word that
     // neither ends like a thing nor hides a common word is a name where a name is expected.
-    const rareName = tok.text.length === 3 && s === 1 && lex.freq < 300 && !BUILDING_END.has(tok.text[2] ?? '') &&
-      !isCommonWord(tok.text.slice(1), 100) && !isCommonWord(tok.text.slice(0, 2), 200);
+    const rareName =
+      tok.text.length === 3 &&
+      s === 1 &&
+      lex.freq < 300 &&
+      !BUILDING_END.has(tok.text[2] ?? '') &&
+      !isCommonWord(tok.text.slice(1), 100) &&
+      !isCommonWord(tok.text.slice(0, 2), 200);
     return rareName ? tok.end : -1;
   }
   if (tok && tok.end - tok.start > s + 2) return -1;

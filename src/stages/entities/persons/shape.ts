@@ -33,19 +33,21 @@ export const GLUED_AFTER = new Set([...'说是到在和等的将']);
 export const GLUED_BEFORE = new Set([...'胜向以这和与给对让被把从']);
 
 /** Characters frequent in Chinese given names (伟, 芳, 斌, 洁 …), from general usage; few ordinary words end in them after a surname. */
-export const GIVEN_CHARS = new Set([...(
-  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红辉鹏斌宇浩凯健俊帆帅旭宁龙林欣颖晶晨琳雪慧倩婷' +
-  '佳怡玲莉燕丹蕾薇璐瑶菲菁蓉兰梅琴云凤洁珍贞莹荣彬峰波亮毅鑫飞翔晖昊晓东海江岩松柏森建武德志永春秋冬民' +
-  '庆祥瑞康宏伦坚良忠信仁诚贤俊豪雄威振兴昌盛耀泉清源洪淑惠娥芬芝菊莲鸿鹤雁季铭恒哲骏驰兵卫彪虎鹰雯娅妍' +
-  '媛婉嫣蓓蕊楠栋楷桐桦萱茜芸岚璇瑾琪瑜珊琦玮璋瀚沛涵泽洲润煜炜烨焕灿熙晗曦昕昱暄睿逸轩宸博航韬君珏虹霖' +
-  '露霏青晴巍嵩崇钧锋铁钢锐斐彦炳焱'
-)])
+export const GIVEN_CHARS = new Set([
+  ...('伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红辉鹏斌宇浩凯健俊帆帅旭宁龙林欣颖晶晨琳雪慧倩婷' +
+    '佳怡玲莉燕丹蕾薇璐瑶菲菁蓉兰梅琴云凤洁珍贞莹荣彬峰波亮毅鑫飞翔晖昊晓东海江岩松柏森建武德志永春秋冬民' +
+    '庆祥瑞康宏伦坚良忠信仁诚贤俊豪雄威振兴昌盛耀泉清源洪淑惠娥芬芝菊莲鸿鹤雁季铭恒哲骏驰兵卫彪虎鹰雯娅妍' +
+    '媛婉嫣蓓蕊楠栋楷桐桦萱茜芸岚璇瑾琪瑜珊琦玮璋瀚沛涵泽洲润煜炜烨焕灿熙晗曦昕昱暄睿逸轩宸博航韬君珏虹霖' +
+    '露霏青晴巍嵩崇钧锋铁钢锐斐彦炳焱'),
+]);
 
 /** Second characters that make a two-character unknown word a word, not a name (万人, 越大, 高些). */
 export const NOT_GIVEN_2 = new Set([...'人些起着长大多少年月日时分天次个家种位名']);
 
 /** Last characters of buildings, landmarks, things, abstract nouns and dynasties (金字塔, 关帝庙, 强基链, 燕朝): not persons. */
-export const BUILDING_END = new Set([...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值朝']);
+export const BUILDING_END = new Set([
+  ...'塔宫阁庙原河镇县村寺湖港岛桥馆园堂殿洞湾路街坊亭院府站场厂店诗传剑书芝氏祖类区台链道圈群带网线业品型化性率量度制法权值朝',
+]);
 
 /** 宣传部/nr: a word of the lexicon ending like a body (部 局 委 …) is the body's word, not a name. */
 export function isBodyWord(word: string): boolean {

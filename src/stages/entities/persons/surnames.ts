@@ -57,8 +57,14 @@ export function splitNames(ctx: TagContext, out: Candidate[]): void {
     if (a.text.length === 2 && !dicts.surfaces.has(a.text)) end = a.end;
     else if (a.text.length === 1 && !NOT_NAME_END.has(a.text)) {
       const b = tokens[i + 2];
-      const bOk = b && b.start === a.end && b.text.length === 1 && CJK.test(b.text) && !NOT_NAME_END.has(b.text) &&
-        !/^(uj|ul|p|c|u|r|m|q|f|d|v)$/.test(b.tag) && !dicts.titleSet.has(b.text);
+      const bOk =
+        b &&
+        b.start === a.end &&
+        b.text.length === 1 &&
+        CJK.test(b.text) &&
+        !NOT_NAME_END.has(b.text) &&
+        !/^(uj|ul|p|c|u|r|m|q|f|d|v)$/.test(b.tag) &&
+        !dicts.titleSet.has(b.text);
       end = bOk ? b.end : a.end;
     }
     if (end < 0 || isCommonWord(text.slice(t.start, end), 1)) return;

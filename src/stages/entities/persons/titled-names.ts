@@ -48,7 +48,7 @@ export function beforeSpeech(ctx: TagContext, out: Candidate[]): void {
     const prev = tokens[i - 1];
     if (!prev || prev.end !== t.start) return;
     if (prev.text.endsWith('老')) return;
-    if (looksLikeWordName(ctx.words[i - 1] as Word) && (prev.tag === 'x' || prev.tag.startsWith('nr')) &&
-      !isBodyWord(prev.text)) out.push(person(prev.start, prev.end, text, Tier.rule));
+    if (looksLikeWordName(ctx.words[i - 1] as Word) && (prev.tag === 'x' || prev.tag.startsWith('nr')) && !isBodyWord(prev.text))
+      out.push(person(prev.start, prev.end, text, Tier.rule));
   });
 }

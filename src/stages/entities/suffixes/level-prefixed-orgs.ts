@@ -54,7 +54,10 @@ export function recognizeLevelPrefixedOrgs(ctx: TagContext, candidates: Candidat
     if (!next || next.start !== t.end) return;
     // 青石/n 镇/n 供销社: a name glued before the level makes the place (青石镇), and the body is that place's.
     const prev = tokens[i - 1];
-    const start = prev && prev.end === t.start && CJK.test(prev.text) && prev.text.length <= 3 && /^(n|nr|ns|nz|x|j)$/.test(prev.tag) && !isBreak(prev) ? prev.start : t.start;
+    const start =
+      prev && prev.end === t.start && CJK.test(prev.text) && prev.text.length <= 3 && /^(n|nr|ns|nz|x|j)$/.test(prev.tag) && !isBreak(prev)
+        ? prev.start
+        : t.start;
     const org = orgStarting.get(t.end);
     if (org) return push(start, org.end);
     // 自治区/n 文物/n 学会/n: a field or two and a bare kind of body.

@@ -15,7 +15,7 @@ const LIST_SEPARATORS = new Set(['、', '和', '与', '及']);
 
 /** True when `t` can be one item of an enumerated list of names: one uncommon word, no known place or person. */
 function listedName(ctx: TagContext, t: Token): boolean {
-  if (!CJK.test(t.text) || t.text.length < 2 || t.text.length > 4 || isBreak(t) && t.tag !== 'x') return false;
+  if (!CJK.test(t.text) || t.text.length < 2 || t.text.length > 4 || (isBreak(t) && t.tag !== 'x')) return false;
   if (!/^(nz|nr|nrt|x|j|n|nt)$/.test(t.tag) || isCommonWord(t.text, 300)) return false;
   // 王建国、李明华等公司高管: a surname and a given name are people.
   if (t.text.length === 3 && ctx.dicts.surnames.has(t.text[0] ?? '')) return false;

@@ -15,7 +15,24 @@ import { suffixIndex } from './suffix-index.js';
 const VERB_BODIES = new Set(['委员会', '联合会', '联合体', '工作组', '协会', '学会', '研究会', '促进会', '理事会', '领导小组', '办公室', '联盟']);
 
 /** Titles the segmenter glues to an organization's last word (银行行长, 公司总裁, 党组书记). */
-const TITLE_AFTER_ORG = ['行长', '总裁', '副总裁', '董事长', '总经理', '书记', '副书记', '主任', '院长', '校长', '会长', '社长', '所长', '局长', '主席', '秘书长'];
+const TITLE_AFTER_ORG = [
+  '行长',
+  '总裁',
+  '副总裁',
+  '董事长',
+  '总经理',
+  '书记',
+  '副书记',
+  '主任',
+  '院长',
+  '校长',
+  '会长',
+  '社长',
+  '所长',
+  '局长',
+  '主席',
+  '秘书长',
+];
 
 /** Their last characters: the list is searched only for words ending in one. */
 const TITLE_AFTER_ORG_LAST = codeTable(TITLE_AFTER_ORG.map((w) => w[w.length - 1]).join(''));
@@ -33,7 +50,39 @@ const GENERIC_KINDS = new Set(['银行', '公司', '企业', '集团', '机构',
 const COMPANY_KINDS = new Set(['公司', '有限公司', '股份有限公司', '有限责任公司', '集团', '集团公司', '厂']);
 
 /** Bodies commonly named by their field alone (园艺出版社, 航道管理局, 评审领导小组办公室). */
-const DESCRIBED_BODIES = new Set(['出版社', '管理局', '研究所', '研究院', '委员会', '办公室', '领导小组', '电视台', '报社', '杂志社', '工作组', '办事处', '管理处', '促进会', '研究会', '基金会', '联合会', '艺术团', '剧团', '乐团', '合唱团', '训练团', '检察院', '设计院', '分院', '分局', '总局', '总厂', '分厂', '筹委会', '组委会']);
+const DESCRIBED_BODIES = new Set([
+  '出版社',
+  '管理局',
+  '研究所',
+  '研究院',
+  '委员会',
+  '办公室',
+  '领导小组',
+  '电视台',
+  '报社',
+  '杂志社',
+  '工作组',
+  '办事处',
+  '管理处',
+  '促进会',
+  '研究会',
+  '基金会',
+  '联合会',
+  '艺术团',
+  '剧团',
+  '乐团',
+  '合唱团',
+  '训练团',
+  '检察院',
+  '设计院',
+  '分院',
+  '分局',
+  '总局',
+  '总厂',
+  '分厂',
+  '筹委会',
+  '组委会',
+]);
 
 /**
  * First token of a field-named body: one or two nouns right before the suffix, not after a counter or a
@@ -72,14 +121,31 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
       HEAD_OF.has(tok.text[tok.text.length - 2] ?? '') &&
       // 外交部部长, 组织部副部长, 财政部代理部长: the organization is already named before the title.
       // 王建华局长: a person before the title, not an organization.
-      !(before && (before.tag === 'nt' || before.tag === 'x' || before.tag.startsWith('nr') || before.tag === 'b' || ['副', '代理', '常务', '前', '原'].includes(before.text) || HEAD_OF.has(before.text[before.text.length - 1] ?? '')));
+      !(
+        before &&
+        (before.tag === 'nt' ||
+          before.tag === 'x' ||
+          before.tag.startsWith('nr') ||
+          before.tag === 'b' ||
+          ['副', '代理', '常务', '前', '原'].includes(before.text) ||
+          HEAD_OF.has(before.text[before.text.length - 1] ?? ''))
+      );
     // 银行行长, 公司总裁, 党组书记: a multi-character suffix glued to a title; the name ends before the title.
-    const title = !titled && tok.text.length >= 4 && TITLE_AFTER_ORG_LAST[tok.text.charCodeAt(tok.text.length - 1)] ? TITLE_AFTER_ORG.find((w) => tok.text.endsWith(w)) : undefined;
+    const title =
+      !titled && tok.text.length >= 4 && TITLE_AFTER_ORG_LAST[tok.text.charCodeAt(tok.text.length - 1)]
+        ? TITLE_AFTER_ORG.find((w) => tok.text.endsWith(w))
+        : undefined;
     const rest = title ? tok.text.slice(0, -title.length) : '';
     const glued = rest.length >= 2 && (suffixOf(orgIndex, rest)?.length ?? 0) >= 2;
     // 规划/n 部副/n 部长/n: the segmenter glued 副 of the title to the body's last character.
-    const deputy = !titled && !glued && tok.text.length >= 2 && tok.text.endsWith('副') && !!tokens[i + 1] && ctx.dicts.titleSet.has((tokens[i + 1] as Token).text);
-    const t: Token = titled || deputy ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' } : glued ? { ...tok, text: rest, end: tok.end - (title?.length ?? 0), tag: 'n' } : tok;
+    const deputy =
+      !titled && !glued && tok.text.length >= 2 && tok.text.endsWith('副') && !!tokens[i + 1] && ctx.dicts.titleSet.has((tokens[i + 1] as Token).text);
+    const t: Token =
+      titled || deputy
+        ? { ...tok, text: tok.text.slice(0, -1), end: tok.end - 1, tag: 'n' }
+        : glued
+          ? { ...tok, text: rest, end: tok.end - (title?.length ?? 0), tag: 'n' }
+          : tok;
     const suffix = t === tok ? (ctx.words[i] as Word).orgSuffix : suffixOf(orgIndex, t.text);
     if (!suffix) return;
     const single = suffix.length === 1;
@@ -89,7 +155,12 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     const headFollows = single && HEAD_OF.has(suffix) && tokens[i + 1]?.text === `${suffix}长` && tokens[i + 1]?.start === tok.end;
     // 管理局, 教育厅, 交通委: a common word of a state body still names one after a place (江苏省教育厅).
     const stateBody = STATE_BODY_CHARS.has(suffix);
-    if (single && t.text !== suffix && (!['n', 'nt', 'j', 'nz'].includes(t.tag) || endsInOrdinaryWord(t.text) || (!titled && !headFollows && !stateBody && isCommonWord(t.text, 500)))) return;
+    if (
+      single &&
+      t.text !== suffix &&
+      (!['n', 'nt', 'j', 'nz'].includes(t.tag) || endsInOrdinaryWord(t.text) || (!titled && !headFollows && !stateBody && isCommonWord(t.text, 500)))
+    )
+      return;
     // Verbs inside a name are allowed before bodies (水文统计委员会, 创新联合体), not before 公司 or 中心.
     // 规划/n 建设/vn 部副/n: a known body cut across the suffix's token (建设 + 部) grows as one piece.
     const cut = t.text === suffix ? knownOrgCutAt(ctx, i, t.end) : i;
@@ -116,7 +187,8 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     // 国家队, 国家实验室: a generic head word and a suffix describe, they do not name; so does one before a
     // word of the lexicon that ends in the suffix (国际 + 金融中心: an international financial centre).
     if (HEAD_WORDS.has(name.slice(0, name.length - suffix.length))) return;
-    if (t.text.length > suffix.length && GENERIC_KINDS.has(suffix) && isCommonWord(t.text, 1) && HEAD_WORDS.has(name.slice(0, name.length - t.text.length))) return;
+    if (t.text.length > suffix.length && GENERIC_KINDS.has(suffix) && isCommonWord(t.text, 1) && HEAD_WORDS.has(name.slice(0, name.length - t.text.length)))
+      return;
     // 香港银行, 日本公司: a place and a bare generic kind say where banks or companies are, they name none
     // (a bank named so, 上海银行, is a word of the segmenter's or the dictionaries'). A country or a
     // continent and 银行 is how national banks are named (日本银行, 美洲银行): those stand.
@@ -125,7 +197,12 @@ export function recognizeOrgSuffixes(ctx: TagContext): Candidate[] {
     if (!described && (single || ['委', '办', '局', '厅', '部', '处', '院', '署', '社', '会', '所', '队', '厂', '党', '团'].includes(suffix.slice(-1)))) {
       // Short suffixes need a proper head: a place (江苏省交通运输厅) or a known or unknown proper noun.
       const head = tokens[first] as Token;
-      const proper = (first === i && (ministry || properWord(ctx, t.text.slice(0, ownHead)))) || placeLikeToken(ctx, head) || ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) || dicts.surfaces.has(head.text) || (first < i && properHead(ctx, head, personOk));
+      const proper =
+        (first === i && (ministry || properWord(ctx, t.text.slice(0, ownHead)))) ||
+        placeLikeToken(ctx, head) ||
+        ['nt', 'nz', 'x', 'eng', 'j'].includes(head.tag) ||
+        dicts.surfaces.has(head.text) ||
+        (first < i && properHead(ctx, head, personOk));
       if (!proper) return;
     }
     out.push({ start, end: t.end, type: 'org', canonical: name, tier: Tier.rule });

@@ -14,8 +14,9 @@ export function recognizePlacePrefixedOrgs(ctx: TagContext): Candidate[] {
     if (!placeLike(t, ctx.words[i] as Word)) continue;
     const orgs = dicts.trie.matchesAt(text, t.end, 2).filter((m) => m.value.type === 'org');
     // 中国国家体委, 河南省残联: the segmenter's own organization words count too.
-    const next = ctx.tokens[(ctx.tokenAt[t.end] ?? -1)];
-    if (next && next.tag === 'nt' && next.text.length >= 2 && !dicts.surfaces.has(next.text)) orgs.push({ end: next.end, value: { type: 'org', canonical: next.text, primary: true } });
+    const next = ctx.tokens[ctx.tokenAt[t.end] ?? -1];
+    if (next && next.tag === 'nt' && next.text.length >= 2 && !dicts.surfaces.has(next.text))
+      orgs.push({ end: next.end, value: { type: 'org', canonical: next.text, primary: true } });
     orgs.sort((a, b) => a.end - b.end);
     const longest = orgs[orgs.length - 1];
     if (!longest || ((ctx.tokenEndingAt[longest.end] ?? -1) < 0 && !titleFollows(ctx, longest.end))) continue;

@@ -25,7 +25,17 @@ export function recognizePlaceSuffixes(ctx: TagContext): Candidate[] {
       return;
     }
     // One word ending in an administrative suffix (杨舍镇); natural features (江 山 湖) end many personal names.
-    if (ADMIN_SUFFIX.has(suffix) && !DESCRIPTIVE_HEAD.test(t.text) && !t.text.endsWith('地区') && t.text.length >= 3 && t.text.length <= 6 && w.cjk && ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) && !GENERIC_PLACE.has(t.text) && !GENERIC_PLACE.has(t.text.slice(1))) {
+    if (
+      ADMIN_SUFFIX.has(suffix) &&
+      !DESCRIPTIVE_HEAD.test(t.text) &&
+      !t.text.endsWith('地区') &&
+      t.text.length >= 3 &&
+      t.text.length <= 6 &&
+      w.cjk &&
+      ['nr', 'nrt', 'nz', 'x', 'ns'].includes(t.tag) &&
+      !GENERIC_PLACE.has(t.text) &&
+      !GENERIC_PLACE.has(t.text.slice(1))
+    ) {
       out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
     }
   });

@@ -25,7 +25,11 @@ export function recognizeSmallPlaces(ctx: TagContext): Candidate[] {
     if (t.text.length >= 3 && t.text.length <= 4) {
       // The segmenter's own place tag (X寺/ns) outweighs a stem that is also a word.
       const generic = GENERIC_PLACE.has(t.text) || GENERIC_PLACE.has(t.text.slice(1)); // 各乡镇, 新农村
-      if (['n', 'nr', 'nz', 'x', 'ns', 'nrt'].includes(t.tag) && !generic && (t.tag === 'ns' || (!isCommonWord(t.text, 1) && !isCommonWord(t.text.slice(0, -1), 300)))) {
+      if (
+        ['n', 'nr', 'nz', 'x', 'ns', 'nrt'].includes(t.tag) &&
+        !generic &&
+        (t.tag === 'ns' || (!isCommonWord(t.text, 1) && !isCommonWord(t.text.slice(0, -1), 300)))
+      ) {
         out.push({ start: t.start, end: t.end, type: 'place', canonical: t.text, tier: Tier.rule });
       }
       return;

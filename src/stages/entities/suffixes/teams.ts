@@ -22,7 +22,15 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
   const out: Candidate[] = [];
   const { tokens, text, dicts } = ctx;
   const club = (t: Token | undefined): boolean =>
-    !!t && CJK.test(t.text) && t.text.length >= 2 && t.text.length <= 4 && !FUNCTION_CHARS.test(t.text[0] ?? '') && !BREAK_WORDS.has(t.text) && !isCommonWord(t.text, 300) && ['n', 'nz', 'nr', 'nrt', 'x', 'j', 'nt'].includes(t.tag) && dicts.surfaces.get(t.text)?.type !== 'person';
+    !!t &&
+    CJK.test(t.text) &&
+    t.text.length >= 2 &&
+    t.text.length <= 4 &&
+    !FUNCTION_CHARS.test(t.text[0] ?? '') &&
+    !BREAK_WORDS.has(t.text) &&
+    !isCommonWord(t.text, 300) &&
+    ['n', 'nz', 'nr', 'nrt', 'x', 'j', 'nt'].includes(t.tag) &&
+    dicts.surfaces.get(t.text)?.type !== 'person';
   tokens.forEach((t, i) => {
     // X队/x: the segmenter's unknown word of a name and 队.
     if (t.tag === 'x' && t.text.endsWith('队') && /^[\u4e00-\u9fff]{2,4}队$/.test(t.text) && club({ ...t, text: t.text.slice(0, -1) })) {
@@ -34,7 +42,10 @@ export function recognizeTeams(ctx: TagContext): Candidate[] {
     // 蓝鲸/nr 队: a club name before a lone 队; a noun glued before it belongs to the name (前锋飞鹰队).
     if (t.text === '队' && club(prev)) {
       const p2 = tokens[i - 2];
-      const start = p2 && p2.end === prev.start && p2.text.length === 2 && ['n', 'nz', 'x'].includes(p2.tag) && !BREAK_WORDS.has(p2.text) && !FUNCTION_CHARS.test(p2.text) ? p2.start : prev.start;
+      const start =
+        p2 && p2.end === prev.start && p2.text.length === 2 && ['n', 'nz', 'x'].includes(p2.tag) && !BREAK_WORDS.has(p2.text) && !FUNCTION_CHARS.test(p2.text)
+          ? p2.start
+          : prev.start;
       out.push({ start, end: t.end, type: 'org', canonical: text.slice(start, t.end), tier: Tier.rule });
       return;
     }

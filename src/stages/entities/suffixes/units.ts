@@ -22,7 +22,7 @@ function unitEnd(ctx: TagContext, at: number): number {
   for (let n = 0; n < 4 && k >= 0 && k < tokens.length; n++, k++) {
     const w = tokens[k] as Token;
     if (n > 0 && w.start !== (tokens[k - 1] as Token).end) return -1;
-    if (!CJK.test(w.text) || isBreak(w) && !UNIT_WORD_TAGS.test(w.tag)) return -1;
+    if (!CJK.test(w.text) || (isBreak(w) && !UNIT_WORD_TAGS.test(w.tag))) return -1;
     // A place or a known organization after the body is a mention of its own (外交部 + 商务部).
     if (dicts.surfaces.has(w.text)) return -1;
     const suffix = suffixOf(orgIndex, w.text);

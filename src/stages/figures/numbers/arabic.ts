@@ -25,8 +25,11 @@ export function readArabic(s: string, pos: number): Arabic {
   // Thousands separators: exactly three digits after each comma, then no further digit.
   while (
     s.charCodeAt(p) === 44 &&
-    isAsciiDigit(s.charCodeAt(p + 1)) && isAsciiDigit(s.charCodeAt(p + 2)) && isAsciiDigit(s.charCodeAt(p + 3)) &&
-    !isAsciiDigit(s.charCodeAt(p + 4)) && intDigits <= 3 + (separators ? 1e9 : 0)
+    isAsciiDigit(s.charCodeAt(p + 1)) &&
+    isAsciiDigit(s.charCodeAt(p + 2)) &&
+    isAsciiDigit(s.charCodeAt(p + 3)) &&
+    !isAsciiDigit(s.charCodeAt(p + 4)) &&
+    intDigits <= 3 + (separators ? 1e9 : 0)
   ) {
     separators = true;
     p += 4;
@@ -37,8 +40,12 @@ export function readArabic(s: string, pos: number): Arabic {
   if (!separators && intDigits <= 3) {
     while (
       s.charCodeAt(p) === SPACE &&
-      isAsciiDigit(s.charCodeAt(p + 1)) && isAsciiDigit(s.charCodeAt(p + 2)) && isAsciiDigit(s.charCodeAt(p + 3)) &&
-      !isAsciiDigit(s.charCodeAt(p + 4)) && s.charCodeAt(p + 4) !== 47 && s.charCodeAt(p + 4) !== 58
+      isAsciiDigit(s.charCodeAt(p + 1)) &&
+      isAsciiDigit(s.charCodeAt(p + 2)) &&
+      isAsciiDigit(s.charCodeAt(p + 3)) &&
+      !isAsciiDigit(s.charCodeAt(p + 4)) &&
+      s.charCodeAt(p + 4) !== 47 &&
+      s.charCodeAt(p + 4) !== 58
     ) {
       separators = true;
       p += 4;

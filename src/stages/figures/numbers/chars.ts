@@ -1,6 +1,5 @@
 // Characters the number reader looks for (多 余 几 点 分 之 又 负 两 零 下 折), and layout spaces inside a number.
 
-
 export const SPACE = 0x20;
 
 const MAX_SPACES = 4;

@@ -4,13 +4,7 @@ import { readArabic } from './arabic.js';
 import { DUO, JI, LIANG, YU, skipSpaces } from './chars.js';
 import type { UnitProbe } from './span.js';
 
-export type Tok =
-  | { t: 'D'; v: number; arabic: boolean }
-  | { t: 'Z' }
-  | { t: 'S'; v: number }
-  | { t: 'B'; v: number }
-  | { t: 'J' }
-  | { t: 'M' };
+export type Tok = { t: 'D'; v: number; arabic: boolean } | { t: 'Z' } | { t: 'S'; v: number } | { t: 'B'; v: number } | { t: 'J' } | { t: 'M' };
 
 export interface Run {
   end: number;
@@ -34,7 +28,10 @@ export function readRun(s: string, pos: number, unitAt: UnitProbe): Run {
   let decimal = false;
   for (;;) {
     const c = s.charCodeAt(p);
-    if (isAsciiDigit(c) || (c === 46 && toks.length === 0 && isAsciiDigit(s.charCodeAt(p + 1)) && !isAsciiDigit(s.charCodeAt(p - 1)) && !isLatinLetter(s.charCodeAt(p - 1)))) {
+    if (
+      isAsciiDigit(c) ||
+      (c === 46 && toks.length === 0 && isAsciiDigit(s.charCodeAt(p + 1)) && !isAsciiDigit(s.charCodeAt(p - 1)) && !isLatinLetter(s.charCodeAt(p - 1)))
+    ) {
       // Two Arabic numbers never join, nor does an Arabic number follow a Chinese digit directly.
       const last = toks[toks.length - 1];
       if (last && (last.t === 'D' || last.t === 'J')) break;
@@ -94,7 +91,8 @@ export function readRun(s: string, pos: number, unitAt: UnitProbe): Run {
       // 7万 5千, 五百 余万: an Arabic number or 余/多 after a space, when a unit follows it.
       const nc = s.charCodeAt(q);
       const last = toks[toks.length - 1];
-      if (nc === JI && last && (last.t === 'S' || last.t === 'B')) p = q; // 二 十 几亿
+      if (nc === JI && last && (last.t === 'S' || last.t === 'B'))
+        p = q; // 二 十 几亿
       else if (last && (last.t === 'S' || last.t === 'B')) {
         let r = q;
         if (isAsciiDigit(nc)) r = readArabic(s, q).end;

@@ -53,7 +53,15 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
       end = b.end;
       fraction = 'ratio';
     }
-  } else if (x.run.toks.length === 1 && !x.run.chinese && !x.run.decimal && !x.run.separators && x.run.intDigits <= 3 && x.hi === null && s.charCodeAt(end) === SPACE) {
+  } else if (
+    x.run.toks.length === 1 &&
+    !x.run.chinese &&
+    !x.run.decimal &&
+    !x.run.separators &&
+    x.run.intDigits <= 3 &&
+    x.hi === null &&
+    s.charCodeAt(end) === SPACE
+  ) {
     // A whole number and a fraction: 1 3/5 = 1.6 (one space between; a/b/c is a date or a code).
     const m = /^ ([0-9]{1,3})\/([0-9]{1,3})(?![0-9/])/.exec(s.slice(end, end + 9));
     if (m && Number(m[2]) !== 0 && s.charCodeAt(pos - 1) !== 47) {
@@ -64,8 +72,12 @@ export function readNumber(s: string, pos: number, unitAt: UnitProbe): NumberSpa
       decimal = true;
     }
   } else if (
-    s.charCodeAt(end) === 47 && !x.run.chinese && !x.run.decimal && x.hi === null &&
-    isAsciiDigit(s.charCodeAt(end + 1)) && s.charCodeAt(pos - 1) !== 47
+    s.charCodeAt(end) === 47 &&
+    !x.run.chinese &&
+    !x.run.decimal &&
+    x.hi === null &&
+    isAsciiDigit(s.charCodeAt(end + 1)) &&
+    s.charCodeAt(pos - 1) !== 47
   ) {
     // a/b with Arabic integers; a/b/c is a date or a code.
     const b = readArabic(s, end + 1);
