@@ -14,7 +14,7 @@ import { createApp } from '../../src/server/app.js';
 import { ingestFixture } from '../server-fixture.js';
 import { ROOT, tempDir, testClient, testConfig, uniqueIndexes } from '../helpers.js';
 import { ingest } from '../../src/pipeline/ingest.js';
-import { workspace } from '../../src/workflows/workspace.js';
+import { workspace, type Workspace } from '../../src/workflows/workspace.js';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 // Only an explicit run rewrites the tracked screenshots.
@@ -43,24 +43,41 @@ async function launchChromium(): Promise<{ context: BrowserContext; page: Page }
   return { context, page: context.pages()[0] ?? (await context.newPage()) };
 }
 
+interface OpenPage {
+  base: string;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** The web app over a workspace on a free loopback port, and a Chromium page to drive it. */
+async function openPage(ws: Workspace): Promise<OpenPage> {
+  const server: Server = createApp({ workspace: ws, loopbackOnly: true });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const { context, page } = await launchChromium();
+  return {
+    base,
+    page,
+    close: async () => {
+      await context.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
 describe.skipIf(!found)('web page in Chromium', () => {
-  let server: Server;
-  let context: BrowserContext;
+  let open: OpenPage | undefined;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    const fixture = await ingestFixture('browser');
-    server = createApp({ workspace: fixture.ws, loopbackOnly: true });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    ({ context, page } = await launchChromium());
+    open = await openPage((await ingestFixture('browser')).ws);
+    ({ page, base } = open);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => server?.close(r));
+    await open?.close();
   });
 
   it('searches in traditional script and shows highlighted hits in traditional', async () => {
@@ -229,8 +246,7 @@ describe.skipIf(!found)('web page in Chromium', () => {
 // Documents with titles, dates, sources and urls (a JSONL file written here): the date histogram, sorting by
 // date, and each hit's title, date and source with its link.
 describe.skipIf(!found)('web page over dated documents', () => {
-  let server: Server;
-  let context: BrowserContext;
+  let open: OpenPage | undefined;
   let page: Page;
   let base: string;
   const rows = [
@@ -252,16 +268,12 @@ describe.skipIf(!found)('web page over dated documents', () => {
     const client = testClient();
     const config = testConfig(uniqueIndexes('browser-dated'));
     await ingest(client, [file], config, { dataDir: tempDir() });
-    server = createApp({ workspace: workspace(client, config), loopbackOnly: true });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    ({ context, page } = await launchChromium());
+    open = await openPage(workspace(client, config));
+    ({ page, base } = open);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((r) => server?.close(r));
+    await open?.close();
   });
 
   it('shows title, date and source with a link, sorts by date, and filters by month from the histogram', async () => {
