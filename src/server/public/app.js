@@ -467,39 +467,25 @@ function renderHistogram(months) {
 }
 
 function renderPager(total) {
+  // A button that turns the page by `step` results (and closes the open passage).
+  const turn = (step, label) =>
+    el(
+      'button',
+      {
+        type: 'button',
+        onclick: () =>
+          navigate(() => {
+            state.offset += step;
+            state.passage = null;
+          }),
+      },
+      label,
+    );
   const pager = $('pager');
   pager.replaceChildren();
-  if (state.offset > 0)
-    pager.append(
-      el(
-        'button',
-        {
-          type: 'button',
-          onclick: () =>
-            navigate(() => {
-              state.offset -= PAGE;
-              state.passage = null;
-            }),
-        },
-        '← 上一页',
-      ),
-    );
+  if (state.offset > 0) pager.append(turn(-PAGE, '← 上一页'));
   if (total > PAGE) pager.append(el('span', { class: 'muted' }, `第 ${state.offset / PAGE + 1} 页`));
-  if (state.offset + PAGE < total)
-    pager.append(
-      el(
-        'button',
-        {
-          type: 'button',
-          onclick: () =>
-            navigate(() => {
-              state.offset += PAGE;
-              state.passage = null;
-            }),
-        },
-        '下一页 →',
-      ),
-    );
+  if (state.offset + PAGE < total) pager.append(turn(PAGE, '下一页 →'));
 }
 
 // ---- passage view ----------------------------------------------------------------------------------
