@@ -9,6 +9,7 @@ import { ROOT } from './helpers.js';
 // Higher imports lower. Folders of src/ and its top-level modules (by name without extension).
 const LAYER: Record<string, number> = {
   errors: 0,
+  root: 0,
   schema: 0,
   'atomic-write': 1,
   lockfile: 1,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the compiled CLI in dist/ (built by `npm ci` through the `prepare` script, or `npm run build`). When
+// Runs the bundled CLI in dist/bundle/ (built by `npm ci` through the `prepare` script, or `npm run build`). When
 // dist/ is missing or older than a source file, runs the TypeScript sources through tsx instead: never a stale
 // build, only a slower start (about 1 s more), which a terminal is told about.
 import { staleness } from './build.js';
@@ -7,7 +7,7 @@ import { staleness } from './build.js';
 const stale = staleness();
 let main;
 if (stale === undefined) {
-  ({ main } = await import('../../dist/cli/main.js'));
+  ({ main } = await import('../../dist/bundle/main.js'));
 } else {
   if (process.stderr.isTTY) process.stderr.write(`zhpipe: ${stale}; running the TypeScript sources through tsx (slow start) — run npm run build\n`);
   const { register } = await import('tsx/esm/api');

@@ -1,6 +1,6 @@
 // What every command shares: the data directory, the pipeline definition and the Meilisearch connection.
 import type { Command } from 'commander';
-import { connect, type Access, type Connection } from '../meili/connect.js';
+import { connect, endpoint, type Access, type Connection, type Endpoint } from '../meili/connect.js';
 import { resolveDataDir } from '../meili/server.js';
 import type { AnalyzedDoc } from '../pipeline/analyze.js';
 import { DEFAULT_PIPELINE, loadPipeline, type PipelineConfig } from '../pipeline/config.js';
@@ -26,6 +26,11 @@ export function pipelineOf(file: string | undefined): PipelineConfig {
 /** Connects for a command; commands that only read ask for `search` access (a search-only key). */
 export async function connectFor(command: Command, access: Access = 'admin'): Promise<Connection> {
   return connect(dataDirOf(command), access);
+}
+
+/** Host and key for a command that only searches: no meilisearch-js client is built (see meili/transport.ts). */
+export async function endpointFor(command: Command, access: Access = 'search'): Promise<Endpoint> {
+  return endpoint(dataDirOf(command), access);
 }
 
 /** Collects a repeatable option into an array. */

@@ -5,7 +5,7 @@ import { parseFilter } from '../search/filter.js';
 import { FacetName, search, SearchRequest, type SearchResponse } from '../search/search.js';
 import { Script } from '../schema.js';
 import { loadRegional } from '../vocabulary.js';
-import { collect, connectFor, pipelineOf } from './context.js';
+import { collect, endpointFor, pipelineOf } from './context.js';
 import { terminalSafe } from '../formats/output.js';
 import { resolveFromProject } from '../pipeline/config.js';
 
@@ -103,9 +103,8 @@ export function searchCommand(): Command {
         if (!sort.success) throw new InputError(`--sort ${options.sort}: expected relevance, date or -date`);
         const filter = (options.filter ?? []).flatMap(parseFilter);
         const regional = loadRegional(resolveFromProject(config.dictionaries));
-        const { client } = await connectFor(command, 'search');
         const response = await search(
-          { client, index: config.index.passages, regional },
+          { client: { config: await endpointFor(command) }, index: config.index.passages, regional },
           { q: query, limit, offset, perDoc, facets, filter, sort: sort.data, ...(script ? { script } : {}) },
         );
         process.stdout.write(options.json ? JSON.stringify(response) + '\n' : render(response, Boolean(process.stdout.isTTY)));

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 import { readKeyFile, writePrivateFile } from './private-files.js';
 import { isHealthy } from './launch.js';
@@ -48,15 +48,27 @@ function searchKeyWorks(host: string, key: string): Promise<boolean> {
  * A read-only key for the managed server, created once with the master key and stored (mode 0600) beside
  * it, so commands that only search never hold the master key's powers.
  */
-async function searchKey(dataDir: string, admin: Meilisearch): Promise<string> {
+async function searchKey(dataDir: string, host: string, masterKey: string): Promise<string> {
   const file = path.join(dataDir, 'search.key');
   const stored = readKeyFile(file)?.toString('utf8').trim();
-  // Not the server's (the database was reset, or the master key changed): make a new one. Checked first with
-  // one empty search (no fetch to load, no key list to read), the key list only if that fails.
-  if (stored && ((await searchKeyWorks(admin.config.host, stored)) || (await isServerKey(admin, stored)))) return stored;
+  // Checked first with one empty search: no meilisearch-js client to build (it loads Node's fetch, some
+  // 20 ms of a search's start-up), no key list to read.
+  if (stored && (await searchKeyWorks(host, stored))) return stored;
+  // Not the server's (the database was reset, or the master key changed): make a new one.
+  const { Meilisearch } = await import('meilisearch');
+  const admin = new Meilisearch({ host, apiKey: masterKey });
+  if (stored && (await isServerKey(admin, stored))) return stored;
   const created = await admin.createKey({ description: 'zhpipe search-only key', actions: SEARCH_ACTIONS, indexes: ['*'], expiresAt: null });
   writePrivateFile(file, created.key + '\n');
   return created.key;
+}
+
+/** Where a server answers and the key to send it: all the search path's own transport needs (meili/transport.ts). */
+export interface Endpoint {
+  host: string;
+  apiKey?: string;
+  /** True when zhpipe manages the server (as opposed to MEILI_HOST). */
+  managed: boolean;
 }
 
 export interface Connection {
@@ -70,6 +82,14 @@ const REMOTE_TIMEOUT_MS = 10_000;
 
 /** Connects to MEILI_HOST or to the managed server of `dataDir`. */
 export async function connect(dataDir: string, access: Access = 'admin'): Promise<Connection> {
+  const { host, apiKey, managed } = await endpoint(dataDir, access);
+  // Imported here: a search, which needs no client, does not load meilisearch-js at all.
+  const { Meilisearch } = await import('meilisearch');
+  return { client: new Meilisearch({ host, ...(apiKey ? { apiKey } : {}) }), host, managed };
+}
+
+/** The host and key of MEILI_HOST or of the managed server of `dataDir` (started when needed), without a client. */
+export async function endpoint(dataDir: string, access: Access = 'admin'): Promise<Endpoint> {
   const remote = process.env.MEILI_HOST;
   if (remote) {
     let url: URL;
@@ -83,10 +103,9 @@ export async function connect(dataDir: string, access: Access = 'admin'): Promis
     }
     // With MEILI_HOST, a search-only key can be given as MEILI_SEARCH_KEY.
     const apiKey = (access === 'search' ? process.env.MEILI_SEARCH_KEY : undefined) ?? process.env.MEILI_MASTER_KEY;
-    return { client: new Meilisearch({ host: url.href, ...(apiKey ? { apiKey } : {}) }), host: url.href, managed: false };
+    return { host: url.href, ...(apiKey ? { apiKey } : {}), managed: false };
   }
   const server = await ensureServer(dataDir);
-  const admin = new Meilisearch({ host: server.host, apiKey: server.apiKey });
-  if (access === 'admin') return { client: admin, host: server.host, managed: true };
-  return { client: new Meilisearch({ host: server.host, apiKey: await searchKey(dataDir, admin) }), host: server.host, managed: true };
+  if (access === 'admin') return { host: server.host, apiKey: server.apiKey, managed: true };
+  return { host: server.host, apiKey: await searchKey(dataDir, server.host, server.apiKey), managed: true };
 }

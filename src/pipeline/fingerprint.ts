@@ -4,12 +4,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { fromRoot } from '../root.js';
 import type { PipelineConfig } from './config.js';
 
 /** zhpipe's version, from package.json: a release that changes what the stages find re-annotates on ingest. */
-export const VERSION: string = z
-  .object({ version: z.string() })
-  .parse(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))).version;
+export const VERSION: string = z.object({ version: z.string() }).parse(JSON.parse(readFileSync(fromRoot('package.json'), 'utf8'))).version;
 
 /**
  * The shape of the records, changed when they gain fields between releases: 2 = document metadata (title,

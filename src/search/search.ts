@@ -3,7 +3,7 @@
 // once); when no passage holds every word, passages holding most of them come back marked partial; one
 // document fills at most `perDoc` places. Results come back in the script of the query (or the one asked
 // for), highlights included.
-import type { FederatedMultiSearchParams, Hit, Meilisearch, SearchParams, SearchResponse as MeiliResponse } from 'meilisearch';
+import type { FederatedMultiSearchParams, Hit, SearchParams, SearchResponse as MeiliResponse } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 import { z } from 'zod';
 import { DocFields, Figure, PassageRecord, Script } from '../schema.js';
@@ -12,7 +12,7 @@ import { toScript, toScriptMany } from '../text/script.js';
 import { regionalSynonyms, type RegionalEntry } from '../vocabulary.js';
 import { FilterClause, toMeiliFilter } from './filter.js';
 import { Lru, prepareQuery, type PreparedQuery } from './query.js';
-import { federatedSearch, MeiliResponseError, searchEach, searchIndex } from '../meili/transport.js';
+import { federatedSearch, MeiliResponseError, searchEach, searchIndex, type Target } from '../meili/transport.js';
 
 export { prepareQuery } from './query.js';
 
@@ -84,7 +84,8 @@ const FACET_ATTRIBUTE: Record<FacetName, string> = {
 };
 
 export interface SearchContext {
-  client: Meilisearch;
+  /** A meilisearch-js client, or only the host and key of the server (all a search sends). */
+  client: Target;
   index: string;
   /** Not changed after first use: lookup tables and prepared queries are cached per array. */
   regional: RegionalEntry[];

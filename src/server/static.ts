@@ -1,9 +1,10 @@
 // The single web page and its two assets, read once at start (no build step, no directory walking).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fromRoot } from '../root.js';
 
 // From the sources either way: src/server/ when run as TypeScript, dist/server/ (which tsc fills with JS only) when built.
-const PUBLIC = path.resolve(import.meta.dirname, '../../src/server/public');
+const PUBLIC = fromRoot('src', 'server', 'public');
 const FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },

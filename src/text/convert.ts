@@ -2,7 +2,16 @@
 // opencc-js walks its trie at every character; here a table per trie says which characters can start a
 // match at all, so most characters are skipped with one array lookup. The tries and their order are
 // opencc-js's own (Locale.configs), so every match is still decided by opencc-js.
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import type * as OpenCC from 'opencc-js';
+
+// opencc-js ships its presets in two halves: to simplified (t2cn, 110 KB) and from simplified (cn2t, 1.1 MB);
+// its default export is both, 2.3 MB that every process compiled at start-up, a search too. Each half is
+// loaded on first use of one of its presets, so a simplified query on simplified passages loads neither.
+const requireHere = createRequire(import.meta.url);
+/** The half of opencc-js that holds a preset ('tw2s', 's2tw', …): presets from simplified start with s2. */
+export const openccWith = (preset: string): typeof OpenCC => requireHere(preset.startsWith('s2') ? 'opencc-js/cn2t' : 'opencc-js/t2cn') as typeof OpenCC;
+const newTrie = (): OpenCC.Trie => new (openccWith('t2s').Trie)();
 
 type DictLike = OpenCC.DictLike;
 type DictGroup = OpenCC.DictGroup;
@@ -116,7 +125,7 @@ function singleCharacters(dict: DictLike): DictLike {
 
 function groupTrie(group: DictGroup, characters: boolean): FastTrie {
   const dicts = characters ? group.map(singleCharacters) : group;
-  const trie = new OpenCC.Trie();
+  const trie = newTrie();
   trie.loadDictGroup(dicts);
   return new FastTrie(
     trie,
@@ -132,10 +141,12 @@ function isStringGroup(value: DictLike | DictGroup): value is readonly string[] 
 function startingWith(dict: DictLike, chars: Set<string>): Array<[string, string]> {
   const entries: Array<[string, string]> = [];
   if (typeof dict === 'string') {
-    for (const m of dict.matchAll(/(?:^|\|)([^ |]+) ([^|]*)/g)) {
-      const key = m[1] ?? '';
-      if (chars.has(String.fromCodePoint(key.codePointAt(0) ?? 0))) entries.push([key, m[2] ?? '']);
-    }
+    if (chars.size === 0) return entries;
+    // Only entries whose key starts with one of `chars` are matched at all: the regex engine skips the rest of
+    // the 400,000 characters without building a match for each entry (that garbage was most of a search's
+    // conversion time).
+    const first = [...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+    for (const m of dict.matchAll(new RegExp(`(?:^|\\|)([${first}][^ |]*) ([^|]*)`, 'gu'))) entries.push([m[1] ?? '', m[2] ?? '']);
   } else {
     for (const [key, value] of dict) if (chars.has(String.fromCodePoint(key.codePointAt(0) ?? 0))) entries.push([key, value]);
   }
@@ -152,7 +163,7 @@ export function convertFew(name: string, texts: string[]): string[] {
   const config = presetConfig(name);
   const trieFor = (group: DictGroup, parts: string[]) => {
     const chars = new Set(parts.flatMap((t) => [...t]));
-    const trie = new OpenCC.Trie();
+    const trie = newTrie();
     trie.loadDictGroup(group.map((dict: DictLike) => startingWith(dict, chars)));
     return trie;
   };
@@ -231,7 +242,7 @@ export function presetChangedCharacters(name: string): Set<string> {
 }
 
 function presetConfig(name: string): Config {
-  const configs = (OpenCC.Locale as { configs?: Record<string, Config> }).configs;
+  const configs = (openccWith(name).Locale as { configs?: Record<string, Config> }).configs;
   const config = configs?.[name];
   if (!config) throw new Error(`unknown OpenCC preset ${name}`);
   return config;

@@ -2,7 +2,7 @@
 // into the original: traditional characters mapped to simplified (simplifiedReading, for the segmenter and
 // the entities stage), and for the figures stage full-width ASCII folded to half-width too (foldText).
 // Dictionaries and rules are written once, in simplified (half-width) form.
-import * as OpenCC from 'opencc-js';
+import { openccWith } from './convert.js';
 
 let hanTable: Uint16Array | undefined;
 let foldTable: Uint16Array | undefined;
@@ -17,7 +17,7 @@ const identity = (): Uint16Array => {
 // on its own line so no phrase rule spans two characters; only one-for-one BMP mappings are kept.
 function buildHanTable(): Uint16Array {
   const t = identity();
-  const convert = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const convert = openccWith('tw2s').Converter({ from: 'tw', to: 'cn' });
   const chars: string[] = [];
   for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
   const out = convert(chars.join('\n')).split('\n');

@@ -1,5 +1,6 @@
-// Start-up is most of a `zhpipe search`: the CLI must run the compiled dist/ (built by `npm ci`) and load only
-// what the command needs. Every module a real CLI process loads is recorded through a Node module hook.
+// Start-up is most of a `zhpipe search`: the CLI must run the bundled dist/bundle/ (built by `npm ci`) and load
+// only what the command needs. Every module a real CLI process loads is recorded through a Node module hook; a
+// bundle chunk stands for the sources its source map lists.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,14 @@ export async function load(url, context, next) {
     .split('\n')
     .filter(Boolean)
     .map((url) => url.replace(pathToFileURL(ROOT).href + '/', ''));
-  return { ...result, loaded };
+  return { ...result, loaded, sources: loaded.flatMap(sourcesOf) };
+}
+
+/** The files a loaded module holds: itself, or for a chunk of dist/bundle/ every source its map lists (relative to the root). */
+function sourcesOf(file: string): string[] {
+  if (!file.startsWith('dist/bundle/')) return [file];
+  const map = JSON.parse(readFileSync(path.join(ROOT, `${file}.map`), 'utf8')) as { sources: string[] };
+  return map.sources.map((s) => path.relative(ROOT, path.resolve(ROOT, path.dirname(file), s)));
 }
 
 /** Whether the CLI will run dist/ (it falls back to the sources when one changed since the build). */
@@ -57,13 +65,18 @@ describe('CLI start-up', () => {
     const r = await runTraced(['search', '长三角', '--json', '--pipeline', pipeline], meiliEnv());
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).total).toBeGreaterThan(0);
-    const needless = r.loaded.filter((url) =>
-      /node_modules\/(nodejieba|piscina|cli-progress)\/|\/(stages|workflows|server)\/|\/pipeline\/(analyze|annotate|ingest|reindex|pool)\./.test(url),
+    // A simplified query over simplified passages: no OpenCC tables, and no meilisearch-js client (node:http instead).
+    const needless = r.sources.filter((file) =>
+      /node_modules\/(nodejieba|piscina|cli-progress|meilisearch|opencc-js)\/|\/(stages|workflows|server)\/|\/pipeline\/(analyze|annotate|ingest|reindex|pool)\./.test(
+        file,
+      ),
     );
+    expect(r.sources.length).toBeGreaterThan(r.loaded.length);
     expect(needless).toEqual([]);
-    // The compiled build when it is current; the sources through tsx (slow, but never stale) otherwise.
+    // The bundled build when it is current; the sources through tsx (slow, but never stale) otherwise.
     if (current) {
-      expect(r.loaded).toContain('dist/cli/main.js');
+      expect(r.loaded).toContain('dist/bundle/main.js');
+      expect(r.sources).toContain('src/cli/search.ts');
       expect(r.loaded.filter((url) => url.endsWith('.ts') || url.includes('/node_modules/tsx/'))).toEqual([]);
     } else {
       expect(r.loaded).toContain('src/cli/main.ts');
@@ -79,6 +92,6 @@ describe('CLI start-up', () => {
     const sub = await runTraced(['--data-dir', tempDir(), 'search', '--help']);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toMatch(/Usage: zhpipe search/);
-    expect(sub.loaded.filter((url) => /\/cli\/(ingest|figures|serve)\./.test(url))).toEqual([]);
+    expect(sub.sources.filter((file) => /\/cli\/(ingest|figures|serve)\./.test(file))).toEqual([]);
   });
 });

@@ -8,9 +8,9 @@
 // `#` starts a comment (at line start, or after whitespace).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EntityType } from '../../schema.js';
 import { InputError } from '../../errors.js';
+import { fromRoot } from '../../root.js';
 import { Trie } from './trie.js';
 import { foldWord } from '../../text/fold.js';
 import { TRADITIONAL_ONLY } from '../../text/script-table.js';
@@ -71,8 +71,7 @@ export const USER_FILE = 'user.txt';
 
 /** The bundled dictionaries folder (dictionaries/entities at the project root). */
 export function defaultDictionaryDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return path.resolve(here, '../../../dictionaries/entities');
+  return fromRoot('dictionaries', 'entities');
 }
 
 function stripComment(line: string): string {

@@ -2,9 +2,11 @@
 // read once per folder on first use. Entries are folded like the text (normalize.ts), so one simplified
 // entry matches simplified, traditional and full-width writing alike.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FigureKind, Qualifier } from '../../schema.js';
 import { foldText } from '../../text/fold.js';
+import { fromRoot } from '../../root.js';
 
 /** A unit's kind: a figure kind, or point (a date, time or code part: the number before it is no figure). */
 export type UnitKindName = FigureKind | 'point';
@@ -41,7 +43,7 @@ export interface Dictionaries {
   cueLast: Set<string>;
 }
 
-const DEFAULT_DIR = new URL('../../../dictionaries/', import.meta.url);
+const DEFAULT_DIR = fromRoot('dictionaries');
 const cache = new Map<string, Dictionaries>();
 
 function lines(file: string): string[][] {
@@ -110,12 +112,11 @@ function parseCues(file: string): Pick<Dictionaries, 'cues' | 'longestCue' | 'cu
 /** The dictionaries of `dir` (default: the repository's dictionaries/), read once. */
 export function loadDictionaries(dir?: string | URL): Dictionaries {
   const base = dir === undefined ? DEFAULT_DIR : typeof dir === 'string' ? dir : fileURLToPath(dir);
-  const key = typeof base === 'string' ? base : base.href;
-  let dict = cache.get(key);
+  let dict = cache.get(base);
   if (!dict) {
-    const file = (name: string) => (typeof base === 'string' ? `${base.replace(/\/?$/, '/')}${name}` : fileURLToPath(new URL(name, base)));
+    const file = (name: string) => path.join(base, name);
     dict = { ...parseUnits(file('units.txt')), ...parseCues(file('figure-cues.txt')) };
-    cache.set(key, dict);
+    cache.set(base, dict);
   }
   return dict;
 }
