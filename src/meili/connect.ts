@@ -51,8 +51,8 @@ function searchKeyWorks(host: string, key: string): Promise<boolean> {
 async function searchKey(dataDir: string, host: string, masterKey: string): Promise<string> {
   const file = path.join(dataDir, 'search.key');
   const stored = readKeyFile(file)?.toString('utf8').trim();
-  // Checked first with one empty search: no meilisearch-js client to build (it loads Node's fetch, some
-  // 20 ms of a search's start-up), no key list to read.
+  // Checked first with one empty search: no meilisearch-js client to build (see transport.Target), no key
+  // list to read.
   if (stored && (await searchKeyWorks(host, stored))) return stored;
   // Not the server's (the database was reset, or the master key changed): make a new one.
   const { Meilisearch } = await import('meilisearch');

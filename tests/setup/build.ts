@@ -1,4 +1,4 @@
-// The CLI tests spawn src/bin/zhpipe.js, which runs the compiled dist/ while it is current: rebuild it first
+// The CLI tests spawn src/bin/zhpipe.js, which runs the build (dist/bundle/) while it is current: rebuild it first
 // when a source changed since the last build, so the tests exercise what `npm ci` ships. A build that fails
 // (a type error) is reported here; the CLI then runs the sources through tsx, so the tests still run the code
 // as it is now.
