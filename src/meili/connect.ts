@@ -71,11 +71,9 @@ export interface Endpoint {
   managed: boolean;
 }
 
-export interface Connection {
+/** An endpoint with a meilisearch-js client for it (commands that write: settings, documents, tasks). */
+export interface Connection extends Pick<Endpoint, 'host' | 'managed'> {
   client: Meilisearch;
-  host: string;
-  /** True when zhpipe manages the server (as opposed to MEILI_HOST). */
-  managed: boolean;
 }
 
 const REMOTE_TIMEOUT_MS = 10_000;
