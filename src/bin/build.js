@@ -69,6 +69,10 @@ async function bundle() {
     banner: { js: "import { createRequire as __zhpipeRequire } from 'node:module'; const require = __zhpipeRequire(import.meta.url);" },
     plugins: [zodWithoutLocales],
     sourcemap: true,
+    // Less for V8 to read at every start (a search: some 10 ms, npm run bench:search); names are kept, so stack
+    // traces stay readable without the source maps.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
 }

@@ -1,6 +1,7 @@
 // What every command shares: the data directory, the pipeline definition and the Meilisearch connection.
 import type { Command } from 'commander';
-import { connect, endpoint, type Access, type Connection, type Endpoint } from '../meili/connect.js';
+import { connect, endpoint, recordedEndpoint, unreachableRemote, type Access, type Connection, type Endpoint } from '../meili/connect.js';
+import { MeiliResponseError, MeiliUnreachableError } from '../meili/transport.js';
 import { resolveDataDir } from '../meili/server.js';
 import type { AnalyzedDoc } from '../pipeline/analyze.js';
 import { DEFAULT_PIPELINE, loadPipeline, type PipelineConfig } from '../pipeline/config.js';
@@ -28,9 +29,32 @@ export async function connectFor(command: Command, access: Access = 'admin'): Pr
   return connect(dataDirOf(command), access);
 }
 
-/** Host and key for a command that only searches: no meilisearch-js client is built (see meili/transport.ts). */
-export async function endpointFor(command: Command, access: Access = 'search'): Promise<Endpoint> {
-  return endpoint(dataDirOf(command), access);
+/** Whether Meilisearch refused the request's key (401, 403), directly or as the cause of a clearer error. */
+function refusedKey(err: unknown): boolean {
+  const answer = err instanceof MeiliResponseError ? err : err instanceof Error && err.cause instanceof MeiliResponseError ? err.cause : undefined;
+  return answer?.status === 401 || answer?.status === 403;
+}
+
+/**
+ * Runs a read-only request (`run`) for a command that only searches; no meilisearch-js client is built (see
+ * meili/transport.ts). It first goes to the endpoint as recorded, with no health or key check: start-up is most
+ * of a search's time, and its own request tells as much. If the managed server does not answer there or refuses
+ * the stored key, the checked `endpoint` (which starts the server or makes a new key) gets a second try.
+ */
+export async function withSearchEndpoint<T>(command: Command, run: (target: Endpoint) => Promise<T>): Promise<T> {
+  const dataDir = dataDirOf(command);
+  const recorded = recordedEndpoint(dataDir);
+  if (recorded) {
+    try {
+      return await run(recorded);
+    } catch (err) {
+      const unreachable = err instanceof MeiliUnreachableError;
+      // MEILI_HOST is not ours to start or to give keys to: its failure is the answer.
+      if (unreachable && !recorded.managed) throw unreachableRemote(err.message);
+      if (!unreachable && !(recorded.managed && refusedKey(err))) throw err;
+    }
+  }
+  return run(await endpoint(dataDir, 'search'));
 }
 
 /** Collects a repeatable option into an array. */

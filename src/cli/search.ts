@@ -5,7 +5,7 @@ import { parseFilter } from '../search/filter.js';
 import { FacetName, search, SearchRequest, type SearchResponse } from '../search/search.js';
 import { Script } from '../schema.js';
 import { loadRegional } from '../vocabulary.js';
-import { collect, endpointFor, pipelineOf } from './context.js';
+import { collect, pipelineOf, withSearchEndpoint } from './context.js';
 import { terminalSafe } from '../formats/output.js';
 import { resolveFromProject } from '../pipeline/config.js';
 
@@ -103,10 +103,8 @@ export function searchCommand(): Command {
         if (!sort.success) throw new InputError(`--sort ${options.sort}: expected relevance, date or -date`);
         const filter = (options.filter ?? []).flatMap(parseFilter);
         const regional = loadRegional(resolveFromProject(config.dictionaries));
-        const response = await search(
-          { client: { config: await endpointFor(command) }, index: config.index.passages, regional },
-          { q: query, limit, offset, perDoc, facets, filter, sort: sort.data, ...(script ? { script } : {}) },
-        );
+        const request = { q: query, limit, offset, perDoc, facets, filter, sort: sort.data, ...(script ? { script } : {}) };
+        const response = await withSearchEndpoint(command, (target) => search({ client: { config: target }, index: config.index.passages, regional }, request));
         process.stdout.write(options.json ? JSON.stringify(response) + '\n' : render(response, Boolean(process.stdout.isTTY)));
       },
     );

@@ -1,18 +1,20 @@
 // Where the Meilisearch server comes from (DESIGN.md): MEILI_HOST (+ MEILI_MASTER_KEY), else the managed
 // local server of the data directory, started when needed.
-import http from 'node:http';
-import https from 'node:https';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
 import { readKeyFile, writePrivateFile } from './private-files.js';
 import { isHealthy } from './launch.js';
-import { ensureServer } from './server.js';
+import { ensureServer, runningHost } from './server.js';
+import { protocolOf } from './protocol.js';
 
 /** `admin` writes indexes and settings; `search` only reads (search and fetch documents). */
 export type Access = 'admin' | 'search';
 
 const SEARCH_ACTIONS = ['search', 'documents.get'];
+
+/** The managed server's search-only key, in the data directory. */
+const SEARCH_KEY_FILE = 'search.key';
 
 const KEY_PAGE = 100;
 
@@ -30,7 +32,7 @@ function searchKeyWorks(host: string, key: string): Promise<boolean> {
   return new Promise((resolve) => {
     const body = '{"queries":[]}';
     const url = new URL('multi-search', host.endsWith('/') ? host : `${host}/`);
-    const req = (url.protocol === 'https:' ? https : http).request(
+    const req = protocolOf(url).request(
       url,
       { method: 'POST', timeout: 5000, headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${key}` } },
       (res) => {
@@ -49,7 +51,7 @@ function searchKeyWorks(host: string, key: string): Promise<boolean> {
  * it, so commands that only search never hold the master key's powers.
  */
 async function searchKey(dataDir: string, host: string, masterKey: string): Promise<string> {
-  const file = path.join(dataDir, 'search.key');
+  const file = path.join(dataDir, SEARCH_KEY_FILE);
   const stored = readKeyFile(file)?.toString('utf8').trim();
   // Checked first with one empty search: no meilisearch-js client to build (see transport.Target), no key
   // list to read.
@@ -86,6 +88,34 @@ export async function connect(dataDir: string, access: Access = 'admin'): Promis
   return { client: new Meilisearch({ host, ...(apiKey ? { apiKey } : {}) }), host, managed };
 }
 
+/** MEILI_HOST with its key: a search-only key can be given as MEILI_SEARCH_KEY. */
+function remoteEndpoint(url: URL, access: Access): Endpoint {
+  const apiKey = (access === 'search' ? process.env.MEILI_SEARCH_KEY : undefined) ?? process.env.MEILI_MASTER_KEY;
+  return { host: url.href, ...(apiKey ? { apiKey } : {}), managed: false };
+}
+
+/** The error for a MEILI_HOST that does not answer, with why. */
+export function unreachableRemote(reason: string): RuntimeError {
+  return new RuntimeError(`cannot reach Meilisearch at MEILI_HOST=${process.env.MEILI_HOST ?? ''} (${reason})`);
+}
+
+/**
+ * The search endpoint as last recorded, found without a request: MEILI_HOST as given, or the managed server
+ * running now (process table) with its stored search-only key. Undefined when there is none; then `endpoint`
+ * checks, starts and makes what is missing. Unchecked: the caller's own request tells whether the server answers
+ * and takes the key (see cli/context.ts `withSearchEndpoint`), which spares a search two round trips.
+ */
+export function recordedEndpoint(dataDir: string): Endpoint | undefined {
+  const remote = process.env.MEILI_HOST;
+  if (remote) {
+    // A malformed MEILI_HOST is left to `endpoint`, which says so.
+    return URL.canParse(remote) ? remoteEndpoint(new URL(remote), 'search') : undefined;
+  }
+  const host = runningHost(dataDir);
+  const key = host && readKeyFile(path.join(dataDir, SEARCH_KEY_FILE))?.toString('utf8').trim();
+  return host && key ? { host, apiKey: key, managed: true } : undefined;
+}
+
 /** The host and key of MEILI_HOST or of the managed server of `dataDir` (started when needed), without a client. */
 export async function endpoint(dataDir: string, access: Access = 'admin'): Promise<Endpoint> {
   const remote = process.env.MEILI_HOST;
@@ -96,12 +126,8 @@ export async function endpoint(dataDir: string, access: Access = 'admin'): Promi
     } catch {
       throw new RuntimeError(`MEILI_HOST=${remote} is not a URL (expected e.g. http://127.0.0.1:7700)`);
     }
-    if (!(await isHealthy(url.href, REMOTE_TIMEOUT_MS))) {
-      throw new RuntimeError(`cannot reach Meilisearch at MEILI_HOST=${remote} (no healthy answer within ${REMOTE_TIMEOUT_MS / 1000} s)`);
-    }
-    // With MEILI_HOST, a search-only key can be given as MEILI_SEARCH_KEY.
-    const apiKey = (access === 'search' ? process.env.MEILI_SEARCH_KEY : undefined) ?? process.env.MEILI_MASTER_KEY;
-    return { host: url.href, ...(apiKey ? { apiKey } : {}), managed: false };
+    if (!(await isHealthy(url.href, REMOTE_TIMEOUT_MS))) throw unreachableRemote(`no healthy answer within ${REMOTE_TIMEOUT_MS / 1000} s`);
+    return remoteEndpoint(url, access);
   }
   const server = await ensureServer(dataDir);
   if (access === 'admin') return { host: server.host, apiKey: server.apiKey, managed: true };

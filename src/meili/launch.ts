@@ -5,8 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { RuntimeError } from '../errors.js';
-import http from 'node:http';
-import https from 'node:https';
+import { protocolOf } from './protocol.js';
 
 const HEALTH_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -27,7 +26,7 @@ export function isHealthy(host: string, timeoutMs = 2000): Promise<boolean> {
   // node:http rather than fetch: loading fetch (undici) cost every CLI command some 40 ms before its first request.
   return new Promise((resolve) => {
     const url = new URL('/health', host);
-    const req = (url.protocol === 'https:' ? https : http).get(url, { timeout: timeoutMs }, (res) => {
+    const req = protocolOf(url).get(url, { timeout: timeoutMs }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));

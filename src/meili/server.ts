@@ -132,6 +132,11 @@ function runningServer(dataDir: string): ServerState | undefined {
   };
 }
 
+/** The host of the managed server of `dataDir` when its process runs (from the process table; no request made). */
+export function runningHost(dataDir: string): string | undefined {
+  return runningServer(dataDir)?.host;
+}
+
 /** Whether the managed server of `dataDir` runs and answers. */
 export async function serverStatus(dataDir: string): Promise<ServerStatus> {
   const state = runningServer(dataDir);

@@ -4,9 +4,9 @@
 // delayed ACK: 48 ms against 5 ms for the same request on a 100,000-passage index (npm run bench:search
 // prints both).
 import http from 'node:http';
-import https from 'node:https';
 import type { FederatedMultiSearchParams, MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
+import { protocolOf, type HttpModule } from './protocol.js';
 
 /**
  * Where to send a request: a meilisearch-js client, or only its host and key (`{ config: { host, apiKey } }`),
@@ -16,10 +16,15 @@ export interface Target {
   readonly config: { readonly host: string; readonly apiKey?: string | undefined };
 }
 
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, noDelay: true }),
-  'https:': new https.Agent({ keepAlive: true, noDelay: true }),
+/** One keep-alive agent per protocol, made on first use. */
+const agents = new Map<HttpModule, http.Agent>();
+const agentOf = (module: HttpModule): http.Agent => {
+  let agent = agents.get(module);
+  if (!agent) agents.set(module, (agent = new module.Agent({ keepAlive: true, noDelay: true })));
+  return agent;
 };
+
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** A non-2xx answer from Meilisearch, with its error code (`index_not_found`, …). */
 export class MeiliResponseError extends Error {
@@ -63,11 +68,11 @@ export async function searchEach<T extends Record<string, unknown>>(client: Targ
 function post<R>(client: Target, route: string, body: unknown): Promise<R> {
   const { host, apiKey } = client.config;
   const url = new URL(route, host.endsWith('/') ? host : `${host}/`);
-  const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+  const module = protocolOf(url);
+  const agent = agentOf(module);
   const data = Buffer.from(JSON.stringify(body));
-  const request = url.protocol === 'https:' ? https.request : http.request;
   return new Promise((resolve, reject) => {
-    const req = request(
+    const req = module.request(
       url,
       {
         method: 'POST',
@@ -95,6 +100,13 @@ function post<R>(client: Target, route: string, body: unknown): Promise<R> {
       },
     );
     req.on('error', (err) => reject(new MeiliUnreachableError(`Meilisearch at ${url.origin} did not answer: ${err.message}`)));
+    // A host that never accepts the connection fails in seconds; a slow search on a connected socket is waited for.
+    req.on('socket', (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(() => req.destroy(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+      socket.once('connect', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
     // Headers and body leave in one write.
     req.end(data);
   });

@@ -278,8 +278,9 @@ const explain =
   (index: string) =>
   (err: unknown): never => {
     if (err instanceof MeiliResponseError) {
-      if (err.code === 'index_not_found') throw new RuntimeError(`nothing indexed yet (no index "${index}"): run \`zhpipe ingest\` first`);
-      throw new RuntimeError(`Meilisearch refused the search (${err.code ?? `HTTP ${err.status}`}): ${err.message.slice(0, 300)}`);
+      if (err.code === 'index_not_found') throw new RuntimeError(`nothing indexed yet (no index "${index}"): run \`zhpipe ingest\` first`, { cause: err });
+      // The cause stays attached: a refused key is retried with a new one (cli/context.ts withSearchEndpoint).
+      throw new RuntimeError(`Meilisearch refused the search (${err.code ?? `HTTP ${err.status}`}): ${err.message.slice(0, 300)}`, { cause: err });
     }
     throw err;
   };

@@ -278,6 +278,17 @@ function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+/** Milliseconds for `node -e 0` to start and exit: what no CLI can go under. */
+function timeNode(env: NodeJS.ProcessEnv): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    // Without the CPU hook of NODE_OPTIONS: it would log a CPU time among the CLI's.
+    const child = spawn(process.execPath, ['-e', '0'], { env: { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' }, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', () => resolve(performance.now() - t0));
+  });
+}
+
 async function startup(): Promise<void> {
   // The CLI runs dist/ while it is current (src/bin/build.js); build it first if a source changed.
   const buildScript = path.join(ROOT, 'src/bin/build.js');
@@ -320,9 +331,12 @@ async function startup(): Promise<void> {
     await searchIndex(client, BIG, rawBody(request));
   }
   writeFileSync(cpuLog, ''); // not the warm-up's
+  // Node's own start, taking turns with the CLI: the floor under the CLI's time on this machine at this moment.
+  const bare: number[] = [];
   for (let i = 0; i < CLI_RUNS; i++) {
     const q = queries[i % queries.length] ?? '长三角';
     cli.push(await timeCli(['search', q, '--json', '--pipeline', pipelineFile], env));
+    bare.push(await timeNode(env));
   }
   // In process the same queries, many rounds, the two paths taking turns query by query.
   for (let round = 0; round < 20; round++) {
@@ -344,6 +358,7 @@ async function startup(): Promise<void> {
   console.log(row('zhpipe search, whole process (CLI)', cli, cpu));
   console.log(row('zhpipe search() in process', inProcess));
   console.log(row('raw Meilisearch call, same query and params', raw));
+  console.log(row('node -e 0 (Node alone, for reference)', bare));
   const c = percentiles(cli);
   const z = percentiles(inProcess);
   const r = percentiles(raw);

@@ -72,6 +72,8 @@ describe('CLI start-up', () => {
       ),
     );
     expect(needless).toEqual([]);
+    // An http host needs no TLS: node:https is loaded only for an https MEILI_HOST (meili/protocol.ts).
+    expect(r.loaded).not.toContain('node:https');
     // The bundled build when it is current; the sources through tsx (slow, but never stale) otherwise.
     if (current) {
       expect(r.loaded).toContain('dist/bundle/main.js');
