@@ -1,5 +1,6 @@
 // Error classes carry the exit status of DESIGN.md: 2 for bad usage or bad input, 1 for runtime failures.
-import { ZodError } from 'zod';
+// zod's core error: what zod and zod/mini both throw (the classic ZodError is one too).
+import { $ZodError } from 'zod/v4/core';
 
 /** Bad usage or bad input (exit 2). */
 export class InputError extends Error {
@@ -17,8 +18,8 @@ export class InterruptedError extends Error {
 }
 
 /** Input a zod schema refused at a boundary (a too long query, an offset out of range): bad input. */
-function isZodError(err: unknown): err is ZodError {
-  return err instanceof ZodError;
+function isZodError(err: unknown): err is $ZodError {
+  return err instanceof $ZodError;
 }
 
 export function exitCodeOf(err: unknown): number {

@@ -1,6 +1,10 @@
-// The data model of zhpipe. Every type used across stages is inferred from a zod schema here, so the
-// schemas are the single source of truth for what flows between stages and into Meilisearch.
+// The data model of zhpipe. Every type used across stages is inferred from a zod schema here (its enums from
+// enums.ts), so the schemas are the single source of truth for what flows between stages and into Meilisearch.
 import { z } from 'zod';
+import { DocField, Encoding, EntityType, FigureChange, FigureKind, FigureStatus, Qualifier, Script, StageName } from './enums.js';
+
+// The enums live in enums.ts, small enough for a search's start-up to load without the records' schemas.
+export { DocField, Encoding, EntityType, FigureChange, FigureKind, FigureStatus, Proximity, Qualifier, Script, StageName } from './enums.js';
 
 /**
  * An anchor of an offset map: from derived index `at` on, derived index i maps to source index
@@ -10,9 +14,6 @@ export const Anchor = z.tuple([z.number().int().nonnegative(), z.number().int().
 export type Anchor = z.infer<typeof Anchor>;
 export const OffsetMap = z.array(Anchor);
 export type OffsetMap = z.infer<typeof OffsetMap>;
-
-export const Encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
-export type Encoding = z.infer<typeof Encoding>;
 
 /**
  * What is known about a document besides its text: from a JSONL or CSV row's columns, an HTML page's <title>
@@ -47,16 +48,6 @@ export const SourceDoc = z.object({
 export type SourceDoc = z.infer<typeof SourceDoc>;
 
 /**
- * How Meilisearch measures the distance between query words: `word` ranks passages where they stand together
- * first; `attribute` only knows they share a field, and indexes some 1.8x faster (npm run bench:meili).
- */
-export const Proximity = z.enum(['word', 'attribute']);
-export type Proximity = z.infer<typeof Proximity>;
-
-export const Script = z.enum(['simplified', 'traditional']);
-export type Script = z.infer<typeof Script>;
-
-/**
  * A token from the segmenter; offsets are into the passage text (UTF-16, end exclusive). `text` is the word as
  * the segmenter read it: in simplified script for a traditional passage (stages/segment.ts).
  */
@@ -68,9 +59,6 @@ export const Token = z.object({
 });
 export type Token = z.infer<typeof Token>;
 
-export const EntityType = z.enum(['person', 'place', 'org']);
-export type EntityType = z.infer<typeof EntityType>;
-
 /** An entity mention; `start`/`end` are into the document's original decoded text. */
 export const Mention = z.object({
   doc: z.string(),
@@ -81,15 +69,6 @@ export const Mention = z.object({
   canonical: z.string(),
 });
 export type Mention = z.infer<typeof Mention>;
-
-export const FigureKind = z.enum(['count', 'percent', 'percentage_point', 'money', 'measure', 'duration', 'ratio', 'multiple', 'rank']);
-export type FigureKind = z.infer<typeof FigureKind>;
-export const Qualifier = z.enum(['eq', 'gt', 'gte', 'lt', 'lte', 'approx', 'range']);
-export type Qualifier = z.infer<typeof Qualifier>;
-export const FigureStatus = z.enum(['target', 'actual', 'other']);
-export type FigureStatus = z.infer<typeof FigureStatus>;
-export const FigureChange = z.enum(['increase', 'decrease']);
-export type FigureChange = z.infer<typeof FigureChange>;
 
 /** A quantitative figure (DESIGN.md contract); `start`/`end` are into the original decoded text. */
 export const Figure = z.object({
@@ -110,7 +89,7 @@ export const Figure = z.object({
   /** ISO 4217 code of a money figure (CNY, TWD, HKD, USD …; BTC); null when not money or not known. */
   currency: z.string().nullish(),
   /** A change (增加/下降 N, 比上年增长 N) rather than a level; null for a level. */
-  change: FigureChange.nullish(),
+  change: z.nullish(FigureChange),
   /** What a change is measured against (上年, 2020年, 上年年初预算); null when not stated. Never the period. */
   base: z.string().nullish(),
   sentence: z.string(),
@@ -200,14 +179,6 @@ export const FigureRecord = Figure.extend({
   ...DocFields.shape,
 });
 export type FigureRecord = z.infer<typeof FigureRecord>;
-
-/** The components of a pipeline (pipeline/*.json `stages`), in their usual order. */
-export const StageName = z.enum(['read', 'clean', 'segment', 'entities', 'figures', 'index']);
-export type StageName = z.infer<typeof StageName>;
-
-/** What the stages of one annotated document fill: a stage requires some and assigns others (pipeline/stage.ts). */
-export const DocField = z.enum(['source', 'passages', 'tokens', 'mentions', 'figures']);
-export type DocField = z.infer<typeof DocField>;
 
 /**
  * Something a stage has to say about a document: a file it cannot read, a date it cannot understand. `file`

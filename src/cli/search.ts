@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { parseFilter } from '../search/filter.js';
 import { FacetName, search, SearchRequest, type SearchResponse } from '../search/search.js';
-import { Script } from '../schema.js';
+import { Script } from '../enums.js';
 import { loadRegional } from '../vocabulary.js';
 import { collect, pipelineOf, withSearchEndpoint } from './context.js';
 import { terminalSafe } from '../formats/output.js';

@@ -11,17 +11,17 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../zod-mini.js';
 import { RuntimeError } from '../errors.js';
 
 export const ServerState = z.object({
-  pid: z.number().int(),
+  pid: z.int(),
   host: z.string(),
-  port: z.number().int(),
+  port: z.int(),
   binary: z.string(),
   startedAt: z.string(),
   /** `--max-indexing-threads` it was started with (absent in state files of older zhpipe versions). */
-  indexingThreads: z.number().int().optional(),
+  indexingThreads: z.optional(z.int()),
 });
 export type ServerState = z.infer<typeof ServerState>;
 

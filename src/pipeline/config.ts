@@ -2,62 +2,53 @@
 // Validated with zod at start, so a malformed file is refused with the field named.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../zod-mini.js';
 import { InputError } from '../errors.js';
-import { Proximity, StageName } from '../schema.js';
+import { Proximity, StageName } from '../enums.js';
 
-export { StageName } from '../schema.js';
+export { StageName } from '../enums.js';
 
 // The options of the stages that take some: each stage's schema (pipeline/stages.ts), kept here, where
 // reading a pipeline file does not load the stages.
-export const ReadOptions = z
-  .object({
-    /** Files larger than this are reported and skipped rather than read whole into memory. */
-    maxFileMB: z.number().positive().max(4096).default(64),
-  })
-  .strict();
-export const CleanOptions = z
-  .object({
-    /** Paragraphs longer than this are split at sentence ends. */
-    maxPassageChars: z.number().int().min(50).max(20000).default(400),
-  })
-  .strict();
-export const IndexOptions = z
-  .object({
-    passages: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]+$/)
-      .default('passages'),
-    figures: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]+$/)
-      .default('figures'),
-    /** Records per Meilisearch write: larger batches index faster (README, At scale). */
-    batchSize: z.number().int().min(1).max(100000).default(5000),
-    /** Writes in flight at once. */
-    concurrency: z.number().int().min(1).max(16).default(2),
-    proximity: Proximity.default('word'),
-    /**
-     * Largest request body in MB: a document's records are cut into requests under it. Meilisearch refuses
-     * bodies over its payload limit (--http-payload-size-limit, 100 MB by default); keep this below it.
-     */
-    maxRequestMB: z.number().positive().max(1024).default(50),
-  })
-  .strict();
+/** A number from `min` to `max` (a whole one when `int`), `fallback` when absent. */
+const bounded = (min: number, max: number, fallback: number, int = false) =>
+  z._default((int ? z.int() : z.number()).check(z.minimum(min), z.maximum(max)), fallback);
+const indexName = (fallback: string) => z._default(z.string().check(z.regex(/^[A-Za-z0-9_-]+$/)), fallback);
 
-export const PipelineConfig = z
-  .object({
-    name: z.string().min(1),
-    description: z.string().optional(),
-    /** Components in order, spaCy-style: each runs after the ones whose fields it needs (pipeline/runner.ts). */
-    stages: z.array(StageName).min(1),
-    /** Folder of the custom dictionaries, relative to the pipeline file's project (the working directory). */
-    dictionaries: z.string().default('dictionaries'),
-    read: ReadOptions.default({ maxFileMB: 64 }),
-    clean: CleanOptions.default({ maxPassageChars: 400 }),
-    index: IndexOptions.default({ passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 2, proximity: 'word', maxRequestMB: 50 }),
-  })
-  .strict();
+export const ReadOptions = z.strictObject({
+  /** Files larger than this are reported and skipped rather than read whole into memory. */
+  maxFileMB: z._default(z.number().check(z.positive(), z.maximum(4096)), 64),
+});
+export const CleanOptions = z.strictObject({
+  /** Paragraphs longer than this are split at sentence ends. */
+  maxPassageChars: bounded(50, 20000, 400, true),
+});
+export const IndexOptions = z.strictObject({
+  passages: indexName('passages'),
+  figures: indexName('figures'),
+  /** Records per Meilisearch write: larger batches index faster (README, At scale). */
+  batchSize: bounded(1, 100000, 5000, true),
+  /** Writes in flight at once. */
+  concurrency: bounded(1, 16, 2, true),
+  proximity: z._default(Proximity, 'word'),
+  /**
+   * Largest request body in MB: a document's records are cut into requests under it. Meilisearch refuses
+   * bodies over its payload limit (--http-payload-size-limit, 100 MB by default); keep this below it.
+   */
+  maxRequestMB: z._default(z.number().check(z.positive(), z.maximum(1024)), 50),
+});
+
+export const PipelineConfig = z.strictObject({
+  name: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
+  /** Components in order, spaCy-style: each runs after the ones whose fields it needs (pipeline/runner.ts). */
+  stages: z.array(StageName).check(z.minLength(1)),
+  /** Folder of the custom dictionaries, relative to the pipeline file's project (the working directory). */
+  dictionaries: z._default(z.string(), 'dictionaries'),
+  read: z._default(ReadOptions, { maxFileMB: 64 }),
+  clean: z._default(CleanOptions, { maxPassageChars: 400 }),
+  index: z._default(IndexOptions, { passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 2, proximity: 'word', maxRequestMB: 50 }),
+});
 export type PipelineConfig = z.infer<typeof PipelineConfig>;
 
 export const DEFAULT_PIPELINE = 'pipeline/default.json';

@@ -2,6 +2,7 @@
 // stage once, gathers the vocabularies the stages contribute, and runs the stages over a document in order.
 // Ingest workers, reindex, `zhpipe figures`, `zhpipe entities` and the tests all go through it.
 import { InputError } from '../errors.js';
+import { z } from '../zod-mini.js';
 import type { AnnotatedDocument, DocField, StageName } from '../schema.js';
 import type { SegmenterWord } from '../stages/segment.js';
 import { resolveFromProject, type PipelineConfig } from './config.js';
@@ -21,7 +22,7 @@ interface LoadedStage {
 }
 
 function loadStage<O, L>(stage: Stage<O, L>, section: unknown, context: LoadContext): LoadedStage {
-  const parsed = stage.options.safeParse(section ?? {});
+  const parsed = z.safeParse(stage.options, section ?? {});
   if (!parsed.success) throw new InputError(`pipeline ${context.config.name}: stage ${stage.name}: ${parsed.error.issues[0]?.message ?? 'invalid options'}`);
   const loaded = stage.load(parsed.data, context);
   return {

@@ -1,7 +1,7 @@
 // What a stage of the pipeline is (spaCy's components, unified's plugins): a name, the fields of the annotated
 // document it requires and assigns, its options (a zod schema over its section of pipeline/*.json), a `load`
 // step run once per pipeline, and `run` over one document. The runner (runner.ts) is the only caller.
-import type { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import type { AnnotatedDocument, DocField, SourceDoc, StageName } from '../schema.js';
 import type { SegmenterWord } from '../stages/segment.js';
 import type { PipelineConfig } from './config.js';
@@ -37,7 +37,8 @@ export interface Stage<O, L> {
   requires: readonly DocField[];
   assigns: readonly DocField[];
   /** Its options, from the pipeline file's section of the same name (defaults when there is none). */
-  options: z.ZodType<O>;
+  /** zod or zod/mini: both build on zod's core (config.ts holds the mini ones). */
+  options: $ZodType<O>;
   load(options: O, context: LoadContext): Loaded<L>;
   /** Fills the document's `assigns` fields; passage-local offsets stay inside the stage. */
   run(doc: AnnotatedDocument, resources: L): void;

@@ -2,7 +2,7 @@
 // conditions (field, operator, value) joined with AND / OR,
 // the field checked against a list, and the value escaped, so user text never reaches Meilisearch's
 // filter syntax as is.
-import { z } from 'zod';
+import { z } from '../zod-mini.js';
 import { InputError } from '../errors.js';
 import { normalizeQuery } from '../text/script.js';
 import { dateRange, monthOf, normalizeDate } from '../text/dates.js';
@@ -30,15 +30,15 @@ export type FilterField = z.infer<typeof FilterField>;
 export const FilterOp = z.enum(['=', '!=', '>', '>=', '<', '<=']);
 export type FilterOp = z.infer<typeof FilterOp>;
 
-const Comparison = z.object({ field: FilterField, op: FilterOp, value: z.union([z.string().max(200), z.number()]) });
+const Comparison = z.object({ field: FilterField, op: FilterOp, value: z.union([z.string().check(z.maxLength(200)), z.number()]) });
 /** `has:target` / `has:figure`: passages that state a target / any figure. */
 const Has = z.object({ has: z.enum(['target', 'figure']) });
 
 /** One condition, or `any`: alternatives (OR), each a list of clauses that must all hold (AND). */
 export type FilterClause = z.infer<typeof Comparison> | z.infer<typeof Has> | { any: FilterClause[][] };
-export const FilterClause: z.ZodType<FilterClause> = z.lazy(() =>
-  z.union([Comparison, Has, z.object({ any: z.array(z.array(FilterClause).min(1).max(20)).min(2).max(20) })]),
-);
+/** A list of at least `min` and at most 20 items. */
+const listOf = <T extends z.ZodMiniType>(item: T, min: number) => z.array(item).check(z.minLength(min), z.maxLength(20));
+export const FilterClause: z.ZodMiniType<FilterClause> = z.lazy(() => z.union([Comparison, Has, z.object({ any: listOf(listOf(FilterClause, 1), 2) })]));
 
 const NUMERIC: ReadonlySet<FilterField> = new Set(['year']);
 // Years past this are not dates; a value like 1e308 would reach Meilisearch as "1e+308" and fail there.

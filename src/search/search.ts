@@ -5,8 +5,10 @@
 // for), highlights included.
 import type { FederatedMultiSearchParams, Hit, SearchParams, SearchResponse as MeiliResponse } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
-import { z } from 'zod';
-import { DocFields, Figure, PassageRecord, Script } from '../schema.js';
+import { z } from '../zod-mini.js';
+import type { PassageRecord } from '../schema.js';
+import { Script } from '../enums.js';
+import type { SearchHit, SearchResponse } from './response.js';
 import { toSource } from '../text/offsets.js';
 import { toScript, toScriptMany } from '../text/script.js';
 import { regionalSynonyms, type RegionalEntry } from '../vocabulary.js';
@@ -19,54 +21,26 @@ export { prepareQuery } from './query.js';
 export const FacetName = z.enum(['person', 'place', 'org', 'doc', 'year', 'unit', 'kind', 'source', 'month']);
 export type FacetName = z.infer<typeof FacetName>;
 
+/** A whole number from `min` to `max`, `fallback` when absent. */
+const count = (min: number, max: number, fallback: number) => z._default(z.int().check(z.minimum(min), z.maximum(max)), fallback);
+
 export const SearchRequest = z.object({
-  q: z.string().max(1000),
-  filter: z.array(FilterClause).max(20).default([]),
-  facets: z.array(FacetName).max(FacetName.options.length).default([]),
-  limit: z.number().int().min(1).max(100).default(10),
-  offset: z.number().int().min(0).max(10000).default(0),
+  q: z.string().check(z.maxLength(1000)),
+  filter: z._default(z.array(FilterClause).check(z.maxLength(20)), []),
+  facets: z._default(z.array(FacetName).check(z.maxLength(FacetName.options.length)), []),
+  limit: count(1, 100, 10),
+  offset: count(0, 10000, 0),
   /** At most this many passages of one document in the results; 0 for no limit. */
-  perDoc: z.number().int().min(0).max(100).default(2),
+  perDoc: count(0, 100, 2),
   /** Script of the results; default: the script of the query. */
-  script: Script.optional(),
+  script: z.optional(Script),
   /** Relevance (default), or by the document's date: `date` oldest first, `-date` newest first (undated last). */
-  sort: z.enum(['relevance', 'date', '-date']).default('relevance'),
+  sort: z._default(z.enum(['relevance', 'date', '-date']), 'relevance'),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 
-export const SearchHit = z.object({
-  id: z.string(),
-  doc: z.string(),
-  line: z.number().int(),
-  start: z.number().int(),
-  end: z.number().int(),
-  text: z.string(),
-  /** `text` with matches wrapped in <mark>…</mark>; the rest HTML-escaped. */
-  highlight: z.string(),
-  /** Matches as offsets into the document's original decoded text. */
-  matches: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
-  heading: z.boolean(),
-  person: z.array(z.string()),
-  place: z.array(z.string()),
-  org: z.array(z.string()),
-  figures: z.array(Figure.omit({ doc: true, sentence: true })),
-  score: z.number().optional(),
-  /** "all": the passage holds every word of the query; "partial": most of them (no passage held all). */
-  matched: z.enum(['all', 'partial']),
-  /** The document's title, ISO date, source and URL (null when unknown). */
-  ...DocFields.pick({ title: true, date: true, source: true, url: true }).shape,
-  /** Passages of the same document that match too but are left out by the per-document limit. */
-  more: z.number().int().min(0),
-});
-export type SearchHit = z.infer<typeof SearchHit>;
-
-export const SearchResponse = z.object({
-  query: z.object({ text: z.string(), simplified: z.string(), forms: z.array(z.string()), script: Script }),
-  total: z.number().int(),
-  hits: z.array(SearchHit),
-  facets: z.record(z.string(), z.record(z.string(), z.number())),
-});
-export type SearchResponse = z.infer<typeof SearchResponse>;
+// The response's schemas are in response.ts: a search builds no schema it does not parse with.
+export type { SearchHit, SearchResponse } from './response.js';
 
 const PRE = '\u0001';
 const POST = '\u0002';

@@ -40,7 +40,7 @@ export const SearchQuery = z
     offset: z.coerce.number().int().min(0).max(10000).default(0),
     /** At most this many passages of one document (0: no limit), as `zhpipe search --per-doc`. */
     perDoc: z.coerce.number().int().min(0).max(100).default(2),
-    script: Script.optional(),
+    script: z.optional(Script),
     /** relevance (default), date (oldest first) or -date (newest first), as `zhpipe search --sort`. */
     sort: z.enum(['relevance', 'date', '-date']).default('relevance'),
   })
@@ -59,7 +59,7 @@ export const FiguresQuery = z
     format: z.enum(['json', 'csv', 'jsonl']).default('json'),
     groupBy: GroupBy.optional(),
     /** The script the page's table shows (JSON only; downloads keep the text as stored). */
-    script: Script.optional(),
+    script: z.optional(Script),
   })
   .strict();
 
@@ -68,7 +68,7 @@ export const TargetsQuery = FiguresQuery.omit({ status: true }).strict();
 export const ExportQuery = z.object({ q, filter, format: z.enum(['jsonl', 'csv']).default('jsonl') }).strict();
 
 /** `q`: the search the passage was opened from, to highlight its words in the view. */
-export const PassageQuery = z.object({ script: Script.optional(), q: q.optional() }).strict();
+export const PassageQuery = z.object({ script: z.optional(Script), q: q.optional() }).strict();
 
 export const PassageId = z.string().regex(/^[0-9A-Za-z_-]{1,200}$/, 'passage id: letters, digits, _ and - only');
 
