@@ -2,8 +2,11 @@
 // opencc-js walks its trie at every character; here a table per trie says which characters can start a
 // match at all, so most characters are skipped with one array lookup. The tries and their order are
 // opencc-js's own (Locale.configs), so every match is still decided by opencc-js.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type * as OpenCC from 'opencc-js';
+import { fromRoot } from '../root.js';
 
 // opencc-js ships its presets in two halves: to simplified (t2cn, 110 KB) and from simplified (cn2t, 1.1 MB);
 // its default export is both, 2.3 MB that every process compiled at start-up, a search too. Each half is
@@ -241,10 +244,32 @@ export function presetChangedCharacters(name: string): Set<string> {
   return chars;
 }
 
+const configs = new Map<string, Config>();
+
+/**
+ * A preset from simplified as the build wrote it (src/bin/build.js: dist/opencc/NAME.json), when it came from
+ * the opencc-js installed now: some 5 ms to read and parse instead of some 20 ms to load the 1.1 MB half of
+ * opencc-js (UTF-16, which Chinese text reads back in far faster than UTF-8).
+ */
+function builtConfig(name: string): Config | undefined {
+  if (!name.startsWith('s2')) return undefined;
+  try {
+    const built = JSON.parse(readFileSync(fromRoot('dist', 'opencc', `${name}.json`), 'utf16le')) as { version?: string; config?: Config };
+    // opencc-js's exports leave package.json out: it sits three levels above dist/umd/cn2t.js (as build.js reads it).
+    const manifest = readFileSync(path.join(requireHere.resolve('opencc-js/cn2t'), '../../../package.json'), 'utf8');
+    return built.version === (JSON.parse(manifest) as { version?: string }).version ? built.config : undefined;
+  } catch {
+    return undefined; // not built (the sources through tsx): opencc-js itself
+  }
+}
+
 function presetConfig(name: string): Config {
-  const configs = (openccWith(name).Locale as { configs?: Record<string, Config> }).configs;
-  const config = configs?.[name];
-  if (!config) throw new Error(`unknown OpenCC preset ${name}`);
+  let config = configs.get(name);
+  if (!config) {
+    config = builtConfig(name) ?? (openccWith(name).Locale as { configs?: Record<string, Config> }).configs?.[name];
+    if (!config) throw new Error(`unknown OpenCC preset ${name}`);
+    configs.set(name, config);
+  }
   return config;
 }
 

@@ -110,6 +110,8 @@ let fewCalls = 0;
  * result in a fraction of it. Once the full converter exists (a long-running server), it is used.
  */
 export function toScriptMany(texts: string[], script: Script): string[] {
+  // Nothing to convert (every hit already in the script): no OpenCC table is loaded at all.
+  if (texts.length === 0) return [];
   const full = script === 'simplified' ? toSimplified : toTraditional;
   // A process that keeps converting (a server) builds the full tables after a few calls.
   if (full.built() || fewCalls >= FEW_CALLS || texts.reduce((n, t) => n + t.length, 0) > FEW_CHARS) return texts.map((t) => sameLength(full, t));

@@ -21,9 +21,17 @@ export async function load(url, context, next) {
   return next(url, context);
 }`,
   );
+  // The hooks see ES modules only; CommonJS modules loaded through require (opencc-js, nodejieba) are listed from
+  // require's cache as the process exits.
   writeFileSync(
     path.join(dir, 'register.mjs'),
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});\n`,
+    `import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+register(${JSON.stringify(pathToFileURL(path.join(dir, 'hooks.mjs')).href)});
+const cache = createRequire(import.meta.url).cache;
+process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(cache).map((f) => pathToFileURL(f).href + '\\n').join('')));
+`,
   );
   const result = await runCli(args, { env: { ...env, NODE_OPTIONS: `--import ${pathToFileURL(path.join(dir, 'register.mjs')).href}` } });
   const loaded = readFileSync(log, 'utf8')
@@ -83,6 +91,20 @@ describe('CLI start-up', () => {
     } else {
       expect(r.loaded).toContain('src/cli/main.ts');
     }
+  });
+
+  it("a traditional query over simplified passages loads OpenCC's to-simplified half only (the built tables stand in for the other)", async () => {
+    const current = distIsCurrent();
+    const r = await runTraced(['search', '長三角', '--json', '--pipeline', pipeline], meiliEnv());
+    expect(r.code, r.stderr).toBe(0);
+    const response = JSON.parse(r.stdout) as { total: number; hits: Array<{ text: string }> };
+    expect(response.total).toBeGreaterThan(0);
+    // The hits are shown in the query's script.
+    expect(response.hits[0]?.text).toMatch(/長三角/);
+    const opencc = r.loaded.filter((url) => url.includes('node_modules/opencc-js/')).map((url) => url.replace(/.*node_modules\//, ''));
+    expect(opencc).toContain('opencc-js/dist/umd/t2cn.js');
+    // Built: the from-simplified presets come from dist/opencc/ (src/bin/build.js), not from the 1.1 MB half.
+    if (current) expect(opencc).not.toContain('opencc-js/dist/umd/cn2t.js');
   });
 
   it('still lists every command in help, and finds the command after the global --data-dir', async () => {
