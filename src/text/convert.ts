@@ -157,6 +157,24 @@ function startingWith(dict: DictLike, chars: Set<string>): Array<[string, string
 }
 
 /**
+ * Whether a key occurs somewhere in `texts`: only such a key can match there, so the others need not be built
+ * into a trie (for a page of hits, tens of thousands of phrases start with one of its characters; a few hundred
+ * occur). Found through the positions of the key's first two UTF-16 units.
+ */
+function occursIn(texts: string[]): (key: string) => boolean {
+  const at = new Map<string, Array<[string, number]>>();
+  for (const text of texts) {
+    for (let i = 0; i + 1 < text.length; i++) {
+      const pair = text.slice(i, i + 2);
+      const list = at.get(pair);
+      if (list) list.push([text, i]);
+      else at.set(pair, [[text, i]]);
+    }
+  }
+  return (key) => key.length < 2 || (at.get(key.slice(0, 2))?.some(([text, i]) => text.startsWith(key, i)) ?? false);
+}
+
+/**
  * Converts a few texts with a preset, as `fastConverter(name)` would, building only the entries that can
  * match in them (a key can match only where its first character stands). For a handful of passages this
  * takes a fraction of the full build (the Taiwan tables alone hold 400,000 characters of phrases). Each
@@ -166,8 +184,9 @@ export function convertFew(name: string, texts: string[]): string[] {
   const config = presetConfig(name);
   const trieFor = (group: DictGroup, parts: string[]) => {
     const chars = new Set(parts.flatMap((t) => [...t]));
+    const occurs = occursIn(parts);
     const trie = newTrie();
-    trie.loadDictGroup(group.map((dict: DictLike) => startingWith(dict, chars)));
+    trie.loadDictGroup(group.map((dict: DictLike) => startingWith(dict, chars).filter(([key]) => occurs(key))));
     return trie;
   };
   let parts = texts.map((t) => [t]);
