@@ -1,7 +1,7 @@
 // The closed sets of names zhpipe's data uses (scripts, stages, entity types, figure kinds …), as zod enums.
 // Apart from schema.ts (which re-exports them) so that a command needing only these, such as a search, does not
 // build every record schema at start-up (about 10 ms).
-import { z } from './zod-mini.js';
+import * as z from './zod-mini.js';
 
 export const Encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
 export type Encoding = z.infer<typeof Encoding>;

@@ -1,7 +1,7 @@
 // Writing records for other tools: JSON Lines, CSV (UTF-8 with BOM so Excel and WPS detect the encoding)
 // and a plain table for terminals.
 import { stringify } from 'csv-stringify/sync';
-import { z } from '../zod-mini.js';
+import * as z from '../zod-mini.js';
 
 export const OutputFormat = z.enum(['jsonl', 'csv', 'table']);
 export type OutputFormat = z.infer<typeof OutputFormat>;

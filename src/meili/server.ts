@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { z } from '../zod-mini.js';
+import * as z from '../zod-mini.js';
 import { RuntimeError } from '../errors.js';
 
 export const ServerState = z.object({

@@ -2,7 +2,7 @@
 // Validated with zod at start, so a malformed file is refused with the field named.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from '../zod-mini.js';
+import * as z from '../zod-mini.js';
 import { InputError } from '../errors.js';
 import { Proximity, StageName } from '../enums.js';
 

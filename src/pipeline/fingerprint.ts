@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from '../zod-mini.js';
+import * as z from '../zod-mini.js';
 import { fromRoot } from '../root.js';
 import type { PipelineConfig } from './config.js';
 

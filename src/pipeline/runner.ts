@@ -2,7 +2,7 @@
 // stage once, gathers the vocabularies the stages contribute, and runs the stages over a document in order.
 // Ingest workers, reindex, `zhpipe figures`, `zhpipe entities` and the tests all go through it.
 import { InputError } from '../errors.js';
-import { z } from '../zod-mini.js';
+import * as z from '../zod-mini.js';
 import type { AnnotatedDocument, DocField, StageName } from '../schema.js';
 import type { SegmenterWord } from '../stages/segment.js';
 import { resolveFromProject, type PipelineConfig } from './config.js';

@@ -2,7 +2,7 @@
 // conditions (field, operator, value) joined with AND / OR,
 // the field checked against a list, and the value escaped, so user text never reaches Meilisearch's
 // filter syntax as is.
-import { z } from '../zod-mini.js';
+import * as z from '../zod-mini.js';
 import { InputError } from '../errors.js';
 import { normalizeQuery } from '../text/script.js';
 import { dateRange, monthOf, normalizeDate } from '../text/dates.js';

@@ -5,7 +5,7 @@
 // for), highlights included.
 import type { FederatedMultiSearchParams, Hit, SearchParams, SearchResponse as MeiliResponse } from 'meilisearch';
 import { RuntimeError } from '../errors.js';
-import { z } from '../zod-mini.js';
+import * as z from '../zod-mini.js';
 import type { PassageRecord } from '../schema.js';
 import { Script } from '../enums.js';
 import type { SearchHit, SearchResponse } from './response.js';
