@@ -1,24 +1,26 @@
 // What a search answers (DESIGN.md): the hits with their highlights, annotations and document fields, and the
-// facet counts. Types for search.ts, the CLI and the web API; the schemas for whoever validates a response.
+// facet counts. Types for search.ts, the CLI and the web API; the schemas for whoever validates a response. A hit
+// shows a passage record's own fields as stored.
 import { z } from 'zod';
-import { DocFields, Figure, Script } from '../schema.js';
+import { DocFields, PassageRecord, Script } from '../schema.js';
 
-export const SearchHit = z.object({
-  id: z.string(),
-  doc: z.string(),
-  line: z.number().int(),
-  start: z.number().int(),
-  end: z.number().int(),
-  text: z.string(),
+export const SearchHit = PassageRecord.pick({
+  id: true,
+  doc: true,
+  line: true,
+  start: true,
+  end: true,
+  text: true,
+  heading: true,
+  person: true,
+  place: true,
+  org: true,
+  figures: true,
+}).extend({
   /** `text` with matches wrapped in <mark>…</mark>; the rest HTML-escaped. */
   highlight: z.string(),
   /** Matches as offsets into the document's original decoded text. */
   matches: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
-  heading: z.boolean(),
-  person: z.array(z.string()),
-  place: z.array(z.string()),
-  org: z.array(z.string()),
-  figures: z.array(Figure.omit({ doc: true, sentence: true })),
   score: z.number().optional(),
   /** "all": the passage holds every word of the query; "partial": most of them (no passage held all). */
   matched: z.enum(['all', 'partial']),
