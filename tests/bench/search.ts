@@ -264,30 +264,19 @@ async function latency(): Promise<void> {
   console.log(`concurrency 1, same request: zhpipe's transport ${f(percentiles(transport.raw))} meilisearch-js ${f(percentiles(transport.client))}`);
 }
 
-/** Milliseconds from spawning `zhpipe search …` to its exit, as a user at a prompt waits for it. */
-function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Milliseconds from spawning `node ARGV` to its exit, as a user at a prompt waits for it. */
+function timeNode(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'src/bin/zhpipe.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(performance.now() - t0) : reject(new Error(`zhpipe ${args.join(' ')} exited ${code}: ${stderr.trim()}`)),
-    );
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`node ${argv.join(' ')} exited ${code}: ${stderr.trim()}`))));
   });
 }
 
-/** Milliseconds for `node -e 0` to start and exit: what no CLI can go under. */
-function timeNode(env: NodeJS.ProcessEnv): Promise<number> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    // Without the CPU hook of NODE_OPTIONS: it would log a CPU time among the CLI's.
-    const child = spawn(process.execPath, ['-e', '0'], { env: { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' }, stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', () => resolve(performance.now() - t0));
-  });
-}
+const timeCli = (args: string[], env: NodeJS.ProcessEnv) => timeNode([path.join(ROOT, 'src/bin/zhpipe.js'), ...args], env);
 
 async function startup(): Promise<void> {
   // The CLI runs dist/ while it is current (src/bin/build.js); build it first if a source changed.
@@ -336,7 +325,8 @@ async function startup(): Promise<void> {
   for (let i = 0; i < CLI_RUNS; i++) {
     const q = queries[i % queries.length] ?? '长三角';
     cli.push(await timeCli(['search', q, '--json', '--pipeline', pipelineFile], env));
-    bare.push(await timeNode(env));
+    // Node alone, without the CPU hook of NODE_OPTIONS: it would log a CPU time among the CLI's.
+    bare.push(await timeNode(['-e', '0'], { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? '' }));
   }
   // In process the same queries, many rounds, the two paths taking turns query by query.
   for (let round = 0; round < 20; round++) {
