@@ -146,8 +146,10 @@ export const PassageRecord = z.object({
   /** 1-based line of `start` in the original text, for people reading results. */
   line: z.number().int(),
   text: z.string(),
-  /** Simplified, width-folded copy of `text`, index for index: what search matches. */
+  /** Simplified, width-folded copy of `text`, index for index: what a match is judged and highlighted on. */
   norm: z.string(),
+  /** `norm` with U+3000 at the segmenter's word boundaries (text/searchable.ts): what Meilisearch searches; older records lack it. */
+  words: z.string().default(''),
   /** The offset map, flattened: [at0, src0, at1, src1, …]. */
   map: z.array(z.number().int()),
   script: Script,

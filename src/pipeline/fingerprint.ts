@@ -12,10 +12,10 @@ export const VERSION: string = z.object({ version: z.string() }).parse(JSON.pars
 
 /**
  * The shape of the records, changed when they gain fields between releases: 2 = document metadata (title,
- * date, source, url…) on every passage and figure, 3 = mention spans on every passage; a checkpoint from
+ * date, source, url…) on every passage and figure, 3 = mention spans on every passage, 4 = the searchable words (text/searchable.ts); a checkpoint from
  * before sends every file again.
  */
-const RECORDS_FORMAT = '3';
+const RECORDS_FORMAT = '4';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

@@ -1,8 +1,19 @@
 // Turns analyzed passages into the records stored in Meilisearch (schema.ts: PassageRecord, FigureRecord).
 import type { ReadDocument } from './document.js';
-import { NO_META, type DocFields, type DocMention, type DocMeta, type FigureRecord, type MentionSpan, type Passage, type PassageRecord } from '../schema.js';
+import {
+  NO_META,
+  type DocFields,
+  type DocMention,
+  type DocMeta,
+  type FigureRecord,
+  type MentionSpan,
+  type Passage,
+  type PassageRecord,
+  type Token,
+} from '../schema.js';
 import { dateNumOf, monthOf } from '../text/dates.js';
 import { normalizeForIndex } from '../text/script.js';
+import { searchableWords } from '../text/searchable.js';
 
 /** Line starts of a text, for turning offsets into 1-based line numbers. */
 export function lineStarts(text: string): number[] {
@@ -51,9 +62,11 @@ export interface PassageAnnotations {
   org: string[];
   mentions: MentionSpan[];
   figures: FigureRecord[];
+  /** The segmenter's words: where the searchable copy is cut. */
+  tokens: readonly Pick<Token, 'start' | 'end'>[];
 }
 
-export const NO_ANNOTATIONS: PassageAnnotations = { person: [], place: [], org: [], mentions: [], figures: [] };
+export const NO_ANNOTATIONS: PassageAnnotations = { person: [], place: [], org: [], mentions: [], figures: [], tokens: [] };
 
 /** The document's metadata as every passage and figure of it carries it. */
 export function docFields(meta: DocMeta = NO_META): DocFields {
@@ -80,6 +93,7 @@ export function passageOfRecord(r: PassageFields): Passage {
 }
 
 export function toPassageRecord(passage: Passage, lines: number[], notes: PassageAnnotations, meta: DocMeta = NO_META): PassageRecord {
+  const norm = normalizeForIndex(passage.text);
   const figures = notes.figures.map(({ start, end, text, value, valueHi, unit, kind, qualifier, metric, period, status, currency, change, base }) => ({
     start,
     end,
@@ -106,7 +120,8 @@ export function toPassageRecord(passage: Passage, lines: number[], notes: Passag
     end: passage.end,
     line: lineOf(lines, passage.start),
     text: passage.text,
-    norm: normalizeForIndex(passage.text),
+    norm,
+    words: searchableWords(norm, notes.tokens),
     map: passage.map.flat(),
     script: passage.script,
     person: notes.person,
@@ -137,7 +152,7 @@ export function documentRecords(doc: ReadDocument): DocumentRecords {
   const fields = docFields(source.meta);
   const passages: PassageRecord[] = [];
   const figures: FigureRecord[] = [];
-  for (const { passage, mentions, figures: found } of doc.passages) {
+  for (const { passage, mentions, figures: found, tokens } of doc.passages) {
     const names = namesByType(mentions);
     const passageFigures: FigureRecord[] = found.map((f) => ({
       ...f,
@@ -150,7 +165,7 @@ export function documentRecords(doc: ReadDocument): DocumentRecords {
       ...fields,
     }));
     figures.push(...passageFigures);
-    passages.push(toPassageRecord(passage, lines, { ...names, mentions: mentionSpans(mentions), figures: passageFigures }, source.meta));
+    passages.push(toPassageRecord(passage, lines, { ...names, mentions: mentionSpans(mentions), figures: passageFigures, tokens }, source.meta));
   }
   return { passages, figures };
 }

@@ -17,6 +17,8 @@ import type { PipelineConfig } from './config.js';
 import { pipelineFingerprint } from './fingerprint.js';
 import { mentionSpans, namesByType, passageOfRecord, PASSAGE_FIELDS, type PassageFields } from './records.js';
 import { createPipeline } from './runner.js';
+import { searchableWords } from '../text/searchable.js';
+import { normalizeForIndex } from '../text/script.js';
 import { bare, entitiesStage } from './stages.js';
 
 const State = z.object({ fingerprint: z.string() });
@@ -94,7 +96,13 @@ export async function reindex(client: Meilisearch, config: PipelineConfig, dataD
     const updates = [...byDoc].flatMap(([docId, records]) => {
       const passages = records.map((r) => bare(passageOfRecord(r)));
       const doc = pipeline.run({ source: null, passages, documentText: documents.get(docId), diagnostics: [], assigned: ['passages'] });
-      return doc.passages.map(({ passage, mentions }) => ({ id: passage.id, ...namesByType(mentions), mentions: mentionSpans(mentions) }));
+      // New or removed names move the segmenter's boundaries, so the searchable words are cut again too.
+      return doc.passages.map(({ passage, mentions, tokens }) => ({
+        id: passage.id,
+        ...namesByType(mentions),
+        mentions: mentionSpans(mentions),
+        words: searchableWords(normalizeForIndex(passage.text), tokens),
+      }));
     });
     if (updates.length) await settle(client, (await indexes.passages.updateDocuments(updates)).taskUid);
     // Figures carry the place and organization of their passage.

@@ -11,6 +11,7 @@ import { Script } from '../enums.js';
 import type { SearchHit, SearchResponse } from './response.js';
 import { toSource } from '../text/offsets.js';
 import { toScript, toScriptMany } from '../text/script.js';
+import { withoutBoundaries } from '../text/searchable.js';
 import { regionalSynonyms, type RegionalEntry } from '../vocabulary.js';
 import { FilterClause, toMeiliFilter } from './filter.js';
 import { Lru, prepareQuery, type PreparedQuery } from './query.js';
@@ -105,7 +106,7 @@ function unflatten(map: number[]): Array<[number, number]> {
   return pairs;
 }
 
-// What a hit is built from: `norm` comes back highlighted in `_formatted`, the facet-only fields (year, units,
+// What a hit is built from: the searched `words` come back highlighted in `_formatted` (norm with boundary marks), the facet-only fields (year, units,
 // figureKinds, hasFigure, …) and `docId`/`index` are not shown, so Meilisearch need not send them.
 const RESULT_FIELDS = [
   'id',
@@ -182,7 +183,7 @@ function queryParams(request: Request, strategy: Strategy): SearchParams {
   const filter = toMeiliFilter(request.filter);
   return {
     attributesToRetrieve: [...RESULT_FIELDS],
-    attributesToHighlight: ['norm'],
+    attributesToHighlight: ['words'],
     highlightPreTag: PRE,
     highlightPostTag: POST,
     // "all": an analyst's keywords narrow, they do not widen; "frequency" only for the partial fallback.
@@ -283,6 +284,12 @@ function holdsTerm(norm: string, readings: string[], regional: RegionalEntry[]):
   return readings.some((r) => norm.includes(r) || (synonyms[r] ?? []).some((s) => norm.includes(s)));
 }
 
+/** A hit's `norm` with Meilisearch's highlight marks, from the highlighted searchable words. */
+function formattedNorm(hit: { _formatted?: unknown }): string | undefined {
+  const words = (hit._formatted as { words?: string } | undefined)?.words;
+  return words === undefined ? undefined : withoutBoundaries(words);
+}
+
 const stripMarks = (formatted: string) => formatted.replaceAll(PRE, '').replaceAll(POST, '');
 
 /** Keeps at most `perDoc` hits of each document, in rank order; says how many of each document were left out. */
@@ -348,7 +355,7 @@ export async function search(ctx: SearchContext, input: SearchRequest): Promise<
   ];
   toScriptMany(convert, script).forEach((shown, i) => displayTexts[script].set(convert[i] ?? '', shown));
   const hits = page.map((hit) => {
-    const formatted = (hit._formatted as { norm?: string } | undefined)?.norm;
+    const formatted = formattedNorm(hit);
     // Counted by Meilisearch where the doc facet has the document, else among the fetched hits.
     const more =
       request.perDoc === 0 ? 0 : Math.max(0, (docCounts[hit.doc] ?? (shown.get(hit.doc) ?? 0) + (left.get(hit.doc) ?? 0)) - (shown.get(hit.doc) ?? 0));
@@ -380,7 +387,7 @@ async function partialWindow(
   const loose = await fetchWindow(ctx, request, query.forms, { offset: 0, limit: PARTIAL_WINDOW, facets }, 'frequency');
   const needed = Math.ceil(query.terms.length / 2);
   const hits = loose.hits.filter((hit) => {
-    const norm = stripMarks((hit._formatted as { norm?: string } | undefined)?.norm ?? '');
+    const norm = stripMarks(formattedNorm(hit) ?? '');
     return query.terms.filter((readings) => holdsTerm(norm, readings, ctx.regional)).length >= needed;
   });
   const docCounts: Record<string, number> = {};

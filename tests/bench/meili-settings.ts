@@ -1,10 +1,13 @@
-// npm run bench:meili [-- --mb 1] [--rounds 3] [--threads N] [--passages word,attribute] [--figures none,word,attribute]
+// npm run bench:meili [-- --mb 1] [--rounds 3] [--threads N] [--passages word,attribute] [--searchable words,norm,both]
+//                        [--figures none,word,attribute]
 // What each index setting costs Meilisearch and what it buys search (issue 23), on the news-like bench corpus
 // (tests/bench/news-corpus.ts: People's Daily NER sentences read at run time from ../shared/bench, + corpus/),
 // annotated once and written to fresh indexes, variants taking turns for --rounds rounds (medians printed).
 // - Passages: `proximityPrecision` byWord (`word`) or byAttribute (`attribute`), zhpipe's other settings as
 //   they are. Ranking quality: the judged queries (tests/judged.ts: recall@10 per script, 144 queries; the
 //   relevant passages are those holding every term) run through zhpipe's search on the first round's index.
+//   `--searchable`: what Meilisearch searches, zhpipe's `words` (norm cut at our segmenter's boundaries,
+//   text/searchable.ts), `norm` (before issue 18's last change) or both.
 // - Figures: `none`, zhpipe's settings (no searchable text: a query goes through the passages index), or the
 //   settings before issue 23 (metric, sentence and figure text searchable) with byWord (`word`) or byAttribute
 //   (`attribute`). Quality: for every judged query, the figures found against the figures whose metric or
@@ -54,6 +57,23 @@ const pick = <T extends string>(name: string, all: readonly T[]): T[] => {
   return wanted as T[];
 };
 const passageVariants = pick('--passages', PASSAGE_VARIANTS);
+const SEARCHABLE_VARIANTS = ['words', 'norm', 'both'] as const;
+type Searchable = (typeof SEARCHABLE_VARIANTS)[number];
+// zhpipe's own by default: the others are for measuring the choice again.
+const searchableVariants = option('--searchable', 'words').split(',') as Searchable[];
+for (const v of searchableVariants)
+  if (!SEARCHABLE_VARIANTS.includes(v)) throw new Error(`--searchable: unknown variant "${v}" (${SEARCHABLE_VARIANTS.join(', ')})`);
+const SEARCHED: Record<Searchable, string[]> = { words: ['words'], norm: ['norm'], both: ['norm', 'words'] };
+
+/** The passages index's settings: zhpipe's with a proximity precision and what is searched. */
+function passageVariant(proximity: Proximity, searchable: Searchable): Settings {
+  const attributes = SEARCHED[searchable];
+  return {
+    ...passageSettings(vocabulary, proximity),
+    searchableAttributes: attributes,
+    localizedAttributes: [{ attributePatterns: attributes, locales: ['cmn'] }],
+  };
+}
 const figureVariants = pick('--figures', FIGURE_VARIANTS);
 
 const config = PipelineConfig.parse({
@@ -117,9 +137,10 @@ async function passageQuality(uid: string, judged = passages.map((p) => ({ id: p
 }
 
 /** The same on corpus/ alone, ingested by zhpipe (the corpus the judged queries were written for). */
-async function bundledQuality(proximity: Proximity): Promise<Evaluation> {
-  const index = { ...config.index, passages: `bundled_p_${proximity}`, figures: `bundled_f_${proximity}`, proximity };
+async function bundledQuality(proximity: Proximity, searchable: Searchable): Promise<Evaluation> {
+  const index = { ...config.index, passages: `bundled_p_${proximity}_${searchable}`, figures: `bundled_f_${proximity}_${searchable}`, proximity };
   await ingest(client, [path.join(ROOT, 'corpus')], { ...config, index }, { workers: 1 });
+  await client.index(index.passages).updateSettings(passageVariant(proximity, searchable)).waitTask({ timeout: 600_000 });
   const { results } = await client.index(index.passages).getDocuments<{ id: string; text: string }>({ limit: 10_000, fields: ['id', 'text'] });
   return passageQuality(
     index.passages,
@@ -166,16 +187,17 @@ try {
   let n = 0;
   for (let round = 0; round < rounds; round++) {
     const line: string[] = [];
-    for (const v of passageVariants) {
-      const uid = `p_${v}_${n++}`;
-      const c = await indexing(uid, passageSettings(vocabulary, v), passages);
-      note(`passages ${v}`, c);
-      line.push(`passages ${v} ${c.cpu.toFixed(1)} s CPU (${c.batches.toFixed(1)} s batches)`);
+    for (const [proximity, searchable] of passageVariants.flatMap((p) => searchableVariants.map((sv) => [p, sv] as const))) {
+      const label = searchable === 'words' ? proximity : `${proximity}, ${searchable}`;
+      const uid = `p_${proximity}_${searchable}_${n++}`;
+      const c = await indexing(uid, passageVariant(proximity, searchable), passages);
+      note(`passages ${label}`, c);
+      line.push(`passages ${label} ${c.cpu.toFixed(1)} s CPU (${c.batches.toFixed(1)} s batches)`);
       if (round === 0) {
         const news = await passageQuality(uid);
-        quality.push(formatEvaluation(`passages, proximity ${v}: judged queries through zhpipe search, bench corpus`, news), misses(news));
-        const bundled = await bundledQuality(v);
-        quality.push(formatEvaluation(`passages, proximity ${v}: judged queries through zhpipe search, corpus/ alone`, bundled), misses(bundled));
+        quality.push(formatEvaluation(`passages, proximity ${label}: judged queries through zhpipe search, bench corpus`, news), misses(news));
+        const bundled = await bundledQuality(proximity, searchable);
+        quality.push(formatEvaluation(`passages, proximity ${label}: judged queries through zhpipe search, corpus/ alone`, bundled), misses(bundled));
       }
       if (round > 0) await client.index(uid).delete().waitTask();
     }
@@ -185,7 +207,7 @@ try {
       note(`figures ${v}`, c);
       line.push(`figures ${v} ${c.cpu.toFixed(1)} s CPU (${c.batches.toFixed(1)} s batches)`);
       if (round === 0) {
-        const q = await figureQuality(v, `p_${passageVariants[0] ?? 'word'}_0`, uid);
+        const q = await figureQuality(v, `p_${passageVariants[0] ?? 'word'}_${searchableVariants[0] ?? 'words'}_0`, uid);
         quality.push(
           `figures ${v}: ${q.found} found for the judged queries, ${q.hit} of ${q.relevant} figures whose metric or sentence holds every term (recall ${(q.hit / (q.relevant || 1)).toFixed(3)}, precision ${(q.hit / (q.found || 1)).toFixed(3)})`,
         );

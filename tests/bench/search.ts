@@ -128,8 +128,8 @@ async function buildLarge(): Promise<void> {
     const source = readFile(file);
     if ('skipped' in source) continue;
     const lines = lineStarts(source.original);
-    for (const { passage } of analyzeSource(source, { ...config, stages: ['read', 'clean'] }).passages) {
-      base.push(toPassageRecord(passage, lines, NO_ANNOTATIONS));
+    for (const { passage, tokens } of analyzeSource(source, { ...config, stages: ['read', 'clean', 'segment'] }).passages) {
+      base.push(toPassageRecord(passage, lines, { ...NO_ANNOTATIONS, tokens }));
     }
   }
   const cities = ['上海', '南京', '杭州', '合肥', '苏州', '宁波', '无锡', '温州', '芜湖', '扬州', '嘉兴', '绍兴'];
@@ -146,7 +146,8 @@ async function buildLarge(): Promise<void> {
     const copy = Math.floor(i / base.length);
     const text = copy === 0 ? p.text : vary(p.text, copy);
     const norm = copy === 0 ? p.norm : vary(p.norm, copy);
-    batch.push({ ...p, id: `${p.id}-${copy}`, doc: `${p.doc}#${copy}`, docId: `${p.docId}${copy}`, text, norm, year: [2020 + (copy % 7)] });
+    const words = copy === 0 ? p.words : vary(p.words, copy);
+    batch.push({ ...p, id: `${p.id}-${copy}`, doc: `${p.doc}#${copy}`, docId: `${p.docId}${copy}`, text, norm, words, year: [2020 + (copy % 7)] });
     if (batch.length === 10_000) {
       tasks.push((await client.index(BIG).addDocuments(batch)).taskUid);
       batch = [];
