@@ -14,6 +14,12 @@ async function placesOf(index: string, text: string): Promise<string[]> {
   return hits.filter((h) => String(h.text).includes(text)).flatMap((h) => h.place as string[]);
 }
 
+/** What Meilisearch searches of the passages holding `text`: their norm cut at the segmenter's boundaries. */
+async function searchedWordsOf(index: string, text: string): Promise<string[]> {
+  const { hits } = await client.index(index).search('', { filter: 'docId EXISTS', limit: 1000, attributesToRetrieve: ['text', 'words'] });
+  return hits.filter((h) => String(h.text).includes(text)).map((h) => String(h.words));
+}
+
 describe('reindex --changed', () => {
   it('re-tags only the passages with an added name, then with a removed one', async () => {
     const dir = tempDir();
@@ -29,6 +35,9 @@ describe('reindex --changed', () => {
     const dataDir = path.join(dir, 'data');
     await ingest(client, [CORPUS], config, { dataDir, workers: 1 });
     expect(await placesOf(indexes.passages, '水乡客厅迎')).not.toContain('水乡客厅');
+    const cutApart = await searchedWordsOf(indexes.passages, '水乡客厅迎');
+    expect(cutApart.length).toBeGreaterThan(0);
+    expect(cutApart.some((w) => w.includes('水乡客厅'))).toBe(false);
 
     const user = path.join(dictionaries, 'entities', 'user.txt');
     const original = readFileSync(user, 'utf8');
@@ -38,6 +47,8 @@ describe('reindex --changed', () => {
     expect(added.touched).toBeGreaterThan(0);
     expect(added.touched).toBeLessThan(added.total / 10);
     expect(await placesOf(indexes.passages, '水乡客厅迎')).toContain('水乡客厅');
+    // The new word is one word of what Meilisearch searches too, so the name is found as typed.
+    expect((await searchedWordsOf(indexes.passages, '水乡客厅迎')).every((w) => w.includes('水乡客厅'))).toBe(true);
 
     writeFileSync(user, original);
     const removed = await reindex(client, config, dataDir, { changedOnly: true });
