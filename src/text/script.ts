@@ -64,7 +64,7 @@ function separateDigits(text: string): string {
   return /[0-9]/.test(text) ? text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : text;
 }
 
-/** The searchable copy of a passage: `normalizeText`, index for index the same as `text`. */
+/** A passage's normalized copy (`norm`), index for index the same as `text`: text/searchable.ts cuts it for Meilisearch. */
 export const normalizeForIndex = (text: string): string => normalizeText(text);
 
 // Quotation marks a Chinese keyboard types, as the ASCII quote Meilisearch reads as a phrase.
