@@ -125,6 +125,7 @@ export function createPipeline(config: PipelineConfig, options: PipelineOptions 
     config,
     dictionaryDir,
     contributedWords: () => loaded.flatMap((s) => s.words),
+    dictionaryWords: () => loaded.flatMap((s) => s.search.words ?? []),
   };
   for (const name of stages) loaded.push(LOADERS[name](context));
 

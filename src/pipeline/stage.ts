@@ -21,6 +21,8 @@ export interface LoadContext {
    * every stage has loaded: a stage reads it when it first runs, not while loading.
    */
   contributedWords: () => readonly SegmenterWord[];
+  /** The words every stage gives Meilisearch's dictionary (their `search.words`); complete once every stage has loaded. */
+  dictionaryWords: () => readonly string[];
 }
 
 /** What `load` returns: the stage's resources, and what it adds to the shared vocabularies. */

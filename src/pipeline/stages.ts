@@ -6,6 +6,7 @@ import type { AnnotatedPassage, Passage, StageName } from '../schema.js';
 import { clean } from '../stages/clean.js';
 import {
   dictionarySynonyms,
+  searchDictionaryWords,
   dictionaryWords,
   documentOfPassages,
   loadEntityDictionaries,
@@ -14,7 +15,7 @@ import {
 } from '../stages/entities/index.js';
 import { documentRegion, extractFigures, loadDictionaries } from '../stages/figures/index.js';
 import { dateNotUnderstood, readSource, UnreadableFileError } from '../stages/read.js';
-import { addWords, segment } from '../stages/segment.js';
+import { addWords, forceWords, segment } from '../stages/segment.js';
 import { spanToSource } from '../text/offsets.js';
 import { loadRegional, loadWords, regionalSynonyms } from '../vocabulary.js';
 import { CleanOptions, IndexOptions, ReadOptions } from './config.js';
@@ -98,6 +99,9 @@ export const segmentStage: Stage<Record<string, never>, { ready: () => void }> =
           if (ready) return;
           addWords(words);
           addWords(context.contributedWords());
+          // Meilisearch's tokenizer cuts its dictionary's words whole wherever they occur; ours does too, so
+          // that 主任何军 is 主任/何军 for both, not 主/任何/军 here (which hid the name and the title).
+          forceWords(context.dictionaryWords());
           ready = true;
         },
       },
@@ -120,10 +124,7 @@ export const entitiesStage: Stage<Record<string, never>, EntityDictionaries> = {
   load(_options, context) {
     const dicts = loadEntityDictionaries(path.join(context.dictionaryDir, 'entities'), { fresh: true });
     const words = dictionaryWords(dicts);
-    // Meilisearch's dictionary gets person names, so it cuts text as nodejieba does. Place and organization
-    // names stay out: as single tokens they would hide the words inside them (自贸区 in 上海自贸区), which cost
-    // recall in the judged queries (tests/search/search-quality.test.ts).
-    return { resources: dicts, words, search: { words: words.filter((w) => w.tag === 'nr').map((w) => w.word), synonyms: dictionarySynonyms(dicts) } };
+    return { resources: dicts, words, search: { words: searchDictionaryWords(dicts), synonyms: dictionarySynonyms(dicts) } };
   },
   run(doc, dicts) {
     // A name said twice in the document is evidence of a person: the document as its passages read (reindex

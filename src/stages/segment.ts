@@ -67,14 +67,41 @@ export function addWords(words: Iterable<SegmenterWord>): void {
   }
 }
 
+/** Names jieba must not cut apart, by first character, longest first (see forceWords). */
+const forced = new Map<string, string[]>();
+
+/**
+ * Names that nodejieba must not cut apart, as Meilisearch's tokenizer keeps the words of its dictionary whole:
+ * where jieba's words straddle one (主/任何/军 over 何军), the stretch is cut again around it (主任/何军). A
+ * jieba word holding the whole name stays (陈云林 over 陈云, 科尔沁 over 科尔): it is the longer reading.
+ */
+export function forceWords(words: Iterable<string>): void {
+  for (const word of words) {
+    if (word.length < 2) continue;
+    const list = forced.get(word[0] as string) ?? [];
+    if (list.includes(word)) continue;
+    list.push(word);
+    list.sort((a, b) => b.length - a.length);
+    forced.set(word[0] as string, list);
+  }
+}
+
+/** The forced name starting at `i`, if any. */
+function forcedAt(text: string, i: number): string | undefined {
+  return forced.get(text[i] as string)?.find((w) => text.startsWith(w, i));
+}
+
 /**
  * Stage "segment": the tagged words of a passage, offsets into `text`. The segmenter's dictionary is
  * simplified, so a passage in traditional script is segmented from its simplified copy (same length, same
  * offsets; text/fold.ts), which gives the entities and figures stages the words their simplified lexicons
  * and rules know. A token's `text` is then the simplified word; the passage keeps its own characters.
+ * Names given to forceWords are kept whole where jieba's words straddle them.
  */
 export function segment(text: string): Token[] {
-  return tagWords(simplifiedReading(text));
+  const simplified = simplifiedReading(text);
+  const tokens = tagWords(simplified);
+  return forced.size ? keepNamesWhole(simplified, tokens) : tokens;
 }
 
 /**
@@ -83,16 +110,56 @@ export function segment(text: string): Token[] {
  */
 export function tagWords(text: string): Token[] {
   load();
+  return cutTagged(text, 0, text.length);
+}
+
+/** nodejieba's tagged words of text[from, to), with offsets into `text`. */
+function cutTagged(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
+  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
   let cursor = 0;
-  for (const word of nodejieba.cut(text, true)) {
+  for (const word of nodejieba.cut(piece, true)) {
     // nodejieba returns the words in order; find each from the cursor so offsets survive anything it drops.
-    const at = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
+    const at = piece.startsWith(word, cursor) ? cursor : piece.indexOf(word, cursor);
     if (at < 0) continue;
-    tokens.push({ text: word, tag: tagOf(word), start: at, end: at + word.length });
+    tokens.push({ text: word, tag: tagOf(word), start: from + at, end: from + at + word.length });
     cursor = at + word.length;
   }
   return tokens;
+}
+
+/** The tokens with every forced name that jieba's words straddle cut whole, and the stretch around it cut again. */
+function keepNamesWhole(text: string, tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  let k = 0;
+  // Where the last name cut whole ends: the stretch before a name is never cut again into it.
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const name = forcedAt(text, i);
+    if (!name) continue;
+    const end = i + name.length;
+    // The tokens the name overlaps: from the one holding its first character to the one holding its last.
+    while (k < tokens.length && (tokens[k] as Token).end <= i) out.push(tokens[k++] as Token);
+    let last = k;
+    while (last < tokens.length && (tokens[last] as Token).start < end) last++;
+    const first = tokens[k];
+    const final = tokens[last - 1];
+    if (!first || !final || (last - k === 1 && first.start <= i && first.end >= end)) {
+      i = end - 1;
+      continue;
+    }
+    // A character left over beside the name is cut again with the word next to it (主 + 任 → 主任).
+    const previous = out[out.length - 1];
+    const before = first.start < i && previous && previous.end === first.start && previous.start >= kept ? (out.pop() as Token).start : first.start;
+    const next = tokens[last];
+    const after = final.end > end && next && next.start === final.end ? (last++, next.end) : final.end;
+    out.push(...cutTagged(text, before, i), { text: name, tag: tagOf(name), start: i, end }, ...cutTagged(text, end, after));
+    k = last;
+    kept = end;
+    i = after - 1;
+  }
+  while (k < tokens.length) out.push(tokens[k++] as Token);
+  return out;
 }
 
 /** Plain word cut (nodejieba's default: no HMM), the reference speed in benchmarks; `hmm` as segment() cuts. */

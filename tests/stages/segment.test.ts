@@ -13,8 +13,8 @@ import { clean } from '../../src/stages/clean.js';
 import { loadEntityDictionaries } from '../../src/stages/entities/index.js';
 import { jiebaMainDictionary } from '../../src/stages/jieba-dictionary.js';
 import { readSource } from '../../src/stages/read.js';
-import { addWords, retagged, segment, tagWords } from '../../src/stages/segment.js';
-import { foldText } from '../../src/text/fold.js';
+import { addWords, forceWords, retagged, segment, tagWords } from '../../src/stages/segment.js';
+import { foldText, simplifiedReading } from '../../src/text/fold.js';
 import { toScript } from '../../src/text/script.js';
 import { CORPUS, ROOT } from '../helpers.js';
 
@@ -41,9 +41,13 @@ const config = PipelineConfig.parse({
   dictionaries: path.join(ROOT, 'dictionaries'),
 });
 
+/** The words of Meilisearch's dictionary, which the segment stage keeps whole (as it does when it first runs). */
+let dictionaryWords: readonly string[] = [];
+
 beforeAll(() => {
   // The project's words and entity names, as every pipeline run inserts them.
-  loadResources(config);
+  dictionaryWords = loadResources(config).vocabulary.words;
+  forceWords(dictionaryWords);
   addWords([
     { word: '测试新词甲', tag: 'nz' },
     { word: '中国', tag: 'nt' }, // a word of jieba's dictionary (ns) given another tag
@@ -54,17 +58,20 @@ beforeAll(() => {
   ]);
 });
 
+/** The cleaned passages of corpus/, as written and converted to traditional script. */
+function* corpusPassages(): Generator<string> {
+  for (const file of readdirSync(CORPUS)) {
+    const original = readFileSync(path.join(CORPUS, file), 'utf8');
+    for (const text of [original, toScript(original, 'traditional')]) for (const p of clean(readSource(file, Buffer.from(text)), config.clean)) yield p.text;
+  }
+}
+
 describe('tagWords', () => {
   it('gives the tokens and tags of nodejieba.tag on the corpus, in both scripts and on the simplified copy', () => {
     let passages = 0;
-    for (const file of readdirSync(CORPUS)) {
-      const original = readFileSync(path.join(CORPUS, file), 'utf8');
-      for (const text of [original, toScript(original, 'traditional')]) {
-        for (const p of clean(readSource(file, Buffer.from(text)), config.clean)) {
-          for (const t of [p.text, foldText(p.text)]) expect(tagWords(t)).toEqual(tagged(t));
-          passages++;
-        }
-      }
+    for (const text of corpusPassages()) {
+      for (const t of [text, foldText(text)]) expect(tagWords(t)).toEqual(tagged(t));
+      passages++;
     }
     expect(passages).toBeGreaterThan(100);
   });
@@ -125,5 +132,43 @@ describe('segment', () => {
 
   it('segments a simplified passage as it is, full-width characters included', () => {
     for (const text of ['全年新建充电桩７万个，增长１２％。', '上海与臺北', '']) expect(segment(text)).toEqual(tagWords(text));
+  });
+});
+
+describe('names kept whole, as Meilisearch keeps the words of its dictionary', () => {
+  const words = (text: string) => segment(text).map((t) => t.text);
+
+  it('cuts a name again where jieba straddles it, with the word beside it (主/任何/军 → 主任/何军)', () => {
+    expect(tagWords('管理中心主任何军说').map((t) => t.text)).toContain('任何');
+    expect(words('管理中心主任何军说')).toEqual(['管理中心', '主任', '何军', '说']);
+  });
+
+  it('leaves a longer word of jieba that holds a name (陈云林, 科尔沁)', () => {
+    expect(dictionaryWords).toContain('陈云');
+    expect(dictionaryWords).toContain('科尔');
+    expect(words('陈云林和唐树备参加了会见')).toContain('陈云林');
+    expect(words('科尔沁草原')).toEqual(tagWords('科尔沁草原').map((t) => t.text));
+  });
+
+  it('on the corpus, in both scripts: every straddled name whole, every other token as jieba cut it, nothing lost', () => {
+    let straddled = 0;
+    for (const text of corpusPassages()) {
+      const simplified = simplifiedReading(text);
+      const jieba = tagWords(simplified);
+      const ours = segment(text);
+      // The same characters, in order, at the same offsets.
+      expect(ours.map((t) => t.text).join('')).toBe(jieba.map((t) => t.text).join(''));
+      for (const t of ours) expect(simplified.slice(t.start, t.end)).toBe(t.text);
+      // Where ours differs from jieba's, a dictionary word is now a token of its own.
+      const changed = ours.filter((t) => !jieba.some((j) => j.start === t.start && j.end === t.end));
+      if (changed.length) {
+        straddled++;
+        const spans = (ts: Token[]) => ts.map((t) => `${t.start}-${t.end}`);
+        const names = ours.filter((t) => dictionaryWords.includes(t.text) && !spans(jieba).includes(`${t.start}-${t.end}`));
+        expect(names.length, `${spans(changed)} in ${simplified}`).toBeGreaterThan(0);
+      }
+    }
+    // corpus/ holds 主任何军 in both scripts at least.
+    expect(straddled).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,6 +1,6 @@
 // Entry of the entities stage: load dictionaries, tag a passage, and hand the dictionary words to the
 // segmenter and to Meilisearch (dictionary, synonyms) so segmentation, tagging and search agree.
-import { addWords, type SegmenterWord } from '../segment.js';
+import { addWords, forceWords, type SegmenterWord } from '../segment.js';
 import type { EntityDictionaries } from './dictionary.js';
 
 export { loadEntityDictionaries, buildDictionaries, readDictionarySources, parseEntityFile, defaultDictionaryDir, USER_FILE } from './dictionary.js';
@@ -33,9 +33,24 @@ export function dictionarySynonyms(dicts: EntityDictionaries): Record<string, st
   return out;
 }
 
-/** Pushes the dictionary words into nodejieba for this process, so its words line up with the names. */
+/**
+ * The names Meilisearch's dictionary gets: person names, so its tokenizer cuts text as nodejieba does. Place
+ * and organization names stay out: as single tokens they would hide the words inside them (自贸区 in
+ * 上海自贸区), which cost recall in the judged queries (tests/search/search-quality.test.ts).
+ */
+export function searchDictionaryWords(dicts: EntityDictionaries): string[] {
+  return dictionaryWords(dicts)
+    .filter((w) => w.tag === POS_OF.person)
+    .map((w) => w.word);
+}
+
+/**
+ * Pushes the dictionary words into nodejieba for this process, so its words line up with the names, and cuts
+ * person names whole as Meilisearch does (the pipeline's segment stage does the same through its context).
+ */
 export function prepareSegmenter(dicts: EntityDictionaries): void {
   addWords(dictionaryWords(dicts));
+  forceWords(searchDictionaryWords(dicts));
 }
 
 /**
