@@ -68,7 +68,7 @@ export function addWords(words: Iterable<SegmenterWord>): void {
 }
 
 /** Names jieba must not cut apart, by first character, longest first (see forceWords). */
-const forced = new Map<string, string[]>();
+const forced = new Map<number, string[]>();
 
 /**
  * Names that nodejieba must not cut apart, as Meilisearch's tokenizer keeps the words of its dictionary whole:
@@ -78,17 +78,19 @@ const forced = new Map<string, string[]>();
 export function forceWords(words: Iterable<string>): void {
   for (const word of words) {
     if (word.length < 2) continue;
-    const list = forced.get(word[0] as string) ?? [];
+    const list = forced.get(word.charCodeAt(0)) ?? [];
     if (list.includes(word)) continue;
     list.push(word);
     list.sort((a, b) => b.length - a.length);
-    forced.set(word[0] as string, list);
+    forced.set(word.charCodeAt(0), list);
   }
 }
 
 /** The forced name starting at `i`, if any. */
 function forcedAt(text: string, i: number): string | undefined {
-  return forced.get(text[i] as string)?.find((w) => text.startsWith(w, i));
+  // By char code: most characters start no name, and text[i] would make a string for each.
+  const names = forced.get(text.charCodeAt(i));
+  return names && names.find((w) => text.startsWith(w, i));
 }
 
 /**
@@ -158,6 +160,8 @@ function keepNamesWhole(text: string, tokens: Token[]): Token[] {
     kept = end;
     i = after - 1;
   }
+  // No name cut again (most passages): jieba's tokens as they are.
+  if (kept === 0) return tokens;
   while (k < tokens.length) out.push(tokens[k++] as Token);
   return out;
 }
