@@ -73,7 +73,7 @@ const forced = new Map<number, string[]>();
 /**
  * Names that nodejieba must not cut apart, as Meilisearch's tokenizer keeps the words of its dictionary whole:
  * where jieba's words straddle one (主/任何/军 over 何军), the stretch is cut again around it (主任/何军). A
- * jieba word holding the whole name stays (陈云林 over 陈云, 科尔沁 over 科尔): it is the longer reading.
+ * jieba word holding the whole name stays (汪洋大海 over 汪洋, 科尔沁 over 科尔): it is the longer reading.
  */
 export function forceWords(words: Iterable<string>): void {
   for (const word of words) {

@@ -1,6 +1,6 @@
 // What Meilisearch searches in a passage: its normalized copy (`norm`) cut where zhpipe's segmenter cuts it.
 // Meilisearch's own tokenizer (jieba inside charabia) cuts a word differently inside a sentence than alone:
-// 政府新闻处 alone is 政府/新闻处, in 市政府新闻处说 it is 市政/府/新闻/处, so the query 政府新闻处 missed that
+// 政府新闻处 alone is 政府/新闻处, in 省政府新闻处今天称 it is cut otherwise, so the query 政府新闻处 missed that
 // passage. Marking our segmenter's boundaries makes Meilisearch cut each of our words alone, as it cuts a query.
 import type { Token } from '../schema.js';
 

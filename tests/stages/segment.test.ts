@@ -143,10 +143,10 @@ describe('names kept whole, as Meilisearch keeps the words of its dictionary', (
     expect(words('管理中心主任何军说')).toEqual(['管理中心', '主任', '何军', '说']);
   });
 
-  it('leaves a longer word of jieba that holds a name (陈云林, 科尔沁)', () => {
-    expect(dictionaryWords).toContain('陈云');
+  it('leaves a longer word of jieba that holds a name (汪洋大海, 科尔沁)', () => {
+    expect(dictionaryWords).toContain('汪洋');
     expect(dictionaryWords).toContain('科尔');
-    expect(words('陈云林和唐树备参加了会见')).toContain('陈云林');
+    expect(words('一片汪洋大海')).toContain('汪洋大海');
     expect(words('科尔沁草原')).toEqual(tagWords('科尔沁草原').map((t) => t.text));
   });
 
