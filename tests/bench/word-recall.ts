@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { startServer } from '../../src/meili/server.js';
-import { analyzePaths, analyzeSource, isSkipped } from '../../src/pipeline/analyze.js';
 import { loadResources } from '../../src/pipeline/annotate.js';
 import { PipelineConfig } from '../../src/pipeline/config.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { search } from '../../src/search/search.js';
 import { toScript } from '../../src/text/script.js';
 import { loadRegional } from '../../src/vocabulary.js';
+import { cutWords, sample } from '../corpus-words.js';
 import { writeNewsCorpus } from './news-corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -41,17 +41,11 @@ const config = PipelineConfig.parse({
   index: { passages: 'words_passages', figures: 'words_figures' },
 });
 loadResources(config);
-const cut = new Set<string>();
-for await (const item of analyzePaths([simplified], config)) {
-  if (isSkipped(item)) continue;
-  for (const { tokens } of analyzeSource(item.source, config).passages) for (const t of tokens) if (/^[\u4e00-\u9fff]{2,}$/.test(t.text)) cut.add(t.text);
-}
-// The same deterministic sample as tests/search/search-properties.test.ts: the first n by a hash of each word.
-const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + (c.codePointAt(0) ?? 0)) | 0, 7);
-const sample = (key: (w: string) => string) => [...cut].sort((a, b) => hash(key(a)) - hash(key(b))).slice(0, WORDS);
-const words = [...sample((w) => w), ...sample((w) => `t${w}`).map((w) => toScript(w, 'traditional'))];
+const cut = await cutWords(simplified, config);
+// The same deterministic sample as tests/search/search-properties.test.ts.
+const words = [...sample(cut, WORDS, (w) => w), ...sample(cut, WORDS, (w) => `t${w}`).map((w) => toScript(w, 'traditional'))];
 console.log(
-  `${(corpus.bytes / 1024 / 1024).toFixed(2)} MB, ${corpus.files} documents in each script; ${cut.size} distinct words cut; ${words.length} sampled (${WORDS} per script)`,
+  `${(corpus.bytes / 1024 / 1024).toFixed(2)} MB, ${corpus.files} documents in each script; ${cut.length} distinct words cut; ${words.length} sampled (${WORDS} per script)`,
 );
 
 const dataDir = path.join(work, 'meili');

@@ -6,13 +6,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths, analyzeSource, isSkipped } from '../../src/pipeline/analyze.js';
 import { loadResources } from '../../src/pipeline/annotate.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { search, type SearchContext } from '../../src/search/search.js';
 import { jiebaMainDictionary } from '../../src/stages/jieba-dictionary.js';
 import { detectScript, normalizeQuery, normalizeText, toScript } from '../../src/text/script.js';
 import { loadRegional } from '../../src/vocabulary.js';
+import { cutWords, sample } from '../corpus-words.js';
 import { CORPUS, ROOT, tempDir, testClient, testConfig, uniqueIndexes } from '../helpers.js';
 
 const report = (property: string, tried: number, failures: string[]) =>
@@ -47,12 +47,6 @@ describe('normalization properties', () => {
   });
 });
 
-/** A deterministic sample: every k-th item of a list sorted by a hash of it. */
-function sample<T>(items: T[], n: number, key: (t: T) => string): T[] {
-  const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + (c.codePointAt(0) ?? 0)) | 0, 7);
-  return [...items].sort((a, b) => hash(key(a)) - hash(key(b))).slice(0, n);
-}
-
 describe('every corpus word is found, in either script', () => {
   const client = testClient();
   const indexes = uniqueIndexes('properties');
@@ -74,19 +68,12 @@ describe('every corpus word is found, in either script', () => {
     await ingest(client, [path.join(dir, 'simplified'), path.join(dir, 'traditional')], config, { dataDir: tempDir() });
     ctx = { client, index: indexes.passages, regional: loadRegional(path.join(ROOT, 'dictionaries')) };
     // Words as the pipeline cuts the corpus it indexes (read, clean, then nodejieba with the project's words
-    // and entity names): Han words of two characters or more, once each. Cut from the cleaned passages, not
-    // the raw files, where a layout break inside a word (统\n\n一大市场) makes words the text does not hold.
+    // and entity names).
     loadResources(config);
-    const cut = new Set<string>();
-    for await (const item of analyzePaths([path.join(dir, 'simplified')], config)) {
-      if (isSkipped(item)) continue;
-      for (const { passage, tokens } of analyzeSource(item.source, config).passages) {
-        for (const t of tokens) if (/^[\u4e00-\u9fff]{2,}$/.test(t.text)) cut.add(t.text);
-      }
-    }
+    const cut = await cutWords(path.join(dir, 'simplified'), config);
     words = {
-      simplified: sample([...cut], 300, (w) => w),
-      traditional: sample([...cut], 300, (w) => `t${w}`).map((w) => toScript(w, 'traditional')),
+      simplified: sample(cut, 300, (w) => w),
+      traditional: sample(cut, 300, (w) => `t${w}`).map((w) => toScript(w, 'traditional')),
     };
   });
 
