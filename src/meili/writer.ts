@@ -12,6 +12,11 @@ export interface WriterOptions {
   concurrency: number;
   /** Upper bound on one request's JSON body, in MB (Meilisearch refuses bodies over 100 MB by default). */
   maxRequestMB?: number;
+  /**
+   * The indexes that held nothing when this run began (startsEmpty): a document written there for the first
+   * time in the run has no stale records to remove, so no deletion is sent for it.
+   */
+  startedEmpty?: Partial<Record<Kind, boolean>>;
 }
 
 /** Half of Meilisearch's default payload limit (100 MB): one document's passages never need more per request. */
@@ -36,6 +41,38 @@ interface StaleBuffer {
 }
 
 type Kind = 'passages' | 'figures';
+
+/**
+ * Whether `index` holds no documents and no write to it waits or runs (another run's, still queued): then
+ * nothing written before this run can be stale in it. Skipping the deletions of a first ingest matters beyond
+ * their own cost: a deletion between two additions keeps Meilisearch from merging them into one batch when it
+ * falls behind (docs/benchmarks.md, "Writes Meilisearch can merge").
+ */
+export async function startsEmpty(client: Meilisearch, index: Index): Promise<boolean> {
+  if ((await index.getStats()).numberOfDocuments > 0) return false;
+  const pending = await client.tasks.getTasks({ indexUids: [index.uid], statuses: ['enqueued', 'processing'], limit: 1 });
+  return pending.results.length === 0;
+}
+
+/**
+ * The documents written in this run, as one bit per value of their id's first 24 bits (ids are hex): 2 MB
+ * however many documents. A collision only makes a first write look like a second one, which costs a deletion
+ * that removes nothing; a second write is never taken for a first.
+ */
+class WrittenDocs {
+  private readonly bits = new Uint8Array(1 << 21);
+
+  /** Marks `docId` written; true when it may have been written before in this run. */
+  add(docId: string): boolean {
+    if (!/^[0-9a-f]{6}/.test(docId)) return true;
+    const n = Number.parseInt(docId.slice(0, 6), 16);
+    const byte = n >>> 3;
+    const bit = 1 << (n & 7);
+    const before = ((this.bits[byte] as number) & bit) !== 0;
+    this.bits[byte] = (this.bits[byte] as number) | bit;
+    return before;
+  }
+}
 
 /** Meilisearch refused a request body as larger than its payload limit (`--http-payload-size-limit`). */
 function isPayloadTooLarge(err: unknown): boolean {
@@ -94,6 +131,7 @@ export class IndexWriter {
   /** Per document: tasks still to succeed (+1 while some of its records wait in a buffer). */
   private readonly pending = new Map<string, { tasks: number; unflushed: number; onAck: () => void }>();
   private failure: Error | undefined;
+  private readonly written = new WrittenDocs();
   readonly stats: WriteStats = { passages: 0, figures: 0, tasks: 0 };
   private readonly maxRequestMB: number;
 
@@ -109,21 +147,27 @@ export class IndexWriter {
   /** Adds one document's records and removes the records it no longer has. */
   async writeDocument(docId: string, passages: PassageRecord[], figures: FigureRecord[], onAck: () => void = () => undefined): Promise<void> {
     if (this.failure) throw this.failure;
+    const again = this.written.add(docId);
+    const stale = (kind: Kind) => again || !this.options.startedEmpty?.[kind];
     // One hold per kind until its stale records are removed, plus one while records wait in a buffer.
     const unflushed = passages.length + figures.length;
-    this.pending.set(docId, { tasks: 2 + (unflushed > 0 ? 1 : 0), unflushed, onAck });
+    const holds = Number(stale('passages')) + Number(stale('figures')) + (unflushed > 0 ? 1 : 0);
+    if (holds === 0) onAck();
+    else this.pending.set(docId, { tasks: holds, unflushed, onAck });
     this.passageBuffer.push(...passages.map((record) => ({ docId, record })));
     this.figureBuffer.push(...figures.map((record) => ({ docId, record })));
-    this.markStale(
-      'passages',
-      docId,
-      passages.map((p) => p.id),
-    );
-    this.markStale(
-      'figures',
-      docId,
-      figures.map((f) => f.id),
-    );
+    if (stale('passages'))
+      this.markStale(
+        'passages',
+        docId,
+        passages.map((p) => p.id),
+      );
+    if (stale('figures'))
+      this.markStale(
+        'figures',
+        docId,
+        figures.map((f) => f.id),
+      );
     if (this.passageBuffer.length >= this.options.batchSize || this.stale.passages.docIds.length >= this.options.batchSize) this.flush('passages');
     if (this.figureBuffer.length >= this.options.batchSize || this.stale.figures.docIds.length >= this.options.batchSize) this.flush('figures');
     // Back-pressure: a batch that waits for a free write holds its records, so at most one waits; the

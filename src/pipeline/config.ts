@@ -28,8 +28,11 @@ export const IndexOptions = z.strictObject({
   figures: indexName('figures'),
   /** Records per Meilisearch write: larger batches index faster (README, At scale). */
   batchSize: bounded(1, 100000, 5000, true),
-  /** Writes in flight at once. */
-  concurrency: bounded(1, 16, 2, true),
+  /**
+   * Writes in flight at once (sent and not yet indexed). Several let Meilisearch merge the additions that wait
+   * for it into one batch when it falls behind the stages (docs/benchmarks.md, "Writes Meilisearch can merge").
+   */
+  concurrency: bounded(1, 16, 8, true),
   proximity: z._default(Proximity, 'word'),
   /**
    * Largest request body in MB: a document's records are cut into requests under it. Meilisearch refuses
@@ -47,7 +50,7 @@ export const PipelineConfig = z.strictObject({
   dictionaries: z._default(z.string(), 'dictionaries'),
   read: z._default(ReadOptions, { maxFileMB: 64 }),
   clean: z._default(CleanOptions, { maxPassageChars: 400 }),
-  index: z._default(IndexOptions, { passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 2, proximity: 'word', maxRequestMB: 50 }),
+  index: z._default(IndexOptions, { passages: 'passages', figures: 'figures', batchSize: 5000, concurrency: 8, proximity: 'word', maxRequestMB: 50 }),
 });
 export type PipelineConfig = z.infer<typeof PipelineConfig>;
 

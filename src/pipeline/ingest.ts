@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { InterruptedError, RuntimeError } from '../errors.js';
 import { acquireLock, liveHolder } from '../lockfile.js';
 import { prepareIndexes, type Vocabulary } from '../meili/settings.js';
-import { IndexWriter } from '../meili/writer.js';
+import { IndexWriter, startsEmpty } from '../meili/writer.js';
 import { annotate, loadResources } from './annotate.js';
 import { exportedSources, isExportFile } from '../formats/export-file.js';
 import type { SourceDoc } from '../schema.js';
@@ -201,7 +201,8 @@ export async function ingest(client: Meilisearch, paths: string[], config: Pipel
     // An emptied or recreated index makes the checkpoint a lie.
     if (checkpoint.size > 0 && (await indexes.passages.getStats()).numberOfDocuments === 0) checkpoint.clear();
 
-    const writer = new IndexWriter(client, indexes, config.index);
+    const startedEmpty = { passages: await startsEmpty(client, indexes.passages), figures: await startsEmpty(client, indexes.figures) };
+    const writer = new IndexWriter(client, indexes, { ...config.index, startedEmpty });
     const listed = listInputs(paths);
     // A plain file is one document named by its path: one outside the shard is not even read. JSONL/CSV
     // files are read by every shard, which each take their rows.

@@ -2,9 +2,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadResources } from '../../src/pipeline/annotate.js';
+import { annotate, loadResources } from '../../src/pipeline/annotate.js';
 import { ingest } from '../../src/pipeline/ingest.js';
 import { prepareIndexes, settingsToChange } from '../../src/meili/settings.js';
+import { IndexWriter, startsEmpty } from '../../src/meili/writer.js';
+import { readSource } from '../../src/stages/read.js';
 import { search, type SearchContext } from '../../src/search/search.js';
 import { normalizeForIndex } from '../../src/text/script.js';
 import { loadRegional } from '../../src/vocabulary.js';
@@ -206,5 +208,57 @@ describe('repeated passages', () => {
     const before = await ids();
     await ingest(client, [dir], cfg, { resume: false });
     expect(await ids()).toEqual(before);
+  });
+});
+
+describe('stale records', () => {
+  const deletions = async (own: { passages: string; figures: string }) =>
+    (await client.tasks.getTasks({ indexUids: [own.passages, own.figures], types: ['documentDeletion'], limit: 100 })).results.length;
+
+  it('sends no deletion to indexes that were empty when the run began, and removes what a later run makes stale', async () => {
+    const own = uniqueIndexes('fresh');
+    const cfg = { ...config, index: { ...config.index, ...own } };
+    const dir = tempDir();
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, '第一段内容写在这里。\n\n第二段讲充电桩建设，全年新建充电桩超7万个。\n');
+    await ingest(client, [file], cfg, { dataDir: tempDir() });
+    expect(await deletions(own)).toBe(0);
+    writeFileSync(file, '第一段内容写在这里。\n\n第三段讲集装箱码头。\n');
+    await ingest(client, [file], cfg, { dataDir: tempDir() });
+    expect(await deletions(own)).toBeGreaterThan(0);
+    const { results } = await client.index(own.passages).getDocuments({ limit: 100, fields: ['text'] });
+    expect(results.map((r) => r.text).sort()).toEqual(['第一段内容写在这里。', '第三段讲集装箱码头。']);
+    expect((await client.index(own.figures).getStats()).numberOfDocuments).toBe(0);
+  });
+
+  it('removes what a document written twice in one run into empty indexes no longer has', async () => {
+    const own = uniqueIndexes('twice');
+    const resources = loadResources(config);
+    const indexes = await prepareIndexes(client, own, resources.vocabulary);
+    const startedEmpty = { passages: await startsEmpty(client, indexes.passages), figures: await startsEmpty(client, indexes.figures) };
+    expect(startedEmpty).toEqual({ passages: true, figures: true });
+    // One record per batch: the second version's deletion is a task of its own, after the first version's writes.
+    const writer = new IndexWriter(client, indexes, { batchSize: 1, concurrency: 1, startedEmpty });
+    const first = annotate(readSource('twice.txt', Buffer.from('第一段内容写在这里。\n\n第二段讲充电桩建设，全年新建充电桩超7万个。\n')), resources);
+    const second = annotate(readSource('twice.txt', Buffer.from('第一段内容写在这里。\n')), resources);
+    expect(first.figures.length).toBeGreaterThan(0);
+    await writer.writeDocument(first.passages[0]?.docId ?? '', first.passages, first.figures);
+    await writer.writeDocument(second.passages[0]?.docId ?? '', second.passages, second.figures);
+    await writer.close();
+    const { results } = await client.index(own.passages).getDocuments({ limit: 100, fields: ['text'] });
+    expect(results.map((r) => r.text)).toEqual(['第一段内容写在这里。']);
+    expect((await client.index(own.figures).getStats()).numberOfDocuments).toBe(0);
+  });
+
+  it('does not take an index with records, or with writes still queued, for an empty one', async () => {
+    const own = uniqueIndexes('notempty');
+    const indexes = await prepareIndexes(client, own, loadResources(config).vocabulary);
+    expect(await startsEmpty(client, indexes.passages)).toBe(true);
+    const task = await indexes.passages.addDocuments([{ id: 'x', docId: 'x', text: '一' }]);
+    const queued = await startsEmpty(client, indexes.passages);
+    await client.tasks.waitForTask(task.taskUid);
+    expect(await startsEmpty(client, indexes.passages)).toBe(false);
+    // Queued or already indexed, the write was seen: no run may skip its deletions after it.
+    expect(queued).toBe(false);
   });
 });
